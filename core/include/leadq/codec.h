@@ -1,0 +1,33 @@
+// JSON forms of the engine's inputs and outputs, shared by the wasm binding and the
+// server so that both speak exactly the same words (snake_case keys, enums as strings).
+#ifndef LEADQ_CODEC_H_
+#define LEADQ_CODEC_H_
+
+#include "leadq/conversation.h"
+#include "leadq/outcome.h"
+#include "leadq/profile.h"
+#include "leadq/result.h"
+
+namespace leadq {
+
+// {"fields": {...}, "signals": {"page_views", "visits", "time_on_site", "channel",
+//  "utm": {...}, "pages": [...], "last_activity_ms"}}; every member optional.
+Result<Profile> DecodeProfile(const Json& json, const std::string& path);
+
+// [{"step": "budget", "value": ...}, ...]
+Result<std::vector<Answer>> DecodeAnswers(const Json& json, const std::string& path);
+
+// {"profile", "answers", "now_ms", "language", "visitor_id"}; the flow is decoded apart.
+Result<ConversationInput> DecodeConversationInput(const Json& request);
+
+Json EncodeProfile(const Profile& profile);
+Json EncodeOutcome(const Outcome& outcome);
+Json EncodeQuestion(const QuestionView& question);
+Json EncodeTurn(const Turn& turn);
+
+// {"ok": false, "error": {"code", "message", "path"}}
+Json EncodeError(const Status& status);
+
+}  // namespace leadq
+
+#endif  // LEADQ_CODEC_H_

@@ -1,0 +1,53 @@
+// Outcome: the triage of a lead against the flow's lead definition.
+#ifndef LEADQ_OUTCOME_H_
+#define LEADQ_OUTCOME_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "leadq/flow.h"
+#include "leadq/profile.h"
+
+namespace leadq {
+
+enum class Triage { kQualified, kNurture, kDisqualified, kNotEnoughInformation };
+enum class Conversion { kNone, kSoft, kHard };
+enum class Stage { kSuspect, kMarketingQualified, kSalesReady };
+
+struct CriterionResult {
+  std::string id;
+  Category category = Category::kFit;
+  double points = 0;   // after time decay, rounded to 0.01
+  std::string reason;  // in the requested language
+};
+
+struct Outcome {
+  Triage triage = Triage::kNotEnoughInformation;
+  Grade grade = Grade::kNone;
+  double total_points = 0;
+  std::vector<CriterionResult> matched;  // criteria that contributed, in flow order
+  std::string knockout;                  // id of the knockout that disqualified, or ""
+  std::string knockout_reason;
+  std::vector<std::string> missing_fields;
+  Conversion conversion = Conversion::kNone;
+  Stage stage = Stage::kSuspect;
+  // SLA, only for qualified leads.
+  bool has_sla = false;
+  int64_t first_response_minutes = 0;
+  int64_t sla_deadline_ms = 0;
+  int follow_up_touches = 0;
+};
+
+// Triage of `fields` (explicit profile merged with answers) and `signals` at `now_ms`.
+// Pure and total: every input yields an Outcome.
+Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int64_t now_ms,
+               const std::string& language);
+
+const char* ToString(Triage triage);
+const char* ToString(Conversion conversion);
+const char* ToString(Stage stage);
+
+}  // namespace leadq
+
+#endif  // LEADQ_OUTCOME_H_

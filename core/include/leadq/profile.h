@@ -1,0 +1,50 @@
+// Profile: what is known about a visitor when the engine runs.
+//
+// Explicit fields come from answers (this visit's and earlier ones'); implicit signals
+// come from behaviour the visitor consented to share. The engine never reads a clock:
+// `now_ms` is passed in, as milliseconds since the Unix epoch.
+#ifndef LEADQ_PROFILE_H_
+#define LEADQ_PROFILE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "leadq/flow.h"
+
+namespace leadq {
+
+struct Signals {
+  int64_t page_views = 0;
+  int64_t visits = 0;
+  int64_t time_on_site_seconds = 0;
+  std::string channel;                     // direct, organic, paid, social, email, referral
+  std::map<std::string, std::string> utm;  // source, medium, campaign, term, content
+  std::vector<std::string> pages;          // paths seen, most recent last
+  int64_t last_activity_ms = 0;            // for time decay of behavioural points
+};
+
+struct Profile {
+  Json fields = Json::object();  // field name -> value, already validated
+  Signals signals;
+};
+
+// One answer as the visitor gave it, to the question step `step_id`.
+struct Answer {
+  std::string step_id;
+  Json value;
+};
+
+// Everything the conversation engine needs, beyond the flow.
+struct ConversationInput {
+  Profile profile;              // known before this conversation
+  std::vector<Answer> answers;  // this conversation's answers, in the order given
+  int64_t now_ms = 0;
+  std::string language;    // requested; falls back to the flow's default
+  std::string visitor_id;  // for deterministic variant assignment
+};
+
+}  // namespace leadq
+
+#endif  // LEADQ_PROFILE_H_

@@ -1,0 +1,223 @@
+// Validating and normalising one answer against its question's type and rules.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+
+#include "leadq/conversation.h"
+#include "messages.h"
+
+namespace leadq {
+namespace {
+
+constexpr int kShortTextMax = 200;
+constexpr int kLongTextMax = 5000;
+
+std::string Trim(const std::string& text) {
+  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  auto begin = std::find_if(text.begin(), text.end(), not_space);
+  auto end = std::find_if(text.rbegin(), text.rend(), not_space).base();
+  return begin < end ? std::string(begin, end) : std::string();
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string FormatNumber(double value) {
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  return Json(value).dump();
+}
+
+// Counts UTF-8 code points, so that a limit means characters, not bytes.
+size_t CharacterCount(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool IsHostname(const std::string& host) {
+  if (host.empty() || host.size() > 253 || host.find('.') == std::string::npos) return false;
+  if (host.front() == '.' || host.back() == '.' || host.find("..") != std::string::npos)
+    return false;
+  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '.' || c >= 0x80;
+  });
+}
+
+bool IsEmail(const std::string& email) {
+  const size_t at = email.find('@');
+  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos)
+    return false;
+  if (email.size() > 254) return false;
+  const std::string local = email.substr(0, at);
+  if (std::any_of(local.begin(), local.end(),
+                  [](unsigned char c) { return std::isspace(c) || c < 0x20; })) {
+    return false;
+  }
+  return IsHostname(email.substr(at + 1));
+}
+
+// "https://www.Example.com/contact" -> "example.com"; "" when it is no domain.
+std::string DomainOf(const std::string& input) {
+  std::string text = Lower(input);
+  const size_t scheme = text.find("://");
+  if (scheme != std::string::npos) text = text.substr(scheme + 3);
+  text = text.substr(0, text.find_first_of("/?#"));
+  text = text.substr(0, text.find(':'));
+  if (text.rfind("www.", 0) == 0) text = text.substr(4);
+  return IsHostname(text) ? text : std::string();
+}
+
+// Keeps a leading '+' and the digits; "" when it cannot be a phone number.
+std::string NormalisePhone(const std::string& input) {
+  std::string digits;
+  for (size_t i = 0; i < input.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(input[i]);
+    if (std::isdigit(c)) {
+      digits += static_cast<char>(c);
+    } else if (c == '+' && digits.empty() && i == input.find_first_not_of(' ')) {
+      digits += '+';
+    } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
+      return "";
+    }
+  }
+  const size_t count = digits.size() - (digits.rfind('+', 0) == 0 ? 1 : 0);
+  return count >= 6 && count <= 15 ? digits : "";
+}
+
+bool IsEmpty(const Json& value) {
+  return value.is_null() || (value.is_string() && Trim(value.get<std::string>()).empty()) ||
+         (value.is_array() && value.empty());
+}
+
+bool IsChoice(const Step& step, const Json& value) {
+  return value.is_string() &&
+         std::any_of(step.choices.begin(), step.choices.end(), [&](const Choice& c) {
+           return c.value == value.get_ref<const std::string&>();
+         });
+}
+
+Result<Json> Invalid(MessageId id, const std::string& language, const std::string& argument = "") {
+  return Status::InvalidAnswer(Message(id, language, argument), "/value");
+}
+
+Result<Json> CheckText(const Step& step, const Json& value, const std::string& language) {
+  if (!value.is_string()) return Invalid(MessageId::kNotText, language);
+  const std::string text = Trim(value.get<std::string>());
+  const int limit = step.max_length > 0                  ? step.max_length
+                    : step.input == InputType::kLongText ? kLongTextMax
+                                                         : kShortTextMax;
+  if (CharacterCount(text) > static_cast<size_t>(limit)) {
+    return Invalid(MessageId::kTooLong, language, std::to_string(limit));
+  }
+  return Json(text);
+}
+
+Result<Json> CheckNumber(const Step& step, const Json& value, const std::string& language,
+                         bool integer) {
+  double number = 0;
+  if (value.is_number()) {
+    number = value.get<double>();
+  } else if (value.is_string()) {
+    const std::string text = Trim(value.get<std::string>());
+    Json parsed = Json::parse(text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_number())
+      return Invalid(MessageId::kNotNumber, language);
+    number = parsed.get<double>();
+  } else {
+    return Invalid(MessageId::kNotNumber, language);
+  }
+  if (!std::isfinite(number) || (integer && std::floor(number) != number)) {
+    return Invalid(MessageId::kNotNumber, language);
+  }
+  if (step.has_min && number < step.min)
+    return Invalid(MessageId::kBelowMin, language, FormatNumber(step.min));
+  if (step.has_max && number > step.max)
+    return Invalid(MessageId::kAboveMax, language, FormatNumber(step.max));
+  if (std::floor(number) == number && std::fabs(number) < 9e15)
+    return Json(static_cast<int64_t>(number));
+  return Json(number);
+}
+
+Result<Json> CheckByType(const Step& step, const Json& value, const std::string& language) {
+  switch (step.input) {
+    case InputType::kShortText:
+    case InputType::kLongText:
+      return CheckText(step, value, language);
+    case InputType::kEmail: {
+      if (!value.is_string()) return Invalid(MessageId::kNotEmail, language);
+      const std::string email = Lower(Trim(value.get<std::string>()));
+      if (!IsEmail(email)) return Invalid(MessageId::kNotEmail, language);
+      return Json(email);
+    }
+    case InputType::kPhone: {
+      const std::string phone =
+          value.is_string() ? NormalisePhone(Trim(value.get<std::string>())) : "";
+      if (phone.empty()) return Invalid(MessageId::kNotPhone, language);
+      return Json(phone);
+    }
+    case InputType::kUrl: {
+      const std::string domain = value.is_string() && value.get<std::string>().size() <= 2048
+                                     ? DomainOf(Trim(value.get<std::string>()))
+                                     : "";
+      if (domain.empty()) return Invalid(MessageId::kNotUrl, language);
+      return Json(domain);
+    }
+    case InputType::kNumber:
+      return CheckNumber(step, value, language, false);
+    case InputType::kScale:
+      return CheckNumber(step, value, language, true);
+    case InputType::kMoneyRange:
+    case InputType::kSingleChoice:
+    case InputType::kTimeframe:
+      if (!IsChoice(step, value)) return Invalid(MessageId::kNotChoice, language);
+      return value;
+    case InputType::kMultipleChoice: {
+      if (!value.is_array()) return Invalid(MessageId::kNotChoice, language);
+      std::set<std::string> seen;
+      Json picked = Json::array();
+      for (const Choice& choice : step.choices) {  // normalised to the flow's order
+        for (const Json& item : value) {
+          if (!IsChoice(step, item)) return Invalid(MessageId::kNotChoice, language);
+          if (item.get_ref<const std::string&>() == choice.value &&
+              seen.insert(choice.value).second) {
+            picked.push_back(choice.value);
+          }
+        }
+      }
+      return picked;
+    }
+    case InputType::kYesNo:
+      if (value.is_boolean()) return value;
+      if (value.is_string() && (value == "yes" || value == "no")) return Json(value == "yes");
+      return Invalid(MessageId::kNotYesNo, language);
+    case InputType::kConsent:
+      if (!value.is_boolean()) return Invalid(MessageId::kConsentRequired, language);
+      if (step.required && !value.get<bool>())
+        return Invalid(MessageId::kConsentRequired, language);
+      return value;
+  }
+  return Invalid(MessageId::kRequired, language);
+}
+
+}  // namespace
+
+Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Json& value,
+                         const std::string& language) {
+  const int index = flow.StepIndex(step_id);
+  if (index < 0 || flow.steps[index].kind != Step::Kind::kQuestion) {
+    return Status::NotFound("no question with id \"" + step_id + "\"", "/step");
+  }
+  const Step& step = flow.steps[index];
+  if (IsEmpty(value)) {
+    if (step.required) return Invalid(MessageId::kRequired, language);
+    return Json();
+  }
+  return CheckByType(step, value, language);
+}
+
+}  // namespace leadq

@@ -1,0 +1,136 @@
+// Evaluating conditions. Total: any operand/value combination yields true or false.
+#include "leadq/condition.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace leadq {
+namespace {
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Equality that treats 3 and 3.0 as equal and otherwise compares JSON values exactly.
+bool SameValue(const Json& a, const Json& b) {
+  if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
+  return a == b;
+}
+
+bool Contains(const Json& value, const Json& operand) {
+  if (!operand.is_string()) return false;
+  const std::string& needle = operand.get_ref<const std::string&>();
+  if (value.is_string())
+    return value.get_ref<const std::string&>().find(needle) != std::string::npos;
+  if (value.is_array()) {
+    return std::any_of(value.begin(), value.end(),
+                       [&](const Json& item) { return SameValue(item, operand); });
+  }
+  return false;
+}
+
+bool Compare(Operator op, const Json& value, const Json& operand) {
+  const bool present = !value.is_null() &&
+                       !(value.is_string() && value.get_ref<const std::string&>().empty()) &&
+                       !(value.is_array() && value.empty());
+  switch (op) {
+    case Operator::kPresent:
+      return present;
+    case Operator::kAbsent:
+      return !present;
+    default:
+      break;
+  }
+  if (!present) return false;
+  switch (op) {
+    case Operator::kEq:
+      return SameValue(value, operand);
+    case Operator::kNeq:
+      return !SameValue(value, operand);
+    case Operator::kIn:
+    case Operator::kNotIn: {
+      if (!operand.is_array()) return false;
+      bool found = false;
+      for (const Json& candidate : operand) {
+        if (value.is_array()) {
+          for (const Json& item : value) found |= SameValue(item, candidate);
+        } else {
+          found |= SameValue(value, candidate);
+        }
+      }
+      return op == Operator::kIn ? found : !found;
+    }
+    case Operator::kGt:
+    case Operator::kGte:
+    case Operator::kLt:
+    case Operator::kLte: {
+      if (!value.is_number() || !operand.is_number()) return false;
+      const double left = value.get<double>();
+      const double right = operand.get<double>();
+      if (op == Operator::kGt) return left > right;
+      if (op == Operator::kGte) return left >= right;
+      if (op == Operator::kLt) return left < right;
+      return left <= right;
+    }
+    case Operator::kBetween:
+      return value.is_number() && operand.is_array() && operand.size() == 2 &&
+             operand[0].is_number() && operand[1].is_number() &&
+             value.get<double>() >= operand[0].get<double>() &&
+             value.get<double>() <= operand[1].get<double>();
+    case Operator::kContains:
+      return Contains(value, operand);
+    case Operator::kStartsWith:
+      return value.is_string() && operand.is_string() &&
+             StartsWith(value.get_ref<const std::string&>(), operand.get_ref<const std::string&>());
+    case Operator::kAnyStartsWith:
+      if (!value.is_array() || !operand.is_string()) return false;
+      return std::any_of(value.begin(), value.end(), [&](const Json& item) {
+        return item.is_string() && StartsWith(item.get_ref<const std::string&>(),
+                                              operand.get_ref<const std::string&>());
+      });
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Json SignalValue(const Signals& signals, const std::string& name) {
+  if (name == "page_views") return signals.page_views;
+  if (name == "visits") return signals.visits;
+  if (name == "time_on_site") return signals.time_on_site_seconds;
+  if (name == "channel") return signals.channel.empty() ? Json() : Json(signals.channel);
+  if (name == "pages") return signals.pages;
+  if (StartsWith(name, "utm_")) {
+    auto it = signals.utm.find(name.substr(4));
+    return it == signals.utm.end() ? Json() : Json(it->second);
+  }
+  return Json();
+}
+
+bool Evaluate(const Condition& condition, const Json& fields, const Signals& signals) {
+  switch (condition.kind) {
+    case Condition::Kind::kAlways:
+      return true;
+    case Condition::Kind::kAll:
+      return std::all_of(condition.children.begin(), condition.children.end(),
+                         [&](const Condition& child) { return Evaluate(child, fields, signals); });
+    case Condition::Kind::kAny:
+      return std::any_of(condition.children.begin(), condition.children.end(),
+                         [&](const Condition& child) { return Evaluate(child, fields, signals); });
+    case Condition::Kind::kNot:
+      return condition.children.empty() || !Evaluate(condition.children[0], fields, signals);
+    case Condition::Kind::kCompare:
+      break;
+  }
+  Json value;
+  if (condition.source == Source::kSignal) {
+    value = SignalValue(signals, condition.name);
+  } else if (fields.is_object()) {
+    auto it = fields.find(condition.name);
+    if (it != fields.end()) value = *it;
+  }
+  return Compare(condition.op, value, condition.operand);
+}
+
+}  // namespace leadq

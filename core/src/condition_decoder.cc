@@ -1,0 +1,160 @@
+// Decoding conditions: {"all":[…]}, {"any":[…]}, {"not":{…}}, and comparisons
+// {"field"|"signal": name, "op": operator, "value": operand}.
+#include <cmath>
+#include <utility>
+
+#include "decoding.h"
+
+namespace leadq {
+namespace {
+
+struct OperatorName {
+  const char* name;
+  Operator op;
+};
+
+constexpr OperatorName kOperators[] = {
+    {"eq", Operator::kEq},
+    {"neq", Operator::kNeq},
+    {"in", Operator::kIn},
+    {"not_in", Operator::kNotIn},
+    {"gt", Operator::kGt},
+    {"gte", Operator::kGte},
+    {"lt", Operator::kLt},
+    {"lte", Operator::kLte},
+    {"between", Operator::kBetween},
+    {"contains", Operator::kContains},
+    {"starts_with", Operator::kStartsWith},
+    {"present", Operator::kPresent},
+    {"absent", Operator::kAbsent},
+    {"any_starts_with", Operator::kAnyStartsWith},
+};
+
+bool IsFiniteNumber(const Json& value) {
+  return value.is_number() && std::isfinite(value.get<double>());
+}
+
+// Checks the operand's shape against the operator; records a problem when it is wrong.
+void CheckOperand(JsonReader& reader, Operator op, const Json* operand, const std::string& path) {
+  const std::string value_path = JoinPath(path, "value");
+  const bool needs_none = op == Operator::kPresent || op == Operator::kAbsent;
+  if (needs_none) {
+    if (operand != nullptr) reader.Problem(value_path, "this operator takes no value");
+    return;
+  }
+  if (operand == nullptr) {
+    reader.Problem(value_path, "missing required member \"value\"");
+    return;
+  }
+  switch (op) {
+    case Operator::kIn:
+    case Operator::kNotIn:
+      if (!operand->is_array() || operand->empty()) {
+        reader.Problem(value_path, "must be a non-empty array");
+      }
+      break;
+    case Operator::kGt:
+    case Operator::kGte:
+    case Operator::kLt:
+    case Operator::kLte:
+      if (!IsFiniteNumber(*operand)) reader.Problem(value_path, "must be a number");
+      break;
+    case Operator::kBetween:
+      if (!operand->is_array() || operand->size() != 2 || !IsFiniteNumber((*operand)[0]) ||
+          !IsFiniteNumber((*operand)[1]) ||
+          (*operand)[0].get<double>() > (*operand)[1].get<double>()) {
+        reader.Problem(value_path, "must be [low, high] with low <= high");
+      }
+      break;
+    case Operator::kContains:
+    case Operator::kStartsWith:
+    case Operator::kAnyStartsWith:
+      if (!operand->is_string()) reader.Problem(value_path, "must be a string");
+      break;
+    case Operator::kEq:
+    case Operator::kNeq:
+      if (operand->is_object() || operand->is_array()) {
+        reader.Problem(value_path, "must be a string, number, boolean or null");
+      }
+      break;
+    case Operator::kPresent:
+    case Operator::kAbsent:
+      break;
+  }
+}
+
+constexpr int kMaxConditionDepth = 32;
+
+Condition Decode(JsonReader& reader, const Json& json, const std::string& path, int depth) {
+  Condition condition;
+  if (depth > kMaxConditionDepth) {
+    reader.Problem(path, "conditions nest too deeply (more than 32 levels)");
+    return condition;
+  }
+  if (!json.is_object()) {
+    reader.Problem(path, "a condition must be an object");
+    return condition;
+  }
+  for (const char* combinator : {"all", "any"}) {
+    auto it = json.find(combinator);
+    if (it == json.end()) continue;
+    condition.kind = combinator[1] == 'l' ? Condition::Kind::kAll : Condition::Kind::kAny;
+    const std::string list_path = JoinPath(path, combinator);
+    if (!it->is_array() || it->empty()) {
+      reader.Problem(list_path, "must be a non-empty array of conditions");
+      return condition;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      condition.children.push_back(Decode(reader, (*it)[i], JoinPath(list_path, i), depth + 1));
+    }
+    return condition;
+  }
+  if (auto it = json.find("not"); it != json.end()) {
+    condition.kind = Condition::Kind::kNot;
+    condition.children.push_back(Decode(reader, *it, JoinPath(path, "not"), depth + 1));
+    return condition;
+  }
+  condition.kind = Condition::Kind::kCompare;
+  const Json* field = reader.Member(json, "field", path, false);
+  const Json* signal = reader.Member(json, "signal", path, false);
+  if ((field == nullptr) == (signal == nullptr)) {
+    reader.Problem(
+        path,
+        "a condition needs exactly one of \"all\", \"any\", \"not\", \"field\" or \"signal\"");
+    return condition;
+  }
+  const Json& name = field != nullptr ? *field : *signal;
+  condition.source = field != nullptr ? Source::kField : Source::kSignal;
+  if (!name.is_string() || name.get<std::string>().empty()) {
+    reader.Problem(JoinPath(path, field != nullptr ? "field" : "signal"),
+                   "must be a non-empty string");
+  } else {
+    condition.name = name.get<std::string>();
+  }
+  const std::string op_name = reader.String(json, "op", path, true);
+  bool known = false;
+  for (const auto& entry : kOperators) {
+    if (op_name == entry.name) {
+      condition.op = entry.op;
+      known = true;
+    }
+  }
+  if (!known) {
+    if (!op_name.empty())
+      reader.Problem(JoinPath(path, "op"), "unknown operator \"" + op_name + "\"");
+    return condition;
+  }
+  const Json* operand = reader.Member(json, "value", path, false);
+  CheckOperand(reader, condition.op, operand, path);
+  if (operand != nullptr) condition.operand = *operand;
+  return condition;
+}
+
+}  // namespace
+
+Condition DecodeCondition(JsonReader& reader, const Json* json, const std::string& path) {
+  if (json == nullptr) return Condition{};
+  return Decode(reader, *json, path, 0);
+}
+
+}  // namespace leadq

@@ -1,0 +1,129 @@
+// Decoding the lead definition: criteria with points and reasons, knockouts, required
+// fields, grade thresholds, the nurture band, time decay and conversion kinds.
+#include <utility>
+
+#include "decoding.h"
+
+namespace leadq {
+namespace {
+
+struct CategoryName {
+  const char* name;
+  Category category;
+};
+
+constexpr CategoryName kCategories[] = {
+    {"budget", Category::kBudget},
+    {"authority", Category::kAuthority},
+    {"need", Category::kNeed},
+    {"timing", Category::kTiming},
+    {"fit", Category::kFit},
+    {"intent", Category::kIntent},
+    {"engagement", Category::kEngagement},
+};
+
+std::vector<Criterion> DecodeCriteria(JsonReader& reader, const Json& json, const char* key,
+                                      const std::string& path, const std::string& default_language,
+                                      bool knockouts) {
+  std::vector<Criterion> criteria;
+  const Json* list = reader.Member(json, key, path, false);
+  if (list == nullptr) return criteria;
+  const std::string list_path = JoinPath(path, key);
+  if (!list->is_array()) {
+    reader.Problem(list_path, "must be an array");
+    return criteria;
+  }
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string item_path = JoinPath(list_path, i);
+    const Json& item = (*list)[i];
+    if (!item.is_object()) {
+      reader.Problem(item_path, "must be an object");
+      continue;
+    }
+    Criterion criterion;
+    criterion.id = reader.String(item, "id", item_path, true);
+    criterion.reason = reader.Text(item, "reason", item_path, true, default_language);
+    criterion.when = DecodeCondition(reader, reader.Member(item, "when", item_path, true),
+                                     JoinPath(item_path, "when"));
+    if (!knockouts) {
+      criterion.points = reader.Number(item, "points", item_path, true);
+      const std::string category = reader.String(item, "category", item_path, true);
+      if (!category.empty() && !ParseCategory(category, &criterion.category)) {
+        reader.Problem(JoinPath(item_path, "category"), "unknown category \"" + category + "\"");
+      }
+    }
+    criteria.push_back(std::move(criterion));
+  }
+  return criteria;
+}
+
+}  // namespace
+
+bool ParseCategory(const std::string& name, Category* category) {
+  for (const auto& entry : kCategories) {
+    if (name == entry.name) {
+      *category = entry.category;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* ToString(Category category) {
+  for (const auto& entry : kCategories) {
+    if (entry.category == category) return entry.name;
+  }
+  return "fit";
+}
+
+LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const std::string& path,
+                                    const std::string& default_language) {
+  LeadDefinition definition;
+  if (!json.is_object()) {
+    reader.Problem(path, "must be an object");
+    return definition;
+  }
+  definition.criteria = DecodeCriteria(reader, json, "criteria", path, default_language, false);
+  definition.knockouts = DecodeCriteria(reader, json, "knockouts", path, default_language, true);
+  if (const Json* required = reader.Member(json, "required_fields", path, false)) {
+    const std::string required_path = JoinPath(path, "required_fields");
+    if (!required->is_array()) {
+      reader.Problem(required_path, "must be an array of field names");
+    } else {
+      for (size_t i = 0; i < required->size(); ++i) {
+        if (!(*required)[i].is_string()) {
+          reader.Problem(JoinPath(required_path, i), "must be a string");
+          continue;
+        }
+        definition.required_fields.push_back((*required)[i].get<std::string>());
+      }
+    }
+  }
+  if (const Json* grades = reader.Member(json, "grades", path, true)) {
+    const std::string grades_path = JoinPath(path, "grades");
+    definition.high = reader.Number(*grades, "high", grades_path, true);
+    definition.medium = reader.Number(*grades, "medium", grades_path, true);
+    definition.low = reader.Number(*grades, "low", grades_path, true);
+  }
+  definition.nurture_min = reader.Number(json, "nurture_min", path, false, definition.low);
+  definition.decay_half_life_days = reader.Number(json, "decay_half_life_days", path, false, 0);
+  if (definition.decay_half_life_days < 0) {
+    reader.Problem(JoinPath(path, "decay_half_life_days"), "must not be negative");
+  }
+  if (const Json* conversions = reader.Member(json, "conversions", path, false)) {
+    const std::string conversions_path = JoinPath(path, "conversions");
+    if (const Json* hard = reader.Member(*conversions, "hard", conversions_path, false)) {
+      definition.hard_conversion =
+          DecodeCondition(reader, hard, JoinPath(conversions_path, "hard"));
+      definition.has_hard_conversion = true;
+    }
+    if (const Json* soft = reader.Member(*conversions, "soft", conversions_path, false)) {
+      definition.soft_conversion =
+          DecodeCondition(reader, soft, JoinPath(conversions_path, "soft"));
+      definition.has_soft_conversion = true;
+    }
+  }
+  return definition;
+}
+
+}  // namespace leadq

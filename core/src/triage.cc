@@ -1,0 +1,160 @@
+// Triage: knockouts, points with reasons and decay, required fields, grades and the SLA.
+#include <cmath>
+
+#include "leadq/condition.h"
+#include "leadq/outcome.h"
+#include "localized.h"
+
+namespace leadq {
+namespace {
+
+constexpr double kMillisPerDay = 86400000.0;
+
+// Behavioural points fade: intent and engagement signals describe a moment, not a fact.
+bool Behavioural(Category category) {
+  return category == Category::kIntent || category == Category::kEngagement;
+}
+
+// Points are reported to two decimals, which also keeps the JSON identical on every target.
+double RoundPoints(double points) { return std::round(points * 100.0) / 100.0; }
+
+double DecayFactor(const LeadDefinition& definition, const Signals& signals, int64_t now_ms) {
+  if (definition.decay_half_life_days <= 0 || signals.last_activity_ms <= 0) return 1.0;
+  const double age_days =
+      static_cast<double>(std::max<int64_t>(0, now_ms - signals.last_activity_ms)) / kMillisPerDay;
+  return std::exp2(-age_days / definition.decay_half_life_days);
+}
+
+bool FieldPresent(const Json& fields, const std::string& name) {
+  if (!fields.is_object()) return false;
+  auto it = fields.find(name);
+  if (it == fields.end() || it->is_null()) return false;
+  if (it->is_string() && it->get_ref<const std::string&>().empty()) return false;
+  return !(it->is_array() && it->empty());
+}
+
+Grade GradeFor(const LeadDefinition& definition, double points) {
+  if (points >= definition.high) return Grade::kHigh;
+  if (points >= definition.medium) return Grade::kMedium;
+  if (points >= definition.low) return Grade::kLow;
+  return Grade::kNone;
+}
+
+}  // namespace
+
+Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int64_t now_ms,
+               const std::string& language) {
+  const LeadDefinition& definition = flow.definition;
+  const std::string& fallback = flow.default_language;
+  Outcome outcome;
+  if (definition.has_hard_conversion && Evaluate(definition.hard_conversion, fields, signals)) {
+    outcome.conversion = Conversion::kHard;
+  } else if (definition.has_soft_conversion &&
+             Evaluate(definition.soft_conversion, fields, signals)) {
+    outcome.conversion = Conversion::kSoft;
+  }
+  for (const Criterion& knockout : definition.knockouts) {
+    if (Evaluate(knockout.when, fields, signals)) {
+      outcome.knockout = knockout.id;
+      outcome.knockout_reason = Pick(knockout.reason, language, fallback);
+      break;
+    }
+  }
+  const double decay = DecayFactor(definition, signals, now_ms);
+  for (const Criterion& criterion : definition.criteria) {
+    if (!Evaluate(criterion.when, fields, signals)) continue;
+    const double points =
+        RoundPoints(Behavioural(criterion.category) ? criterion.points * decay : criterion.points);
+    outcome.matched.push_back(
+        {criterion.id, criterion.category, points, Pick(criterion.reason, language, fallback)});
+    outcome.total_points += points;
+  }
+  outcome.total_points = RoundPoints(outcome.total_points);
+  for (const std::string& field : definition.required_fields) {
+    if (!FieldPresent(fields, field)) outcome.missing_fields.push_back(field);
+  }
+
+  if (!outcome.knockout.empty()) {
+    outcome.triage = Triage::kDisqualified;
+  } else if (!outcome.missing_fields.empty()) {
+    outcome.triage = Triage::kNotEnoughInformation;
+  } else if (outcome.total_points >= definition.low) {
+    outcome.triage = Triage::kQualified;
+    outcome.grade = GradeFor(definition, outcome.total_points);
+  } else if (outcome.total_points >= definition.nurture_min) {
+    outcome.triage = Triage::kNurture;
+  } else {
+    outcome.triage = Triage::kDisqualified;
+  }
+
+  if (outcome.triage == Triage::kQualified) {
+    outcome.stage = Stage::kSalesReady;
+  } else if (outcome.triage == Triage::kNurture ||
+             (outcome.triage != Triage::kDisqualified && outcome.conversion != Conversion::kNone)) {
+    outcome.stage = Stage::kMarketingQualified;
+  }
+  if (outcome.triage == Triage::kQualified) {
+    auto it = flow.sla.find(outcome.grade);
+    if (it != flow.sla.end()) {
+      outcome.has_sla = true;
+      outcome.first_response_minutes = it->second.first_response_minutes;
+      outcome.follow_up_touches = it->second.follow_up_touches;
+      outcome.sla_deadline_ms = now_ms + it->second.first_response_minutes * 60000;
+    }
+  }
+  return outcome;
+}
+
+const char* ToString(Triage triage) {
+  switch (triage) {
+    case Triage::kQualified:
+      return "qualified";
+    case Triage::kNurture:
+      return "nurture";
+    case Triage::kDisqualified:
+      return "disqualified";
+    case Triage::kNotEnoughInformation:
+      return "not_enough_information";
+  }
+  return "not_enough_information";
+}
+
+const char* ToString(Grade grade) {
+  switch (grade) {
+    case Grade::kHigh:
+      return "high";
+    case Grade::kMedium:
+      return "medium";
+    case Grade::kLow:
+      return "low";
+    case Grade::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+const char* ToString(Conversion conversion) {
+  switch (conversion) {
+    case Conversion::kHard:
+      return "hard";
+    case Conversion::kSoft:
+      return "soft";
+    case Conversion::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+const char* ToString(Stage stage) {
+  switch (stage) {
+    case Stage::kSalesReady:
+      return "sales_ready";
+    case Stage::kMarketingQualified:
+      return "marketing_qualified";
+    case Stage::kSuspect:
+      return "suspect";
+  }
+  return "suspect";
+}
+
+}  // namespace leadq
