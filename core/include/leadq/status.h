@@ -38,6 +38,15 @@ class Status {
     return Status("not_found", std::move(message), std::move(path));
   }
 
+  // A request conflicts with stored state (e.g. an id reused for different content).
+  static Status Conflict(std::string message, std::string path = "") {
+    return Status("conflict", std::move(message), std::move(path));
+  }
+  // An adapter failed (storage, network); never caused by client input.
+  static Status Internal(std::string message) {
+    return Status("internal", std::move(message), "");
+  }
+
   bool ok() const { return code_.empty(); }
   // "" when ok; otherwise a stable snake_case code such as "invalid_flow".
   const std::string& code() const { return code_; }
