@@ -1,0 +1,223 @@
+// The JS API over the shipped wasm module (web/widget/core.js): values in, values out,
+// engine refusals as LeadqError, identical bytes to the native engine, and no trap or
+// exception from C++ on any input.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+import { LeadqError, loadCore } from '../../web/widget/core.js';
+import { callNative, hasNative, loadShippedCore, readJson } from './harness.mjs';
+
+/** @type {import('../../web/widget/core.js').Core} */
+let core;
+/** @type {any} */
+let flow;
+before(async () => {
+  core = await loadShippedCore();
+  flow = await readJson('web/demo/flows/bant-demo.json');
+});
+
+const hot = [
+  { step: 'budget', value: 'over_50k' },
+  { step: 'authority', value: 'decision_maker' },
+  { step: 'need', value: 'losing_leads' },
+  { step: 'timing', value: 'within_2_weeks' },
+  { step: 'email', value: 'Anna@Example.COM' },
+];
+
+// Requests run on both engines; `check` asserts on the wasm response's value or error.
+const cases = [
+  {
+    name: 'decode_flow summarises the demo flow',
+    op: 'decode_flow', request: () => flow,
+    check: (/** @type {any} */ v) => {
+      assert.equal(v.id, 'bant-demo');
+      assert.equal(v.questions, 5);
+    },
+  },
+  {
+    name: 'next opens with the welcome message and the budget question in Dutch',
+    op: 'next', request: () => ({ flow, answers: [], language: 'nl', now_ms: 0 }),
+    check: (/** @type {any} */ v) => {
+      assert.equal(v.messages.length, 1);
+      assert.match(v.messages[0], /Vier korte vragen/);
+      assert.equal(v.question.id, 'budget');
+      assert.equal(v.question.choices.length, 3);
+      assert.deepEqual(v.progress, { asked: 0, total: 5 });
+      assert.equal(v.done, false);
+    },
+  },
+  {
+    name: 'next after every answer is done and qualified high',
+    op: 'next', request: () => ({ flow, answers: hot, language: 'en', now_ms: 1700000000000 }),
+    check: (/** @type {any} */ v) => {
+      assert.equal(v.done, true);
+      assert.equal(v.question, null);
+      assert.equal(v.outcome.triage, 'qualified');
+      assert.equal(v.outcome.grade, 'high');
+      assert.equal(v.fields.email, 'anna@example.com');
+    },
+  },
+  {
+    name: 'a known profile field is not asked again',
+    op: 'next', request: () => ({ flow, profile: { fields: { budget: 'over_50k' } },
+      answers: [], language: 'en' }),
+    check: (/** @type {any} */ v) => assert.equal(v.question.id, 'authority'),
+  },
+  {
+    name: 'decide gives the outcome of a knocked-out lead',
+    op: 'decide', request: () => ({ flow, answers: [{ step: 'need', value: 'no_need' }] }),
+    check: (/** @type {any} */ v) => assert.equal(v.knockout.id, 'no_need'),
+  },
+  {
+    name: 'check_answer normalises an e-mail address',
+    op: 'check_answer', request: () => ({ flow, step: 'email', value: ' A@B.nl ', language: 'en' }),
+    check: (/** @type {any} */ v) => assert.equal(v.value, 'a@b.nl'),
+  },
+  {
+    name: 'check_answer refuses an invalid e-mail address in Dutch',
+    op: 'check_answer', request: () => ({ flow, step: 'email', value: 'nope', language: 'nl' }),
+    error: 'invalid_answer',
+  },
+  {
+    name: 'check_answer refuses an unknown choice',
+    op: 'check_answer', request: () => ({ flow, step: 'authority', value: 'ceo', language: 'en' }),
+    error: 'invalid_answer',
+  },
+  {
+    name: 'an unknown operation is not found',
+    op: 'explode', request: () => ({}), error: 'not_found',
+  },
+  {
+    name: 'a broken flow reports every problem with paths under /flow',
+    op: 'next', request: () => ({ flow: { format: 'leadq.flow/1', steps: 7 } }),
+    error: 'invalid_flow',
+  },
+];
+
+describe('core.js over the shipped module', () => {
+  for (const c of cases) {
+    test(c.name, () => {
+      const request = c.request();
+      if (c.error) {
+        assert.throws(() => core.call(c.op, request), (/** @type {any} */ e) => {
+          assert.ok(e instanceof LeadqError);
+          assert.ok(e instanceof Error);
+          assert.equal(e.code, c.error);
+          assert.equal(typeof e.message, 'string');
+          assert.ok(e.message.length > 0);
+          assert.equal(typeof e.path, 'string');
+          return true;
+        });
+      } else {
+        c.check?.(core.call(c.op, request));
+      }
+      if (hasNative) {
+        const text = JSON.stringify(request);
+        assert.equal(core.callRaw(c.op, text), callNative(c.op, text));
+      }
+    });
+  }
+
+  test('an invalid answer carries a localised message and the path /value', () => {
+    try {
+      core.checkAnswer({ flow, step: 'email', value: 'nope', language: 'nl' });
+      assert.fail('expected a LeadqError');
+    } catch (e) {
+      assert.ok(e instanceof LeadqError);
+      assert.equal(e.path, '/value');
+      assert.match(e.message, /e-mailadres/);
+    }
+  });
+
+  test('the helpers return values, not envelopes', () => {
+    assert.equal(core.decodeFlow(flow).id, 'bant-demo');
+    assert.equal(core.next({ flow }).question?.id, 'budget');
+    assert.equal(core.decide({ flow, answers: hot }).grade, 'high');
+    assert.equal(core.checkAnswer({ flow, step: 'budget', value: 'over_50k' }), 'over_50k');
+  });
+});
+
+describe('hostile input never escapes as a trap or a C++ exception', () => {
+  const ops = ['decode_flow', 'next', 'check_answer', 'decide', '', 'x'.repeat(1000)];
+  let deep = '1';
+  for (let i = 0; i < 20000; i++) deep = `[${deep}]`;
+  const texts = [
+    '', 'null', '{', '}', '[]', '"\\ud800"', '{"flow":null}', '{"flow":{}}',
+    '\u0000', '\uffff\ud800', deep, '{"a":' + '9'.repeat(400) + '}', '1e999', '-0',
+    JSON.stringify({ flow: { format: 'leadq.flow/1', id: '\ud800', steps: [{ id: '\udfff' }] } }),
+  ];
+
+  test('raw texts on every operation give an {"ok":...} response', () => {
+    for (const op of ops) {
+      for (const text of texts) {
+        const raw = core.callRaw(op, text);
+        const response = JSON.parse(raw);
+        assert.equal(typeof response.ok, 'boolean', `${op}: ${text.slice(0, 40)}`);
+      }
+    }
+  });
+
+  test('mutated demo flows never trap', () => {
+    // A deterministic walk over many single-member mutations of a valid request.
+    const odd = [null, true, 0, -1, 1.5, 2 ** 53, '', 'x', [], {}, [null], { a: 1 }];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    /** @param {any} node @param {number} depth */
+    const mutate = (node, depth) => {
+      if (node === null || typeof node !== 'object' || depth > 6 || random() < 0.15) {
+        return odd[Math.floor(random() * odd.length)];
+      }
+      const copy = Array.isArray(node) ? [...node] : { ...node };
+      const keys = Object.keys(copy);
+      const key = keys[Math.floor(random() * keys.length)];
+      if (key !== undefined) /** @type {any} */ (copy)[key] = mutate(/** @type {any} */ (copy)[key], depth + 1);
+      return copy;
+    };
+    for (let i = 0; i < 400; i++) {
+      const request = mutate({ flow, answers: hot, profile: { fields: {}, signals: {} },
+        language: 'nl', now_ms: 5, visitor_id: 'v', step: 'email', value: 'a@b.nl' }, 0);
+      for (const op of ['next', 'decide', 'check_answer']) {
+        try {
+          core.call(op, request);
+        } catch (e) {
+          assert.ok(e instanceof LeadqError, String(e));
+          assert.notEqual(e.code, 'internal', e.message);
+        }
+      }
+    }
+  });
+
+  test('a request over the size limit is refused before it reaches wasm', () => {
+    assert.throws(() => core.call('next', { flow, pad: 'x'.repeat(5 * 1024 * 1024) }),
+        (/** @type {any} */ e) => e instanceof LeadqError && e.code === 'invalid_argument');
+  });
+
+  test('the wrapper frees every string it allocates or receives', async () => {
+    // The C++ side is leak-checked natively under AddressSanitizer; this checks the JS half.
+    const { wasmDir } = await import('./harness.mjs');
+    const factory = (await import(pathToFileURL(`${wasmDir}/leadq-core.mjs`).href)).default;
+    const wasmBinary = await readFile(`${wasmDir}/leadq-core.wasm`);
+    const live = new Set();
+    const counting = async (/** @type {any} */ options) => {
+      const mod = await factory(options);
+      return {
+        ...mod,
+        _malloc: (/** @type {number} */ n) => { const p = mod._malloc(n); live.add(p); return p; },
+        _free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod._free(p); },
+        _leadq_call: (/** @type {number} */ a, /** @type {number} */ b) => {
+          const p = mod._leadq_call(a, b); live.add(p); return p;
+        },
+        _leadq_free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod._leadq_free(p); },
+      };
+    };
+    const counted = await loadCore({ factory: counting, wasmBinary });
+    counted.next({ flow, answers: hot });
+    assert.throws(() => counted.checkAnswer({ flow, step: 'email', value: 'x' }));
+    assert.throws(() => counted.call('nope', {}));
+    counted.callRaw('next', '{');
+    assert.equal(live.size, 0);
+  });
+});
