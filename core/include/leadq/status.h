@@ -43,8 +43,11 @@ class Status {
     return Status("conflict", std::move(message), std::move(path));
   }
   // An adapter failed (storage, network); never caused by client input.
-  static Status Internal(std::string message) {
-    return Status("internal", std::move(message), "");
+  static Status Internal(std::string message) { return Status("internal", std::move(message), ""); }
+
+  // An error with a code of the caller's own (adapters: "origin_not_allowed", ...).
+  static Status WithCode(std::string code, std::string message, std::string path = "") {
+    return Status(std::move(code), std::move(message), std::move(path));
   }
 
   bool ok() const { return code_.empty(); }

@@ -1,0 +1,16 @@
+// The leadq subcommands. Each returns the process exit code: 0 success, 1 failure,
+// 2 bad usage.
+#ifndef LEADQ_SERVER_APP_COMMANDS_H_
+#define LEADQ_SERVER_APP_COMMANDS_H_
+
+#include "app/options.h"
+
+namespace leadq {
+
+int RunServe(const Options& options);
+int RunMigrate(const Options& options);
+int RunValidateFlow(const Options& options);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_APP_COMMANDS_H_

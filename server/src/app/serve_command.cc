@@ -1,0 +1,103 @@
+// `leadq serve`: opens storage, seeds the demo, runs the HTTP server until SIGINT or
+// SIGTERM, then stops accepting, finishes in-flight requests and closes the database.
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "app/commands.h"
+#include "app/demo_seed.h"
+#include "http/http_server.h"
+#include "storage/sqlite_storage.h"
+
+namespace leadq {
+namespace {
+
+// The admin key: given, or kept in the data folder (created once, readable by the owner).
+std::string LoadAdminKey(const Options& options, const Environment& env) {
+  if (!options.admin_key.empty()) return options.admin_key;
+  const std::string path = options.data_dir + "/admin.key";
+  std::ifstream in(path);
+  std::string key;
+  if (in >> key && key.size() >= 16) return key;
+  key = env.new_id() + env.new_id();
+  std::ofstream out(path, std::ios::trunc);
+  out << key << "\n";
+  out.close();
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return key;
+}
+
+}  // namespace
+
+int RunServe(const Options& options) {
+  std::error_code error;
+  std::filesystem::create_directories(options.data_dir, error);
+  if (error) {
+    std::cerr << "leadq: cannot create data folder " << options.data_dir << ": " << error.message()
+              << "\n";
+    return 1;
+  }
+  // Signals are blocked before any thread starts, so only sigwait below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Result<std::unique_ptr<SqliteStorage>> storage =
+      SqliteStorage::Open(options.data_dir + "/leadq.db");
+  if (!storage.ok()) {
+    std::cerr << "leadq: " << storage.status().message() << "\n";
+    return 1;
+  }
+  Environment env = SystemEnvironment();
+  FlowService flows(*storage.value(), env);
+  SessionService sessions(*storage.value(), flows, env);
+  ApiContext api{*storage.value(), flows, sessions, LoadAdminKey(options, env),
+                 options.allow_origins};
+
+  httplib::Server server;
+  HttpOptions http;
+  http.web_root = options.web_root;
+  http.wasm_dir = options.wasm_dir;
+  http.threads = options.threads;
+  http.access_log = options.access_log;
+  ConfigureHttpServer(server, api, http);
+  const int port = options.port == 0
+                       ? server.bind_to_any_port(options.bind)
+                       : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
+  if (port <= 0) {
+    std::cerr << "leadq: cannot listen on " << options.bind << ":" << options.port << "\n";
+    return 1;
+  }
+  const std::string origin = "http://" + options.bind + ":" + std::to_string(port);
+  std::vector<std::string> origins = {origin, "http://localhost:" + std::to_string(port)};
+  Status seeded = SeedDemo(*storage.value(), flows, origins, options.seed_flows);
+  if (!seeded.ok()) {
+    std::cerr << "leadq: " << seeded.message() << "\n";
+    return 1;
+  }
+  std::thread listener([&server] { server.listen_after_bind(); });
+  std::cout << "leadq listening on " << origin << std::endl;
+  if (!options.web_root.empty()) {
+    std::cout << "  demo page: " << origin << "/\n"
+              << "  admin API: " << origin << "/api/v1/admin/ (key in "
+              << (options.admin_key.empty() ? options.data_dir + "/admin.key" : "--admin-key")
+              << ")\n"
+              << "  stop with Ctrl-C" << std::endl;
+  }
+  int received = 0;
+  sigwait(&signals, &received);
+  std::cout << "leadq: stopping" << std::endl;
+  while (!server.is_running() && listener.joinable()) std::this_thread::yield();
+  server.stop();
+  listener.join();
+  std::cout << "leadq: stopped; database closed cleanly" << std::endl;
+  return 0;
+}
+
+}  // namespace leadq

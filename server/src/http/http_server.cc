@@ -1,0 +1,99 @@
+// Hooks and mounts of the HTTP server.
+#include "http/http_server.h"
+
+#include <iostream>
+
+#include "http/api_error.h"
+#include "http/routes.h"
+
+namespace leadq {
+namespace {
+
+bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+// Compares in time independent of where the strings differ.
+bool SameSecret(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+const char* CodeForStatus(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 416:
+      return "range_not_satisfiable";
+    default:
+      return status >= 500 ? "internal" : "bad_request";
+  }
+}
+
+}  // namespace
+
+void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : 8;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(options.max_body_bytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_keep_alive_max_count(1000);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+
+  server.set_pre_routing_handler([&api](const httplib::Request& req, httplib::Response& res) {
+    if (!StartsWith(req.path, "/api/v1/admin/") && req.path != "/api/v1/admin") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    const std::string header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (api.admin_key.empty() || !StartsWith(header, prefix.c_str()) ||
+        !SameSecret(header.substr(prefix.size()), api.admin_key)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      RenderError(res, 401, "unauthorized",
+                  "a valid API key is required (Authorization: Bearer KEY)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Everything that ends in an error without a body gets the one error shape.
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const std::string message = res.status == 404 ? "no such resource: " + req.path
+                                                  : std::string("the request was refused (HTTP ") +
+                                                        std::to_string(res.status) + ")";
+    RenderError(res, res.status, CodeForStatus(res.status), message, "");
+  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        std::cerr << "leadq: unexpected failure handling " << req.method << " " << req.path << "\n";
+        RenderError(res, 500, "internal", "an internal error occurred; nothing was stored", "");
+      });
+  if (options.access_log) {
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::cerr << req.method << " " << req.path << " " << res.status << "\n";
+    });
+  }
+
+  RegisterPublicRoutes(server, api);
+  RegisterAdminRoutes(server, api);
+
+  // Static files; the more specific mount first (httplib tries them in order).
+  if (!options.wasm_dir.empty()) server.set_mount_point("/widget/core", options.wasm_dir);
+  if (!options.web_root.empty()) {
+    server.set_mount_point("/widget", options.web_root + "/widget");
+    server.set_mount_point("/console", options.web_root + "/console");
+    server.set_mount_point("/", options.web_root + "/demo");
+  }
+}
+
+}  // namespace leadq

@@ -1,0 +1,27 @@
+// Wiring of the HTTP edge: routes, static files, and the cross-cutting hooks (admin
+// authentication, one error shape, limits, exception safety net).
+#ifndef LEADQ_SERVER_HTTP_HTTP_SERVER_H_
+#define LEADQ_SERVER_HTTP_HTTP_SERVER_H_
+
+#include <httplib.h>
+
+#include <string>
+
+#include "http/api_context.h"
+
+namespace leadq {
+
+struct HttpOptions {
+  std::string web_root;  // folder with demo/, widget/ (and console/); "" serves no files
+  std::string wasm_dir;  // folder with leadq-core.mjs and leadq-core.wasm
+  size_t max_body_bytes = 64 * 1024;
+  int threads = 8;
+  bool access_log = false;
+};
+
+// Configures `server`; `api` must outlive it.
+void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOptions& options);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_HTTP_HTTP_SERVER_H_

@@ -1,0 +1,65 @@
+// Saving, publishing and loading flows.
+#include "services/flow_service.h"
+
+namespace leadq {
+
+Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& document,
+                                     bool publish, std::vector<FlowProblem>* problems) {
+  DecodedFlow decoded = DecodeFlow(document);
+  if (!decoded.ok()) {
+    *problems = decoded.problems;
+    return Status::InvalidFlow(
+        "the flow has " + std::to_string(decoded.problems.size()) + " problem(s)",
+        decoded.problems.front().path);
+  }
+  FlowRecord record;
+  record.site_key = site_key;
+  record.flow_id = decoded.flow.id;
+  record.document = document.dump(-1, ' ', false, Json::error_handler_t::replace);
+  record.created_ms = env_.now_ms();
+  return storage_.SaveFlowVersion(std::move(record), publish);
+}
+
+Result<std::shared_ptr<const LoadedFlow>> FlowService::Published(const std::string& site_key,
+                                                                 const std::string& flow_id) {
+  Result<FlowRecord> record = storage_.GetPublishedFlow(site_key, flow_id);
+  if (!record.ok()) return record.status();
+  return Load(std::move(record).value());
+}
+
+Result<std::shared_ptr<const LoadedFlow>> FlowService::Version(const std::string& site_key,
+                                                               const std::string& flow_id,
+                                                               int version) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find({site_key, flow_id, version});
+    if (it != cache_.end()) return it->second;
+  }
+  Result<FlowRecord> record = storage_.GetFlowVersion(site_key, flow_id, version);
+  if (!record.ok()) return record.status();
+  return Load(std::move(record).value());
+}
+
+Result<std::shared_ptr<const LoadedFlow>> FlowService::Load(FlowRecord record) {
+  const auto key = std::make_tuple(record.site_key, record.flow_id, record.version);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+  }
+  auto loaded = std::make_shared<LoadedFlow>();
+  loaded->document = Json::parse(record.document, nullptr, false);
+  DecodedFlow decoded = DecodeFlow(loaded->document);
+  if (!decoded.ok()) {
+    return Status::Internal("stored flow " + record.flow_id + " v" +
+                            std::to_string(record.version) +
+                            " no longer decodes: " + decoded.problems.front().message);
+  }
+  loaded->flow = std::move(decoded.flow);
+  loaded->record = std::move(record);
+  std::lock_guard<std::mutex> lock(mutex_);
+  cache_[key] = loaded;
+  return std::shared_ptr<const LoadedFlow>(loaded);
+}
+
+}  // namespace leadq

@@ -1,0 +1,53 @@
+// FlowService: flows as marketers save and publish them, and the decoded form the
+// engine runs (cached per version, since a published version never changes).
+#ifndef LEADQ_SERVER_SERVICES_FLOW_SERVICE_H_
+#define LEADQ_SERVER_SERVICES_FLOW_SERVICE_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+#include "leadq/flow_decoder.h"
+#include "services/environment.h"
+#include "storage/storage.h"
+
+namespace leadq {
+
+// A stored flow version together with its decoded form.
+struct LoadedFlow {
+  FlowRecord record;
+  Flow flow;
+  Json document;
+};
+
+class FlowService {
+ public:
+  FlowService(Storage& storage, const Environment& env) : storage_(storage), env_(env) {}
+
+  // Validates `document` with the core; when it has problems, nothing is stored and
+  // `problems` lists them all. Otherwise stores it as a new version (published when
+  // `publish`) and returns that record. The flow id comes from the document.
+  Result<FlowRecord> Save(const std::string& site_key, const Json& document, bool publish,
+                          std::vector<FlowProblem>* problems);
+
+  // The published version of a flow, decoded. NotFound when there is none.
+  Result<std::shared_ptr<const LoadedFlow>> Published(const std::string& site_key,
+                                                      const std::string& flow_id);
+  // One version, decoded (sessions keep the version they started with).
+  Result<std::shared_ptr<const LoadedFlow>> Version(const std::string& site_key,
+                                                    const std::string& flow_id, int version);
+
+ private:
+  Result<std::shared_ptr<const LoadedFlow>> Load(FlowRecord record);
+
+  Storage& storage_;
+  const Environment& env_;
+  std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, int>, std::shared_ptr<const LoadedFlow>> cache_;
+};
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_SERVICES_FLOW_SERVICE_H_
