@@ -1,0 +1,187 @@
+// The thin end-to-end slice through HTTP: start a session, answer every question of the
+// demo flow, and find the answers and the server's own outcome stored.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace leadq::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+Json Body(const httplib::Result& res) {
+  EXPECT_TRUE(res) << "request failed: " << httplib::to_string(res.error());
+  if (!res) return Json();
+  Json body = Json::parse(res->body, nullptr, false);
+  EXPECT_FALSE(body.is_discarded()) << res->body;
+  return body;
+}
+
+httplib::Result PostJson(httplib::Client& client, const std::string& path, const Json& body) {
+  return client.Post(path.c_str(), body.dump(), "application/json");
+}
+
+class SessionApiTest : public ::testing::Test {
+ protected:
+  TestServer server_{DemoFlowsDir()};
+  std::unique_ptr<httplib::Client> client_ = server_.Client();
+
+  std::string StartSession() {
+    auto res = PostJson(*client_, "/api/v1/sessions", {{"site", "demo-site"}, {"flow", "bant-demo"}});
+    EXPECT_EQ(res->status, 200) << res->body;
+    return Body(res)["session_id"].get<std::string>();
+  }
+
+  httplib::Result Answer(const std::string& session, const std::string& answer_id,
+                         const std::string& step, const Json& value) {
+    return PostJson(*client_, "/api/v1/sessions/" + session + "/answers",
+                    {{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}});
+  }
+
+  Json AdminSession(const std::string& session) {
+    httplib::Headers headers = {{"Authorization", std::string("Bearer ") + kAdminKey}};
+    auto res = client_->Get(("/api/v1/admin/sessions/" + session).c_str(), headers);
+    EXPECT_EQ(res->status, 200) << res->body;
+    return Body(res);
+  }
+};
+
+TEST_F(SessionApiTest, QualifiedLeadIsStoredWithTheServersOutcome) {
+  const std::string session = StartSession();
+  const std::pair<const char*, Json> answers[] = {{"budget", "over_50k"},
+                                                  {"authority", "decision_maker"},
+                                                  {"need", "losing_leads"},
+                                                  {"timing", "within_2_weeks"},
+                                                  {"email", " Ann@Example.com "}};
+  int n = 0;
+  Json last;
+  for (const auto& [step, value] : answers) {
+    auto res = Answer(session, "answer-" + std::to_string(++n) + "-abcdef", step, value);
+    ASSERT_EQ(res->status, 200) << res->body;
+    last = Body(res);
+  }
+  EXPECT_TRUE(last["done"].get<bool>());
+  EXPECT_EQ(last["outcome"]["triage"], "qualified");
+  EXPECT_EQ(last["outcome"]["grade"], "high");
+  EXPECT_EQ(last["outcome"]["total_points"], 100.0);
+
+  Json stored = AdminSession(session);
+  EXPECT_EQ(stored["outcome"], last["outcome"]);
+  EXPECT_TRUE(stored["done"].get<bool>());
+  ASSERT_EQ(stored["answers"].size(), 5u);
+  EXPECT_EQ(stored["answers"][4]["value"], "ann@example.com") << "answers are stored normalised";
+}
+
+TEST_F(SessionApiTest, RetriedAnswerIsStoredOnce) {
+  const std::string session = StartSession();
+  ASSERT_EQ(Answer(session, "answer-once-0001", "budget", "under_10k")->status, 200);
+  auto retry = Answer(session, "answer-once-0001", "budget", "under_10k");
+  ASSERT_EQ(retry->status, 200);
+  EXPECT_TRUE(Body(retry)["duplicate"].get<bool>());
+  EXPECT_EQ(AdminSession(session)["answers"].size(), 1u);
+}
+
+TEST_F(SessionApiTest, ClientClaimsAboutTheOutcomeAreIgnored) {
+  const std::string session = StartSession();
+  auto res = PostJson(*client_, "/api/v1/sessions/" + session + "/answers",
+                      {{"site", "demo-site"},
+                       {"answer_id", "answer-claim-0001"},
+                       {"step", "need"},
+                       {"value", "no_need"},
+                       {"outcome", {{"triage", "qualified"}}},
+                       {"total_points", 1000}});
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(Body(res)["outcome"]["triage"], "disqualified");
+  EXPECT_EQ(AdminSession(session)["outcome"]["knockout"]["id"], "no_need");
+}
+
+TEST_F(SessionApiTest, ResumingReturnsStoredAnswersAndKnownFieldsAreSkippable) {
+  const std::string session = StartSession();
+  ASSERT_EQ(Answer(session, "answer-resume-001", "budget", "10k_50k")->status, 200);
+  Json first = AdminSession(session);
+  auto resumed = PostJson(*client_, "/api/v1/sessions",
+                          {{"site", "demo-site"}, {"flow", "bant-demo"}, {"session_id", session}});
+  ASSERT_EQ(resumed->status, 200);
+  Json body = Body(resumed);
+  EXPECT_TRUE(body["resumed"].get<bool>());
+  ASSERT_EQ(body["answers"].size(), 1u);
+  EXPECT_EQ(body["answers"][0]["value"], "10k_50k");
+
+  // A new session of the same visitor knows the budget already.
+  auto again = PostJson(*client_, "/api/v1/sessions",
+                        {{"site", "demo-site"}, {"flow", "bant-demo"}, {"visitor_id", first["visitor_id"]}});
+  ASSERT_EQ(again->status, 200);
+  EXPECT_EQ(Body(again)["profile"]["fields"]["budget"], "10k_50k");
+}
+
+struct BadRequestCase {
+  const char* name;
+  std::string method;
+  std::string path;
+  std::string body;
+  int status;
+  const char* code;
+  const char* error_path;
+};
+
+TEST_F(SessionApiTest, BadRequestsGetTheErrorShape) {
+  const std::string session = StartSession();
+  const std::string answers = "/api/v1/sessions/" + session + "/answers";
+  const BadRequestCase cases[] = {
+      {"malformed json", "POST", "/api/v1/sessions", "{bad", 400, "invalid_json", ""},
+      {"not an object", "POST", "/api/v1/sessions", "[1,2]", 400, "invalid_argument", ""},
+      {"missing site", "POST", "/api/v1/sessions", R"({"flow":"bant-demo"})", 400, "invalid_argument", "/site"},
+      {"site not a string", "POST", "/api/v1/sessions", R"({"site":7,"flow":"x"})", 400, "invalid_argument", "/site"},
+      {"unknown site", "POST", "/api/v1/sessions", R"({"site":"nope","flow":"bant-demo"})", 401, "unauthorized", "/site"},
+      {"unknown flow", "POST", "/api/v1/sessions", R"({"site":"demo-site","flow":"nope"})", 404, "not_found", "/flow"},
+      {"bad visitor id", "POST", "/api/v1/sessions", R"({"site":"demo-site","flow":"bant-demo","visitor_id":"<script>"})", 400, "invalid_argument", "/visitor_id"},
+      {"invalid answer", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh1","step":"email","value":"x"})", 422, "invalid_answer", "/value"},
+      {"unknown step", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh2","step":"nope","value":"x"})", 400, "invalid_argument", "/step"},
+      {"missing value", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh3","step":"budget"})", 400, "invalid_argument", "/value"},
+      {"short answer id", "POST", answers, R"({"site":"demo-site","answer_id":"a","step":"budget","value":"under_10k"})", 400, "invalid_argument", "/answer_id"},
+      {"unknown session", "POST", "/api/v1/sessions/nosuchsession/answers", R"({"site":"demo-site","answer_id":"abcdefgh4","step":"budget","value":"under_10k"})", 404, "not_found", "/session_id"},
+      {"oversized body", "POST", "/api/v1/sessions", std::string(100 * 1024, 'x'), 413, "payload_too_large", ""},
+      {"no route", "GET", "/api/v1/nothing-here", "", 404, "not_found", ""},
+      {"admin without key", "GET", "/api/v1/admin/sessions/" + session, "", 401, "unauthorized", ""},
+      {"flow without site", "GET", "/api/v1/flows/bant-demo", "", 400, "invalid_argument", "/site"},
+  };
+  for (const BadRequestCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto res = c.method == "GET" ? client_->Get(c.path.c_str())
+                                 : client_->Post(c.path.c_str(), c.body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, c.status) << res->body;
+    Json body = Json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << res->body;
+    EXPECT_EQ(body["error"]["code"], c.code) << res->body;
+    EXPECT_TRUE(body["error"]["message"].is_string());
+    EXPECT_EQ(body["error"]["path"], c.error_path) << res->body;
+  }
+  EXPECT_EQ(client_->Get("/api/v1/flows/bant-demo?site=demo-site")->status, 200) << "still up";
+}
+
+TEST_F(SessionApiTest, OriginsOutsideTheSitesAllowlistAreRefused) {
+  httplib::Headers evil = {{"Origin", "https://evil.example"}};
+  auto res = client_->Post("/api/v1/sessions", evil, R"({"site":"demo-site","flow":"bant-demo"})",
+                           "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  httplib::Headers own = {{"Origin", server_.origin()}};
+  res = client_->Post("/api/v1/sessions", own, R"({"site":"demo-site","flow":"bant-demo"})",
+                      "application/json");
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), server_.origin());
+}
+
+TEST_F(SessionApiTest, FlowIsServedWithAnEtag) {
+  auto res = client_->Get("/api/v1/flows/bant-demo?site=demo-site");
+  ASSERT_EQ(res->status, 200);
+  const std::string etag = res->get_header_value("ETag");
+  EXPECT_FALSE(etag.empty());
+  EXPECT_EQ(Body(res)["flow"]["id"], "bant-demo");
+  auto cached = client_->Get("/api/v1/flows/bant-demo?site=demo-site", {{"If-None-Match", etag}});
+  EXPECT_EQ(cached->status, 304);
+}
+
+}  // namespace
+}  // namespace leadq::testing

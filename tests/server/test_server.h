@@ -1,0 +1,71 @@
+// TestServer: the whole leadq server stack in-process — a real SQLite file in a fresh
+// temp folder and a real HTTP server on a free loopback port — plus a client for it.
+#ifndef LEADQ_TESTS_SERVER_TEST_SERVER_H_
+#define LEADQ_TESTS_SERVER_TEST_SERVER_H_
+
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "app/demo_seed.h"
+#include "http/http_server.h"
+#include "storage/sqlite_storage.h"
+
+namespace leadq::testing {
+
+inline constexpr const char* kAdminKey = "test-admin-key-0123456789";
+
+// A clock the test moves by hand, and ids that count up.
+struct FakeEnvironment {
+  std::atomic<int64_t> now{1'790'000'000'000};
+  std::atomic<int> next_id{0};
+  Environment Make() {
+    Environment env;
+    env.now_ms = [this] { return now.load(); };
+    env.new_id = [this] {
+      char id[33];
+      std::snprintf(id, sizeof(id), "%032d", ++next_id);
+      return std::string(id);
+    };
+    return env;
+  }
+};
+
+class TestServer {
+ public:
+  // Starts on a free port with the demo site and the flows in `flows_dir` published.
+  explicit TestServer(const std::string& flows_dir);
+  ~TestServer();
+
+  // A new client for this server (one per thread).
+  std::unique_ptr<httplib::Client> Client() const;
+  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  const std::string& data_dir() const { return data_dir_; }
+  SqliteStorage& storage() { return *storage_; }
+  FakeEnvironment& clock() { return fake_; }
+
+  // Stops the HTTP server and closes the database (idempotent).
+  void Stop();
+
+ private:
+  std::string data_dir_;
+  FakeEnvironment fake_;
+  Environment env_;
+  std::unique_ptr<SqliteStorage> storage_;
+  std::unique_ptr<FlowService> flows_;
+  std::unique_ptr<SessionService> sessions_;
+  std::unique_ptr<ApiContext> api_;
+  httplib::Server server_;
+  std::thread listener_;
+  int port_ = 0;
+};
+
+// The repo's folder of demo flows, as seen from the test's working directory.
+std::string DemoFlowsDir();
+
+}  // namespace leadq::testing
+
+#endif  // LEADQ_TESTS_SERVER_TEST_SERVER_H_
