@@ -27,15 +27,17 @@ class SessionApiTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_ = server_.Client();
 
   std::string StartSession() {
-    auto res = PostJson(*client_, "/api/v1/sessions", {{"site", "demo-site"}, {"flow", "bant-demo"}});
+    auto res =
+        PostJson(*client_, "/api/v1/sessions", {{"site", "demo-site"}, {"flow", "bant-demo"}});
     EXPECT_EQ(res->status, 200) << res->body;
     return Body(res)["session_id"].get<std::string>();
   }
 
   httplib::Result Answer(const std::string& session, const std::string& answer_id,
                          const std::string& step, const Json& value) {
-    return PostJson(*client_, "/api/v1/sessions/" + session + "/answers",
-                    {{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}});
+    return PostJson(
+        *client_, "/api/v1/sessions/" + session + "/answers",
+        {{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}});
   }
 
   Json AdminSession(const std::string& session) {
@@ -108,8 +110,9 @@ TEST_F(SessionApiTest, ResumingReturnsStoredAnswersAndKnownFieldsAreSkippable) {
   EXPECT_EQ(body["answers"][0]["value"], "10k_50k");
 
   // A new session of the same visitor knows the budget already.
-  auto again = PostJson(*client_, "/api/v1/sessions",
-                        {{"site", "demo-site"}, {"flow", "bant-demo"}, {"visitor_id", first["visitor_id"]}});
+  auto again =
+      PostJson(*client_, "/api/v1/sessions",
+               {{"site", "demo-site"}, {"flow", "bant-demo"}, {"visitor_id", first["visitor_id"]}});
   ASSERT_EQ(again->status, 200);
   EXPECT_EQ(Body(again)["profile"]["fields"]["budget"], "10k_50k");
 }
@@ -130,19 +133,37 @@ TEST_F(SessionApiTest, BadRequestsGetTheErrorShape) {
   const BadRequestCase cases[] = {
       {"malformed json", "POST", "/api/v1/sessions", "{bad", 400, "invalid_json", ""},
       {"not an object", "POST", "/api/v1/sessions", "[1,2]", 400, "invalid_argument", ""},
-      {"missing site", "POST", "/api/v1/sessions", R"({"flow":"bant-demo"})", 400, "invalid_argument", "/site"},
-      {"site not a string", "POST", "/api/v1/sessions", R"({"site":7,"flow":"x"})", 400, "invalid_argument", "/site"},
-      {"unknown site", "POST", "/api/v1/sessions", R"({"site":"nope","flow":"bant-demo"})", 401, "unauthorized", "/site"},
-      {"unknown flow", "POST", "/api/v1/sessions", R"({"site":"demo-site","flow":"nope"})", 404, "not_found", "/flow"},
-      {"bad visitor id", "POST", "/api/v1/sessions", R"({"site":"demo-site","flow":"bant-demo","visitor_id":"<script>"})", 400, "invalid_argument", "/visitor_id"},
-      {"invalid answer", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh1","step":"email","value":"x"})", 422, "invalid_answer", "/value"},
-      {"unknown step", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh2","step":"nope","value":"x"})", 400, "invalid_argument", "/step"},
-      {"missing value", "POST", answers, R"({"site":"demo-site","answer_id":"abcdefgh3","step":"budget"})", 400, "invalid_argument", "/value"},
-      {"short answer id", "POST", answers, R"({"site":"demo-site","answer_id":"a","step":"budget","value":"under_10k"})", 400, "invalid_argument", "/answer_id"},
-      {"unknown session", "POST", "/api/v1/sessions/nosuchsession/answers", R"({"site":"demo-site","answer_id":"abcdefgh4","step":"budget","value":"under_10k"})", 404, "not_found", "/session_id"},
-      {"oversized body", "POST", "/api/v1/sessions", std::string(100 * 1024, 'x'), 413, "payload_too_large", ""},
+      {"missing site", "POST", "/api/v1/sessions", R"({"flow":"bant-demo"})", 400,
+       "invalid_argument", "/site"},
+      {"site not a string", "POST", "/api/v1/sessions", R"({"site":7,"flow":"x"})", 400,
+       "invalid_argument", "/site"},
+      {"unknown site", "POST", "/api/v1/sessions", R"({"site":"nope","flow":"bant-demo"})", 401,
+       "unauthorized", "/site"},
+      {"unknown flow", "POST", "/api/v1/sessions", R"({"site":"demo-site","flow":"nope"})", 404,
+       "not_found", "/flow"},
+      {"bad visitor id", "POST", "/api/v1/sessions",
+       R"({"site":"demo-site","flow":"bant-demo","visitor_id":"<script>"})", 400,
+       "invalid_argument", "/visitor_id"},
+      {"invalid answer", "POST", answers,
+       R"({"site":"demo-site","answer_id":"abcdefgh1","step":"email","value":"x"})", 422,
+       "invalid_answer", "/value"},
+      {"unknown step", "POST", answers,
+       R"({"site":"demo-site","answer_id":"abcdefgh2","step":"nope","value":"x"})", 400,
+       "invalid_argument", "/step"},
+      {"missing value", "POST", answers,
+       R"({"site":"demo-site","answer_id":"abcdefgh3","step":"budget"})", 400, "invalid_argument",
+       "/value"},
+      {"short answer id", "POST", answers,
+       R"({"site":"demo-site","answer_id":"a","step":"budget","value":"under_10k"})", 400,
+       "invalid_argument", "/answer_id"},
+      {"unknown session", "POST", "/api/v1/sessions/nosuchsession/answers",
+       R"({"site":"demo-site","answer_id":"abcdefgh4","step":"budget","value":"under_10k"})", 404,
+       "not_found", "/session_id"},
+      {"oversized body", "POST", "/api/v1/sessions", std::string(100 * 1024, 'x'), 413,
+       "payload_too_large", ""},
       {"no route", "GET", "/api/v1/nothing-here", "", 404, "not_found", ""},
-      {"admin without key", "GET", "/api/v1/admin/sessions/" + session, "", 401, "unauthorized", ""},
+      {"admin without key", "GET", "/api/v1/admin/sessions/" + session, "", 401, "unauthorized",
+       ""},
       {"flow without site", "GET", "/api/v1/flows/bant-demo", "", 400, "invalid_argument", "/site"},
   };
   for (const BadRequestCase& c : cases) {
