@@ -1,0 +1,166 @@
+// Shared set-up of the browser tests: a real leadq server on a free loopback port with a
+// temporary data folder, a small fixture server (host pages from tests/web/fixtures,
+// with per-page headers such as a strict CSP) that proxies /api and /widget to it, and
+// Debian's Chromium driven by playwright-core. Everything started here stops by itself.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifacts = resolve(root, 'test-artifacts');
+const serverBinary = resolve(root, process.env.LEADQ_SERVER || 'build/native/server/leadq');
+const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/wasm/wasm');
+
+/** Every child process and server, stopped at exit whatever happens. */
+const cleanups = new Set();
+process.on('exit', () => { for (const f of cleanups) f(); });
+
+/**
+ * Starts `leadq serve` on a free port.
+ * @param {{args?: string[]}} [options]
+ * @returns {Promise<{url: string, adminKey: string, dataDir: string,
+ *   admin: (path: string) => Promise<any>, stop: () => Promise<void>}>}
+ */
+export async function startLeadq(options = {}) {
+  if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build the native preset`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'leadq-web-'));
+  const adminKey = randomBytes(16).toString('hex');
+  const child = spawn(serverBinary, ['serve', '--port', '0', '--bind', '127.0.0.1',
+    '--data-dir', dataDir, '--web-root', join(root, 'web'), '--wasm-dir', wasmDir,
+    '--admin-key', adminKey, ...(options.args || [])],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
+  cleanups.add(kill);
+  // A hard stop in case a test hangs: no server outlives ten minutes.
+  const deadline = setTimeout(kill, 10 * 60 * 1000);
+  deadline.unref();
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`leadq did not start: ${stderr}`)), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /leadq listening on (http:\/\/[^\s]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1].replace(/\/$/, ''));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`leadq exited (${code}): ${stderr}`)));
+  });
+  const stop = async () => {
+    clearTimeout(deadline);
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => {
+        const force = setTimeout(() => { kill(); r(undefined); }, 5000);
+        child.on('exit', () => { clearTimeout(force); r(undefined); });
+      });
+    }
+    cleanups.delete(kill);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const admin = async (/** @type {string} */ path) => {
+    const response = await fetch(url + path, { headers: { Authorization: `Bearer ${adminKey}` } });
+    if (!response.ok) throw new Error(`admin ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return { url, adminKey, dataDir, admin, stop };
+}
+
+const types = /** @type {Record<string, string>} */ ({ '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.wasm': 'application/wasm' });
+
+/**
+ * Serves tests/web/fixtures at / and proxies everything else to `upstream` (the leadq
+ * server), so fixture pages and the widget share one origin.
+ * @param {string} upstream
+ * @param {{headers?: Record<string, string>, block?: () => boolean}} [options]
+ *   headers are added to fixture pages; block() true makes /api fail (server unreachable)
+ * @returns {Promise<{url: string, requests: string[], stop: () => Promise<void>}>}
+ */
+export async function startFixtures(upstream, options = {}) {
+  /** @type {string[]} */
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const path = new URL(req.url || '/', 'http://x').pathname;
+    requests.push(`${req.method} ${req.url}`);
+    const file = join(root, 'tests/web/fixtures', path.replace(/\/$/, '/index.html'));
+    if (!path.startsWith('/api/') && !path.startsWith('/widget/') && file.startsWith(join(root, 'tests/web/fixtures'))) {
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream',
+          'Cache-Control': 'no-store', ...(options.headers || {}) });
+        res.end(body);
+        return;
+      } catch { /* fall through to the proxy */ }
+    }
+    if (path.startsWith('/api/') && options.block?.()) {
+      req.socket.destroy();
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    try {
+      const headers = /** @type {Record<string, string>} */ ({ ...req.headers });
+      delete headers.host;
+      delete headers.origin;
+      delete headers.referer;
+      const upstreamResponse = await fetch(upstream + req.url, { method: req.method, headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const body = Buffer.from(await upstreamResponse.arrayBuffer());
+      const out = /** @type {Record<string, string>} */ ({});
+      upstreamResponse.headers.forEach((v, k) => {
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
+      });
+      res.writeHead(upstreamResponse.status, out);
+      res.end(body);
+    } catch (e) {
+      res.writeHead(502);
+      res.end(String(e));
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const stop = async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(() => r(undefined)));
+  };
+  cleanups.add(() => server.close());
+  return { url: `http://127.0.0.1:${address.port}`, requests, stop };
+}
+
+/** Headless Debian Chromium, as TOOLCHAIN.md prescribes. */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.LEADQ_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 30000,
+  });
+  cleanups.add(() => { browser.close().catch(() => {}); });
+  return browser;
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} name file name without extension
+ */
+export async function screenshot(page, name) {
+  await mkdir(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+/** The widget's shadow-root content, as a locator root. @param {import('playwright-core').Page} page */
+export function widget(page) {
+  return page.locator('leadq-chat');
+}

@@ -1,0 +1,79 @@
+// Boot: reads the script tag's data-attributes, creates the widget, and replaces the
+// queue stub with the real command function, replaying the calls made before load.
+//
+// Commands: leadq('open'), leadq('close'), leadq('toggle'), leadq('on', event, fn),
+// leadq('off', event, fn), leadq('consent', true|false). Each is also a method:
+// leadq.open(), leadq.on('qualified', fn), ...
+
+import { Widget } from './widget.js';
+
+/**
+ * @param {HTMLScriptElement} script the loader's script element
+ * @param {string} base URL of the widget folder, ending in "/"
+ * @returns {import('./widget.js').Config}
+ */
+export function readConfig(script, base) {
+  const d = script.dataset;
+  const mode = d.mode === 'inline' || d.mode === 'popup' ? d.mode : 'bubble';
+  const delay = Number(d.greetingDelay);
+  const typing = Number(d.typingMs);
+  const apiBase = d.api || new URL('/api/v1', script.src).href;
+  return {
+    site: d.site || '',
+    flowId: d.flow || '',
+    flowSrc: d.flowSrc ? new URL(d.flowSrc, location.href).href : '',
+    apiBase,
+    base,
+    mode,
+    target: mode === 'inline' ? document.querySelector(d.target || '[data-leadq-inline]') : null,
+    language: d.lang || document.documentElement.lang || navigator.language || 'en',
+    position: d.position === 'left' ? 'left' : 'right',
+    greeting: d.greeting === undefined ? '' : d.greeting,
+    greetingDelay: Number.isFinite(delay) && delay >= 0 ? delay : 5,
+    greetingMatch: d.greetingMatch || '',
+    dataLayer: d.datalayer === 'true' || d.datalayer === '',
+    typingMs: Number.isFinite(typing) && typing >= 0 ? typing : 450,
+  };
+}
+
+/**
+ * @param {HTMLScriptElement} script
+ * @param {string} base
+ */
+export function boot(script, base) {
+  const w = /** @type {any} */ (window);
+  const queued = (w.leadq && w.leadq.q) || [];
+  const config = readConfig(script, base);
+  if (config.greeting === '' && script.hasAttribute('data-greeting')) {
+    config.greeting = config.language.toLowerCase().startsWith('nl')
+      ? 'Hallo! Kunnen we u helpen de juiste oplossing te vinden?'
+      : 'Hi! Can we help you find the right fit?';
+  }
+  const widget = new Widget(config);
+  /** @type {Record<string, (...args: any[]) => unknown>} */
+  const commands = {
+    open: () => widget.open(),
+    close: () => widget.close(),
+    toggle: () => (widget.shell?.isOpen ? widget.close() : widget.open()),
+    on: (name, fn) => typeof fn === 'function' && widget.on(String(name), fn),
+    off: (name, fn) => widget.off(String(name), fn),
+    consent: (given, version) => widget.setConsent(Boolean(given), version ? String(version) : 'site'),
+    flush: () => widget.signals.flush(),
+  };
+  /** @type {(command: string, ...args: any[]) => unknown} */
+  const leadq = (command, ...args) => {
+    const run = commands[command];
+    return run ? run(...args) : undefined;
+  };
+  for (const name of Object.keys(commands)) {
+    /** @type {any} */ (leadq)[name] = (/** @type {any[]} */ ...args) => leadq(name, ...args);
+  }
+  /** @type {any} */ (leadq).loaded = true;
+  /** @type {any} */ (leadq).widget = widget;
+  w.leadq = leadq;
+  widget.mount();
+  for (const args of queued) {
+    const [command, ...rest] = Array.from(/** @type {any[]} */ (args));
+    leadq(command, ...rest);
+  }
+}
