@@ -34,6 +34,7 @@ export async function startLeadq(options = {}) {
   const adminKey = randomBytes(16).toString('hex');
   const child = spawn(serverBinary, ['serve', '--port', '0', '--bind', '127.0.0.1',
     '--data-dir', dataDir, '--web-root', join(root, 'web'), '--wasm-dir', wasmDir,
+    '--seed-flows', join(root, 'web/demo/flows'),
     '--admin-key', adminKey, ...(options.args || [])],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   const kill = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };

@@ -20,6 +20,14 @@
     };
   });
   w.leadq = stub;
+  // Buttons marked data-leadq-open work from the first click, even before the widget loads.
+  document.addEventListener('click', function (event) {
+    var target = /** @type {any} */ (event.target);
+    if (target && target.closest && target.closest('[data-leadq-open]')) {
+      event.preventDefault();
+      w.leadq('open');
+    }
+  });
   var base = new URL('.', script.src).href;
   var boot = function () {
     import(base + 'app.js').then(function (app) {

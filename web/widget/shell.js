@@ -46,6 +46,12 @@ export class Shell {
     this.frame.append(this.panelSlot);
     this.root.append(this.frame);
     this.root.addEventListener('keydown', (e) => this.onKey_(/** @type {KeyboardEvent} */ (e)));
+    // Escape also works when focus fell back to the page (e.g. after the last answer).
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.isOpen && this.mode !== 'inline' && !e.defaultPrevented) {
+        this.close();
+      }
+    });
     if (options.mode === 'inline') {
       (options.target || document.body).append(this.host);
       this.frame.hidden = false;

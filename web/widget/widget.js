@@ -64,12 +64,6 @@ export class Widget {
       this.start_();
       return;
     }
-    for (const el of document.querySelectorAll('[data-leadq-open]')) {
-      el.addEventListener('click', (e) => {
-        e.preventDefault();
-        this.open();
-      });
-    }
     // Warm up while the visitor reads, so opening is instant.
     const warm = () => this.engine().catch(() => {});
     if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
