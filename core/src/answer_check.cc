@@ -108,9 +108,7 @@ Result<Json> Invalid(MessageId id, const std::string& language, const std::strin
 Result<Json> CheckText(const Step& step, const Json& value, const std::string& language) {
   if (!value.is_string()) return Invalid(MessageId::kNotText, language);
   const std::string text = Trim(value.get<std::string>());
-  const int limit = step.max_length > 0                  ? step.max_length
-                    : step.input == InputType::kLongText ? kLongTextMax
-                                                         : kShortTextMax;
+  const int limit = TextLimit(step);
   if (CharacterCount(text) > static_cast<size_t>(limit)) {
     return Invalid(MessageId::kTooLong, language, std::to_string(limit));
   }
@@ -124,6 +122,11 @@ Result<Json> CheckNumber(const Step& step, const Json& value, const std::string&
     number = value.get<double>();
   } else if (value.is_string()) {
     const std::string text = Trim(value.get<std::string>());
+    const bool number_like =
+        !text.empty() && text.size() <= 40 && std::all_of(text.begin(), text.end(), [](char c) {
+          return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+        });
+    if (!number_like) return Invalid(MessageId::kNotNumber, language);
     Json parsed = Json::parse(text, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_number())
       return Invalid(MessageId::kNotNumber, language);
@@ -193,7 +196,8 @@ Result<Json> CheckByType(const Step& step, const Json& value, const std::string&
     }
     case InputType::kYesNo:
       if (value.is_boolean()) return value;
-      if (value.is_string() && (value == "yes" || value == "no")) return Json(value == "yes");
+      if (value.is_string() && (value == "yes" || value == "ja")) return Json(true);
+      if (value.is_string() && (value == "no" || value == "nee")) return Json(false);
       return Invalid(MessageId::kNotYesNo, language);
     case InputType::kConsent:
       if (!value.is_boolean()) return Invalid(MessageId::kConsentRequired, language);
@@ -205,6 +209,11 @@ Result<Json> CheckByType(const Step& step, const Json& value, const std::string&
 }
 
 }  // namespace
+
+int TextLimit(const Step& step) {
+  if (step.max_length > 0) return step.max_length;
+  return step.input == InputType::kLongText ? kLongTextMax : kShortTextMax;
+}
 
 Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Json& value,
                          const std::string& language) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "json_reader.h"
+#include "numbers.h"
 
 namespace leadq {
 namespace {
@@ -13,10 +14,18 @@ Status TypeError(const std::string& path, const std::string& expected) {
   return Status::InvalidArgument("must be " + expected, path);
 }
 
+// Times and counts are non-negative and at most 2^53, so that JavaScript holds them
+// exactly and no arithmetic on them can overflow.
+constexpr int64_t kMaxInteger = 9007199254740992;
+
 Result<int64_t> OptionalInteger(const Json& object, const char* key, const std::string& path) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return int64_t{0};
   if (!it->is_number_integer()) return TypeError(JoinPath(path, key), "an integer");
+  if (it->is_number_unsigned() ? it->get<uint64_t>() > static_cast<uint64_t>(kMaxInteger)
+                               : (it->get<int64_t>() < 0 || it->get<int64_t>() > kMaxInteger)) {
+    return TypeError(JoinPath(path, key), "an integer from 0 to 2^53");
+  }
   return it->get<int64_t>();
 }
 
@@ -116,6 +125,9 @@ Result<ConversationInput> DecodeConversationInput(const Json& request) {
   Result<std::string> visitor = OptionalString(request, "visitor_id", "");
   if (!visitor.ok()) return visitor.status();
   input.visitor_id = visitor.value();
+  Result<std::string> revise = OptionalString(request, "revise", "");
+  if (!revise.ok()) return revise.status();
+  input.revise = revise.value();
   return input;
 }
 
@@ -137,12 +149,12 @@ Json EncodeOutcome(const Outcome& outcome) {
   for (const CriterionResult& result : outcome.matched) {
     criteria.push_back({{"id", result.id},
                         {"category", ToString(result.category)},
-                        {"points", result.points},
+                        {"points", JsonNumber(result.points)},
                         {"reason", result.reason}});
   }
   Json json{{"triage", ToString(outcome.triage)},
             {"grade", ToString(outcome.grade)},
-            {"total_points", outcome.total_points},
+            {"total_points", JsonNumber(outcome.total_points)},
             {"criteria", criteria},
             {"missing_fields", outcome.missing_fields},
             {"conversion", ToString(outcome.conversion)},
@@ -165,29 +177,46 @@ Json EncodeQuestion(const QuestionView& question) {
   Json choices = Json::array();
   for (const Choice& choice : step.choices) {
     auto label = choice.label.find(question.language);
-    choices.push_back({{"value", choice.value},
-                       {"label", label != choice.label.end() ? label->second
-                                 : choice.label.empty()      ? choice.value
-                                                             : choice.label.begin()->second}});
+    Json item{{"value", choice.value},
+              {"label", label != choice.label.end() ? label->second
+                        : choice.label.empty()      ? choice.value
+                                                    : choice.label.begin()->second}};
+    if (step.input == InputType::kMoneyRange) {
+      item["min"] = JsonNumber(choice.min);
+      item["max"] = choice.max < 0 ? Json() : JsonNumber(choice.max);
+    }
+    choices.push_back(std::move(item));
   }
-  Json json{{"id", step.id},         {"field", step.field},   {"type", ToString(step.input)},
-            {"text", question.text}, {"help", question.help}, {"required", step.required},
-            {"choices", choices}};
-  if (step.has_min) json["min"] = step.min;
-  if (step.has_max) json["max"] = step.max;
+  Json json{{"id", step.id},         {"field", step.field},    {"type", ToString(step.input)},
+            {"text", question.text}, {"help", question.help},  {"required", step.required},
+            {"choices", choices},    {"value", question.value}};
+  if (step.has_min) json["min"] = JsonNumber(step.min);
+  if (step.has_max) json["max"] = JsonNumber(step.max);
   if (!step.unit.empty()) json["unit"] = step.unit;
-  if (step.max_length > 0) json["max_length"] = step.max_length;
+  if (step.input == InputType::kShortText || step.input == InputType::kLongText) {
+    json["max_length"] = TextLimit(step);
+  }
   if (!step.consent_version.empty()) json["consent_version"] = step.consent_version;
   return json;
 }
 
 Json EncodeTurn(const Turn& turn) {
+  Json rejected = Json::array();
+  for (const RejectedAnswer& answer : turn.rejected) {
+    rejected.push_back({{"index", answer.index},
+                        {"step", answer.step_id},
+                        {"code", answer.status.code()},
+                        {"message", answer.status.message()}});
+  }
   return Json{{"variant", turn.variant},
+              {"language", turn.language},
               {"messages", turn.messages},
               {"question", turn.question ? EncodeQuestion(*turn.question) : Json()},
               {"progress", {{"asked", turn.progress.asked}, {"total", turn.progress.total}}},
               {"done", turn.done},
+              {"revising", turn.revising},
               {"previous_step", turn.previous_step},
+              {"rejected", rejected},
               {"fields", turn.fields},
               {"outcome", EncodeOutcome(turn.outcome)}};
 }

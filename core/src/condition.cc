@@ -7,8 +7,36 @@
 namespace leadq {
 namespace {
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Text operators ignore ASCII case: a marketer's "director" should match "Director".
+// Only ASCII folds, so the result is the same on every target and in every locale.
 bool StartsWith(const std::string& text, const std::string& prefix) {
-  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (LowerAscii(text[i]) != LowerAscii(prefix[i])) return false;
+  }
+  return true;
+}
+
+bool ContainsText(const std::string& text, const std::string& needle) {
+  if (needle.empty()) return true;
+  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && LowerAscii(text[i + k]) == LowerAscii(needle[k])) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+// For a list value (multiple choice, pages), true when any string item starts with
+// `prefix`; for a text, when the text does.
+bool AnyStartsWith(const Json& value, const std::string& prefix) {
+  if (value.is_string()) return StartsWith(value.get_ref<const std::string&>(), prefix);
+  if (!value.is_array()) return false;
+  return std::any_of(value.begin(), value.end(), [&](const Json& item) {
+    return item.is_string() && StartsWith(item.get_ref<const std::string&>(), prefix);
+  });
 }
 
 // Equality that treats 3 and 3.0 as equal and otherwise compares JSON values exactly.
@@ -20,8 +48,7 @@ bool SameValue(const Json& a, const Json& b) {
 bool Contains(const Json& value, const Json& operand) {
   if (!operand.is_string()) return false;
   const std::string& needle = operand.get_ref<const std::string&>();
-  if (value.is_string())
-    return value.get_ref<const std::string&>().find(needle) != std::string::npos;
+  if (value.is_string()) return ContainsText(value.get_ref<const std::string&>(), needle);
   if (value.is_array()) {
     return std::any_of(value.begin(), value.end(),
                        [&](const Json& item) { return SameValue(item, operand); });
@@ -80,14 +107,8 @@ bool Compare(Operator op, const Json& value, const Json& operand) {
     case Operator::kContains:
       return Contains(value, operand);
     case Operator::kStartsWith:
-      return value.is_string() && operand.is_string() &&
-             StartsWith(value.get_ref<const std::string&>(), operand.get_ref<const std::string&>());
     case Operator::kAnyStartsWith:
-      if (!value.is_array() || !operand.is_string()) return false;
-      return std::any_of(value.begin(), value.end(), [&](const Json& item) {
-        return item.is_string() && StartsWith(item.get_ref<const std::string&>(),
-                                              operand.get_ref<const std::string&>());
-      });
+      return operand.is_string() && AnyStartsWith(value, operand.get_ref<const std::string&>());
     default:
       return false;
   }

@@ -8,12 +8,12 @@
 namespace leadq {
 namespace {
 
-struct OperatorName {
+struct OperatorEntry {
   const char* name;
   Operator op;
 };
 
-constexpr OperatorName kOperators[] = {
+constexpr OperatorEntry kOperators[] = {
     {"eq", Operator::kEq},
     {"neq", Operator::kNeq},
     {"in", Operator::kIn},
@@ -100,6 +100,7 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
     if (it == json.end()) continue;
     condition.kind = combinator[1] == 'l' ? Condition::Kind::kAll : Condition::Kind::kAny;
     const std::string list_path = JoinPath(path, combinator);
+    reader.OnlyMembers(json, path, {combinator});
     if (!it->is_array() || it->empty()) {
       reader.Problem(list_path, "must be a non-empty array of conditions");
       return condition;
@@ -111,6 +112,7 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
   }
   if (auto it = json.find("not"); it != json.end()) {
     condition.kind = Condition::Kind::kNot;
+    reader.OnlyMembers(json, path, {"not"});
     condition.children.push_back(Decode(reader, *it, JoinPath(path, "not"), depth + 1));
     return condition;
   }
@@ -123,6 +125,7 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
         "a condition needs exactly one of \"all\", \"any\", \"not\", \"field\" or \"signal\"");
     return condition;
   }
+  reader.OnlyMembers(json, path, {field != nullptr ? "field" : "signal", "op", "value"});
   const Json& name = field != nullptr ? *field : *signal;
   condition.source = field != nullptr ? Source::kField : Source::kSignal;
   if (!name.is_string() || name.get<std::string>().empty()) {
@@ -151,6 +154,13 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
 }
 
 }  // namespace
+
+const char* ToString(Operator op) {
+  for (const auto& entry : kOperators) {
+    if (entry.op == op) return entry.name;
+  }
+  return "eq";
+}
 
 Condition DecodeCondition(JsonReader& reader, const Json* json, const std::string& path) {
   if (json == nullptr) return Condition{};

@@ -1,8 +1,15 @@
 // The conversation engine: walks the flow over what is known and answered, and decides
 // which question comes next, skipping what is already known (progressive profiling).
+//
+// The walk applies an answer only when it reaches the answer's step, so an answer to a
+// step that a revised answer has jumped over no longer counts. Unanswered questions are
+// collected as candidates and the walk goes on past them as if they were skipped (they
+// decide nothing yet): that gives both the choice by priority under a per-visit cap and
+// the "at most n" of the progress.
 #include "leadq/conversation.h"
 
-#include <set>
+#include <algorithm>
+#include <map>
 
 #include "leadq/condition.h"
 #include "localized.h"
@@ -10,111 +17,168 @@
 namespace leadq {
 namespace {
 
+// A field is known when it holds something: null, "" and [] do not count.
 bool Known(const Json& fields, const std::string& field) {
   auto it = fields.find(field);
-  return it != fields.end() && !it->is_null();
+  if (it == fields.end() || it->is_null()) return false;
+  if (it->is_string() && it->get_ref<const std::string&>().empty()) return false;
+  return !(it->is_array() && it->empty());
 }
 
-const LocalizedText& TextFor(const Flow& flow, const std::string& variant_id, const Step& step) {
+const Variant* FindVariant(const Flow& flow, const std::string& variant_id) {
   for (const Variant& variant : flow.variants) {
-    if (variant.id != variant_id) continue;
-    if (auto it = variant.texts.find(step.id); it != variant.texts.end()) return it->second;
+    if (variant.id == variant_id) return &variant;
+  }
+  return nullptr;
+}
+
+bool Hidden(const Variant* variant, const std::string& step_id) {
+  return variant != nullptr && std::find(variant->hidden.begin(), variant->hidden.end(), step_id) !=
+                                   variant->hidden.end();
+}
+
+const LocalizedText& TextFor(const Variant* variant, const Step& step) {
+  if (variant != nullptr) {
+    if (auto it = variant->texts.find(step.id); it != variant->texts.end()) return it->second;
   }
   return step.text;
 }
 
-}  // namespace
+struct ValidAnswer {
+  Json value;
+  size_t first_index = 0;  // when the step was first answered: the order "back" follows
+};
 
-Turn NextTurn(const Flow& flow, const ConversationInput& input) {
-  Turn turn;
-  const std::string language = input.language.empty() ? flow.default_language : input.language;
-  turn.variant = AssignVariant(flow, input.visitor_id);
-  turn.fields = input.profile.fields.is_object() ? input.profile.fields : Json::object();
+// What the walk found.
+struct Walk {
+  std::vector<const Step*> candidates;                   // unanswered questions on the path
+  std::vector<std::pair<size_t, const Step*>> answered;  // (first_index, step) on the path
+  std::vector<std::string> before_first;    // messages to show with the first candidate
+  std::vector<std::string> since_question;  // messages after the last question reached
+  const Step* revise = nullptr;
+  bool ended = false;  // an end_if held or a jump went to "end"
+};
 
-  // Valid answers, normalised, merged over the known profile; a later answer to the same
-  // step revises an earlier one.
-  std::set<std::string> answered;
-  for (const Answer& answer : input.answers) {
-    Result<Json> checked = CheckAnswer(flow, answer.step_id, answer.value, language);
-    if (!checked.ok()) continue;
-    const Step& step = flow.steps[flow.StepIndex(answer.step_id)];
-    turn.fields[step.field] = checked.value();
-    if (answered.insert(answer.step_id).second) ++turn.progress.asked;
-    turn.previous_step = answer.step_id;
-  }
-
-  // Walk the flow. Unanswered questions are candidates; the walk goes on past them as if
-  // they were skipped, so that progress can say how many may still come.
-  std::vector<const Step*> candidates;
-  std::vector<std::string> pending_messages;
-  std::vector<std::string> messages_before_first;
-  bool ended = false;
+Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* variant,
+              const std::map<std::string, ValidAnswer>& valid, const std::string& language,
+              Json* fields) {
+  Walk walk;
+  const Signals& signals = input.profile.signals;
+  std::vector<std::string> since_answered;
   size_t i = 0;
-  size_t guard = 0;
-  while (i < flow.steps.size() && !ended && guard++ <= flow.steps.size()) {
+  while (i < flow.steps.size()) {
     const Step& step = flow.steps[i];
-    if (!Evaluate(step.show_if, turn.fields, input.profile.signals)) {
+    if (Hidden(variant, step.id) || !Evaluate(step.show_if, *fields, signals)) {
       ++i;
       continue;
     }
     if (step.kind == Step::Kind::kMessage) {
-      pending_messages.push_back(
-          Pick(TextFor(flow, turn.variant, step), language, flow.default_language));
-    } else if (answered.count(step.id) > 0) {
-      if (candidates.empty()) pending_messages.clear();
-    } else if (!Known(turn.fields, step.field) || step.always_ask) {
-      if (candidates.empty()) messages_before_first = pending_messages;
-      candidates.push_back(&step);
-      ++i;
-      continue;  // an unanswered question decides nothing: no end_if, no jumps
-    } else if (candidates.empty()) {
-      pending_messages.clear();
+      std::string text = Pick(TextFor(variant, step), language, flow.default_language);
+      since_answered.push_back(text);
+      walk.since_question.push_back(std::move(text));
+    } else {
+      walk.since_question.clear();
+      auto answer = valid.find(step.id);
+      if (answer != valid.end()) {
+        (*fields)[step.field] = answer->second.value;
+        walk.answered.emplace_back(answer->second.first_index, &step);
+        if (step.id == input.revise) walk.revise = &step;
+        if (walk.candidates.empty()) since_answered.clear();
+      } else if (!Known(*fields, step.field) || step.always_ask) {
+        if (walk.candidates.empty()) walk.before_first = since_answered;
+        walk.candidates.push_back(&step);
+        ++i;
+        continue;  // an unanswered question decides nothing: no end_if, no jumps
+      }
     }
-    if (step.end_if && Evaluate(*step.end_if, turn.fields, input.profile.signals)) {
-      ended = true;
+    if (step.end_if && Evaluate(*step.end_if, *fields, signals)) {
+      walk.ended = true;
       break;
     }
     size_t next = i + 1;
     for (const Jump& jump : step.jumps) {
-      if (!Evaluate(jump.when, turn.fields, input.profile.signals)) continue;
+      if (!Evaluate(jump.when, *fields, signals)) continue;
       if (jump.to == "end") {
-        ended = true;
+        walk.ended = true;
       } else {
         const int target = flow.StepIndex(jump.to);
         if (target > static_cast<int>(i)) next = static_cast<size_t>(target);
       }
       break;
     }
-    i = next;
+    if (walk.ended) break;
+    i = next;  // jumps only go forward (the decoder refuses others): the walk ends
+  }
+  std::sort(walk.answered.begin(), walk.answered.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return walk;
+}
+
+QuestionView View(const Flow& flow, const Variant* variant, const Step& step,
+                  const std::string& language, const Json& fields) {
+  QuestionView view;
+  view.step = &step;
+  view.language = language;
+  view.text = Pick(TextFor(variant, step), language, flow.default_language);
+  view.help = Pick(step.help, language, flow.default_language);
+  if (auto it = fields.find(step.field); it != fields.end()) view.value = *it;
+  return view;
+}
+
+}  // namespace
+
+Turn NextTurn(const Flow& flow, const ConversationInput& input) {
+  Turn turn;
+  turn.language = ResolveLanguage(flow, input.language);
+  turn.variant = AssignVariant(flow, input.visitor_id);
+  const Variant* variant = FindVariant(flow, turn.variant);
+  turn.fields = input.profile.fields.is_object() ? input.profile.fields : Json::object();
+
+  std::map<std::string, ValidAnswer> valid;
+  for (size_t i = 0; i < input.answers.size(); ++i) {
+    const Answer& answer = input.answers[i];
+    Result<Json> checked = CheckAnswer(flow, answer.step_id, answer.value, turn.language);
+    if (!checked.ok()) {
+      turn.rejected.push_back({i, answer.step_id, checked.status()});
+      continue;
+    }
+    auto [it, inserted] = valid.try_emplace(answer.step_id, ValidAnswer{checked.value(), i});
+    if (!inserted) it->second.value = std::move(checked).value();
   }
 
+  const Walk walk = WalkFlow(flow, input, variant, valid, turn.language, &turn.fields);
   const int cap = flow.max_questions_per_visit;
-  const int remaining_allowed =
-      cap > 0 ? cap - turn.progress.asked : static_cast<int>(candidates.size());
-  if (candidates.empty() || remaining_allowed <= 0) {
+  const int candidates = static_cast<int>(walk.candidates.size());
+  const int allowed =
+      walk.ended ? 0 : (cap > 0 ? std::max(0, cap - static_cast<int>(valid.size())) : candidates);
+  turn.progress.asked = static_cast<int>(walk.answered.size());
+  turn.progress.total = turn.progress.asked + std::min(candidates, allowed);
+  if (!walk.answered.empty()) turn.previous_step = walk.answered.back().second->id;
+
+  if (walk.revise != nullptr) {
+    turn.revising = true;
+    turn.question = View(flow, variant, *walk.revise, turn.language, turn.fields);
+    for (size_t k = 0; k < walk.answered.size(); ++k) {
+      if (walk.answered[k].second != walk.revise) continue;
+      turn.progress.asked = static_cast<int>(k);
+      turn.previous_step = k > 0 ? walk.answered[k - 1].second->id : "";
+    }
+  } else if (candidates == 0 || allowed == 0) {
     turn.done = true;
-    turn.messages = pending_messages;
+    turn.messages = walk.since_question;
   } else {
-    // Without a cap, flow order; with one, the most valuable unknown field first.
-    const Step* chosen = candidates.front();
+    // Without a cap, flow order; with one, the most valuable unknown field first (the
+    // earliest of equal priority).
+    const Step* chosen = walk.candidates.front();
     if (cap > 0) {
-      for (const Step* candidate : candidates) {
+      for (const Step* candidate : walk.candidates) {
         if (candidate->priority > chosen->priority) chosen = candidate;
       }
     }
-    turn.messages =
-        chosen == candidates.front() ? messages_before_first : std::vector<std::string>{};
-    QuestionView view;
-    view.step = chosen;
-    view.language = chosen->text.count(language) > 0 ? language : flow.default_language;
-    view.text = Pick(TextFor(flow, turn.variant, *chosen), language, flow.default_language);
-    view.help = Pick(chosen->help, language, flow.default_language);
-    turn.question = view;
+    if (chosen == walk.candidates.front()) turn.messages = walk.before_first;
+    turn.question = View(flow, variant, *chosen, turn.language, turn.fields);
   }
-  const int still_to_ask =
-      std::min<int>(static_cast<int>(candidates.size()), std::max(0, remaining_allowed));
-  turn.progress.total = turn.progress.asked + still_to_ask;
-  turn.outcome = Decide(flow, turn.fields, input.profile.signals, input.now_ms, language);
+  turn.outcome = Decide(flow, turn.fields, input.profile.signals, input.now_ms, turn.language);
   return turn;
 }
 

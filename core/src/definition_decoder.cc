@@ -7,6 +7,9 @@
 namespace leadq {
 namespace {
 
+constexpr double kMaxPoints = 1e6;
+constexpr double kMaxThreshold = 1e9;
+
 struct CategoryName {
   const char* name;
   Category category;
@@ -40,17 +43,28 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const Json& json, cons
       reader.Problem(item_path, "must be an object");
       continue;
     }
+    if (knockouts) {
+      reader.OnlyMembers(item, item_path, {"id", "reason", "when"});
+    } else {
+      reader.OnlyMembers(item, item_path, {"id", "category", "points", "reason", "when", "decays"});
+    }
     Criterion criterion;
-    criterion.id = reader.String(item, "id", item_path, true);
+    criterion.id = reader.Name(item, "id", item_path, true);
     criterion.reason = reader.Text(item, "reason", item_path, true, default_language);
     criterion.when = DecodeCondition(reader, reader.Member(item, "when", item_path, true),
                                      JoinPath(item_path, "when"));
     if (!knockouts) {
-      criterion.points = reader.Number(item, "points", item_path, true);
+      criterion.points =
+          reader.NumberIn(item, "points", item_path, true, 0, -kMaxPoints, kMaxPoints);
       const std::string category = reader.String(item, "category", item_path, true);
       if (!category.empty() && !ParseCategory(category, &criterion.category)) {
         reader.Problem(JoinPath(item_path, "category"), "unknown category \"" + category + "\"");
       }
+      // Behavioural points (intent, engagement) decay by default; a criterion may say
+      // otherwise.
+      const bool behavioural =
+          criterion.category == Category::kIntent || criterion.category == Category::kEngagement;
+      criterion.decays = reader.Bool(item, "decays", item_path, behavioural);
     }
     criteria.push_back(std::move(criterion));
   }
@@ -83,6 +97,9 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const 
     reader.Problem(path, "must be an object");
     return definition;
   }
+  reader.OnlyMembers(json, path,
+                     {"criteria", "knockouts", "required_fields", "grades", "nurture_min",
+                      "decay_half_life_days", "conversions"});
   definition.criteria = DecodeCriteria(reader, json, "criteria", path, default_language, false);
   definition.knockouts = DecodeCriteria(reader, json, "knockouts", path, default_language, true);
   if (const Json* required = reader.Member(json, "required_fields", path, false)) {
@@ -101,17 +118,23 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const 
   }
   if (const Json* grades = reader.Member(json, "grades", path, true)) {
     const std::string grades_path = JoinPath(path, "grades");
-    definition.high = reader.Number(*grades, "high", grades_path, true);
-    definition.medium = reader.Number(*grades, "medium", grades_path, true);
-    definition.low = reader.Number(*grades, "low", grades_path, true);
+    if (!grades->is_object()) reader.Problem(grades_path, "must be an object");
+    reader.OnlyMembers(*grades, grades_path, {"high", "medium", "low"});
+    definition.high =
+        reader.NumberIn(*grades, "high", grades_path, true, 0, -kMaxThreshold, kMaxThreshold);
+    definition.medium =
+        reader.NumberIn(*grades, "medium", grades_path, true, 0, -kMaxThreshold, kMaxThreshold);
+    definition.low =
+        reader.NumberIn(*grades, "low", grades_path, true, 0, -kMaxThreshold, kMaxThreshold);
   }
-  definition.nurture_min = reader.Number(json, "nurture_min", path, false, definition.low);
-  definition.decay_half_life_days = reader.Number(json, "decay_half_life_days", path, false, 0);
-  if (definition.decay_half_life_days < 0) {
-    reader.Problem(JoinPath(path, "decay_half_life_days"), "must not be negative");
-  }
+  definition.nurture_min = reader.NumberIn(json, "nurture_min", path, false, definition.low,
+                                           -kMaxThreshold, kMaxThreshold);
+  definition.decay_half_life_days =
+      reader.NumberIn(json, "decay_half_life_days", path, false, 0, 0, 36500);
   if (const Json* conversions = reader.Member(json, "conversions", path, false)) {
     const std::string conversions_path = JoinPath(path, "conversions");
+    if (!conversions->is_object()) reader.Problem(conversions_path, "must be an object");
+    reader.OnlyMembers(*conversions, conversions_path, {"hard", "soft"});
     if (const Json* hard = reader.Member(*conversions, "hard", conversions_path, false)) {
       definition.hard_conversion =
           DecodeCondition(reader, hard, JoinPath(conversions_path, "hard"));

@@ -10,11 +10,56 @@
 namespace leadq {
 namespace {
 
-const std::set<std::string>& KnownSignals() {
-  static const std::set<std::string> kSignals = {
-      "page_views", "visits",     "time_on_site", "channel",  "pages",
-      "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"};
-  return kSignals;
+// What a field or signal holds, for type checks of conditions.
+enum class ValueKind { kText, kNumber, kChoice, kChoices, kBoolean, kList, kUnknown };
+
+ValueKind SignalKind(const std::string& name) {
+  if (name == "page_views" || name == "visits" || name == "time_on_site") return ValueKind::kNumber;
+  if (name == "channel" || name == "utm_source" || name == "utm_medium" || name == "utm_campaign" ||
+      name == "utm_term" || name == "utm_content") {
+    return ValueKind::kText;
+  }
+  if (name == "pages") return ValueKind::kList;
+  return ValueKind::kUnknown;
+}
+
+ValueKind FieldKind(InputType input) {
+  switch (input) {
+    case InputType::kNumber:
+    case InputType::kScale:
+      return ValueKind::kNumber;
+    case InputType::kMoneyRange:
+    case InputType::kSingleChoice:
+    case InputType::kTimeframe:
+      return ValueKind::kChoice;
+    case InputType::kMultipleChoice:
+      return ValueKind::kChoices;
+    case InputType::kYesNo:
+    case InputType::kConsent:
+      return ValueKind::kBoolean;
+    default:
+      return ValueKind::kText;
+  }
+}
+
+const char* KindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kText:
+      return "text";
+    case ValueKind::kNumber:
+      return "a number";
+    case ValueKind::kChoice:
+      return "one choice value";
+    case ValueKind::kChoices:
+      return "a list of choice values";
+    case ValueKind::kBoolean:
+      return "true or false";
+    case ValueKind::kList:
+      return "a list of page paths";
+    case ValueKind::kUnknown:
+      break;
+  }
+  return "any value";
 }
 
 class FlowChecker {
@@ -147,9 +192,9 @@ class FlowChecker {
                         "unknown field \"" + definition.required_fields[i] + "\"");
       }
     }
-    if (definition.high < definition.medium || definition.medium < definition.low) {
+    if (!(definition.high > definition.medium && definition.medium > definition.low)) {
       reader_.Problem("/lead_definition/grades",
-                      "thresholds must satisfy high >= medium >= low, or a grade is impossible");
+                      "thresholds must satisfy high > medium > low, or a grade is impossible");
     }
     if (definition.nurture_min > definition.low) {
       reader_.Problem("/lead_definition/nurture_min", "must not be above the \"low\" threshold");
@@ -177,6 +222,12 @@ class FlowChecker {
         reader_.Problem(JoinPath(path, "id"), "duplicate variant id \"" + variant.id + "\"");
       }
       total_weight += std::max(0, variant.weight);
+      for (size_t h = 0; h < variant.hidden.size(); ++h) {
+        if (flow_.StepIndex(variant.hidden[h]) < 0) {
+          reader_.Problem(JoinPath(JoinPath(path, "hide"), h),
+                          "unknown step \"" + variant.hidden[h] + "\"");
+        }
+      }
       for (const auto& [step_id, text] : variant.texts) {
         const std::string text_path = JoinPath(JoinPath(path, "texts"), step_id);
         if (flow_.StepIndex(step_id) < 0) {
@@ -211,51 +262,90 @@ class FlowChecker {
     }
     if (condition.name.empty()) return;  // already reported while decoding
     if (condition.source == Source::kSignal) {
-      if (KnownSignals().count(condition.name) == 0) {
+      const ValueKind kind = SignalKind(condition.name);
+      if (kind == ValueKind::kUnknown) {
         reader_.Problem(JoinPath(path, "signal"), "unknown signal \"" + condition.name + "\"");
+        return;
       }
+      CheckOperandType(kind, nullptr, condition, path);
       return;
     }
     if (!KnownField(condition.name)) {
       reader_.Problem(JoinPath(path, "field"), "unknown field \"" + condition.name + "\"");
       return;
     }
-    auto it = question_for_field_.find(condition.name);
-    if (it != question_for_field_.end()) CheckOperandType(*it->second, condition, path);
+    // A field filled by several questions is checked against each of them.
+    auto range = question_for_field_.equal_range(condition.name);
+    for (auto it = range.first; it != range.second; ++it) {
+      CheckOperandType(FieldKind(it->second->input), it->second, condition, path);
+    }
   }
 
-  // Type mismatches: a numeric comparison on a field that never holds a number, or a
-  // choice value that the question does not offer.
-  void CheckOperandType(const Step& question, const Condition& condition, const std::string& path) {
-    const bool numeric_field =
-        question.input == InputType::kNumber || question.input == InputType::kScale;
-    const bool numeric_op = condition.op == Operator::kGt || condition.op == Operator::kGte ||
-                            condition.op == Operator::kLt || condition.op == Operator::kLte ||
-                            condition.op == Operator::kBetween;
-    if (numeric_op && !numeric_field) {
-      reader_.Problem(JoinPath(path, "op"), "\"" + condition.name + "\" is a " +
-                                                ToString(question.input) +
-                                                " field and never holds a number");
+  // Type mismatches: an operator or operand that can never match what the field or
+  // signal holds, such as a numeric comparison on a text, "yes" on a yes/no field (which
+  // holds true or false) or a choice value the question does not offer.
+  void CheckOperandType(ValueKind kind, const Step* question, const Condition& condition,
+                        const std::string& path) {
+    const std::string subject = "\"" + condition.name + "\" holds " + KindName(kind);
+    const Operator op = condition.op;
+    if (op == Operator::kPresent || op == Operator::kAbsent) return;
+    const bool numeric_op = op == Operator::kGt || op == Operator::kGte || op == Operator::kLt ||
+                            op == Operator::kLte || op == Operator::kBetween;
+    const bool text_op =
+        op == Operator::kContains || op == Operator::kStartsWith || op == Operator::kAnyStartsWith;
+    bool fits = true;
+    if (numeric_op) {
+      fits = kind == ValueKind::kNumber;
+    } else if (op == Operator::kContains) {
+      fits = kind == ValueKind::kText || kind == ValueKind::kChoices || kind == ValueKind::kList;
+    } else if (text_op) {
+      fits = kind == ValueKind::kText || kind == ValueKind::kChoices || kind == ValueKind::kList;
+    } else if (op == Operator::kEq || op == Operator::kNeq) {
+      fits = kind != ValueKind::kChoices && kind != ValueKind::kList;
+    }
+    if (!fits) {
+      reader_.Problem(JoinPath(path, "op"),
+                      subject + ": \"" + ToString(op) + "\" can never match it");
       return;
     }
-    if (question.choices.empty()) return;
+    // The operand values that are compared with the field's value one by one.
     std::vector<const Json*> values;
-    if (condition.op == Operator::kEq || condition.op == Operator::kNeq)
-      values.push_back(&condition.operand);
-    if ((condition.op == Operator::kIn || condition.op == Operator::kNotIn) &&
-        condition.operand.is_array()) {
+    if (op == Operator::kEq || op == Operator::kNeq) values.push_back(&condition.operand);
+    if ((op == Operator::kIn || op == Operator::kNotIn) && condition.operand.is_array()) {
       for (const Json& value : condition.operand) values.push_back(&value);
     }
+    if (op == Operator::kContains && kind == ValueKind::kChoices) {
+      values.push_back(&condition.operand);
+    }
     for (const Json* value : values) {
-      const bool offered =
-          value->is_string() &&
-          std::any_of(question.choices.begin(), question.choices.end(),
-                      [&](const Choice& c) { return c.value == value->get<std::string>(); });
-      if (!offered) {
+      if (!Matches(kind, question, *value)) {
         reader_.Problem(JoinPath(path, "value"),
-                        "\"" + condition.name + "\" never has the value " + value->dump());
+                        "\"" + condition.name + "\" never has the value " +
+                            value->dump(-1, ' ', false, Json::error_handler_t::replace));
+        return;
       }
     }
+  }
+
+  // Whether a single value of `kind` (an element, for lists) can equal `value`.
+  static bool Matches(ValueKind kind, const Step* question, const Json& value) {
+    switch (kind) {
+      case ValueKind::kText:
+      case ValueKind::kList:
+        return value.is_string();
+      case ValueKind::kNumber:
+        return value.is_number();
+      case ValueKind::kBoolean:
+        return value.is_boolean();
+      case ValueKind::kChoice:
+      case ValueKind::kChoices:
+        return value.is_string() && question != nullptr &&
+               std::any_of(question->choices.begin(), question->choices.end(),
+                           [&](const Choice& c) { return c.value == value.get<std::string>(); });
+      case ValueKind::kUnknown:
+        return true;
+    }
+    return true;
   }
 
   static std::string FormatPoints(double points) { return Json(points).dump(); }

@@ -3,9 +3,12 @@
 // marketer sees every problem at once.
 #include "leadq/flow_decoder.h"
 
+#include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "decoding.h"
+#include "json_text.h"
 
 namespace leadq {
 namespace {
@@ -24,7 +27,13 @@ void DecodeLanguages(JsonReader& reader, const Json& document, Flow* flow) {
           reader.Problem(JoinPath("/languages", i), "must be a language code such as \"en\"");
           continue;
         }
-        flow->languages.push_back(language.get<std::string>());
+        const std::string code = language.get<std::string>();
+        if (std::find(flow->languages.begin(), flow->languages.end(), code) !=
+            flow->languages.end()) {
+          reader.Problem(JoinPath("/languages", i), "duplicate language \"" + code + "\"");
+          continue;
+        }
+        flow->languages.push_back(code);
       }
     }
   }
@@ -57,13 +66,17 @@ void DecodeSla(JsonReader& reader, const Json& document, Flow* flow) {
       reader.Problem(path, "unknown grade (use high, medium or low)");
       continue;
     }
-    SlaTerms terms;
-    terms.first_response_minutes = reader.Integer(it.value(), "first_response_minutes", path, true);
-    terms.follow_up_touches =
-        static_cast<int>(reader.Integer(it.value(), "follow_up_touches", path, false, 1));
-    if (terms.first_response_minutes <= 0) {
-      reader.Problem(JoinPath(path, "first_response_minutes"), "must be positive");
+    if (!it.value().is_object()) {
+      reader.Problem(path, "must be an object");
+      continue;
     }
+    reader.OnlyMembers(it.value(), path, {"first_response_minutes", "follow_up_touches"});
+    SlaTerms terms;
+    // At most ten years, which also keeps now + deadline far from overflowing.
+    terms.first_response_minutes =
+        reader.IntegerIn(it.value(), "first_response_minutes", path, true, 0, 1, 5256000);
+    terms.follow_up_touches =
+        static_cast<int>(reader.IntegerIn(it.value(), "follow_up_touches", path, false, 1, 0, 100));
     flow->sla[grade] = terms;
   }
 }
@@ -78,11 +91,26 @@ void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
   for (size_t i = 0; i < variants->size(); ++i) {
     const std::string path = JoinPath("/variants", i);
     const Json& item = (*variants)[i];
+    if (!item.is_object()) {
+      reader.Problem(path, "a variant must be an object");
+      continue;
+    }
+    reader.OnlyMembers(item, path, {"id", "weight", "texts", "hide"});
     Variant variant;
-    variant.id = reader.String(item, "id", path, true);
-    variant.weight = static_cast<int>(reader.Integer(item, "weight", path, false, 1));
-    if (variant.weight < 0 || variant.weight > 1000000) {
-      reader.Problem(JoinPath(path, "weight"), "must be between 0 and 1000000");
+    variant.id = reader.Name(item, "id", path, true);
+    variant.weight = static_cast<int>(reader.IntegerIn(item, "weight", path, false, 1, 0, 1000000));
+    if (const Json* hide = reader.Member(item, "hide", path, false)) {
+      if (!hide->is_array()) {
+        reader.Problem(JoinPath(path, "hide"), "must be an array of step ids");
+      } else {
+        for (size_t h = 0; h < hide->size(); ++h) {
+          if (!(*hide)[h].is_string()) {
+            reader.Problem(JoinPath(JoinPath(path, "hide"), h), "must be a step id");
+            continue;
+          }
+          variant.hidden.push_back((*hide)[h].get<std::string>());
+        }
+      }
     }
     if (const Json* texts = reader.Member(item, "texts", path, false)) {
       if (!texts->is_object()) {
@@ -96,6 +124,31 @@ void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
     }
     flow->variants.push_back(std::move(variant));
   }
+}
+
+// Document order for JSON pointers: segment by segment, array indices numerically, so
+// that "/steps/2" comes before "/steps/10" and a parent before its members.
+bool PathBefore(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const size_t a_end = std::min(a.find('/', i + 1), a.size());
+    const size_t b_end = std::min(b.find('/', j + 1), b.size());
+    const std::string_view sa(a.data() + i, a_end - i), sb(b.data() + j, b_end - j);
+    const auto numeric = [](std::string_view s) {
+      return s.size() > 1 && s.size() < 12 &&
+             std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (sa != sb) {
+      if (numeric(sa) && numeric(sb)) {
+        // Equal-length digit strings order like their numbers (indices have no leading 0s).
+        return sa.size() != sb.size() ? sa.size() < sb.size() : sa < sb;
+      }
+      return sa < sb;
+    }
+    i = a_end;
+    j = b_end;
+  }
+  return a.size() - i < b.size() - j;
 }
 
 }  // namespace
@@ -115,19 +168,23 @@ DecodedFlow DecodeFlow(const Json& document) {
     reader.Problem("", "a flow must be a JSON object");
     return decoded;
   }
+  reader.OnlyMembers(
+      document, "",
+      {"format", "id", "name", "description", "version", "languages", "default_language",
+       "max_questions_per_visit", "profile_fields", "steps", "lead_definition", "sla", "variants"});
   const std::string format = reader.String(document, "format", "", true);
   if (!format.empty() && format != kFlowFormat) {
     reader.Problem("/format",
                    std::string("unsupported format; this build reads \"") + kFlowFormat + "\"");
   }
-  flow.id = reader.String(document, "id", "", true);
-  flow.version = static_cast<int>(reader.Integer(document, "version", "", false, 1));
+  flow.id = reader.Name(document, "id", "", true);
+  reader.String(document, "name", "", false);
+  reader.String(document, "description", "", false);
+  flow.version =
+      static_cast<int>(reader.IntegerIn(document, "version", "", false, 1, 1, 1000000000));
   DecodeLanguages(reader, document, &flow);
-  flow.max_questions_per_visit =
-      static_cast<int>(reader.Integer(document, "max_questions_per_visit", "", false, 0));
-  if (flow.max_questions_per_visit < 0) {
-    reader.Problem("/max_questions_per_visit", "must not be negative");
-  }
+  flow.max_questions_per_visit = static_cast<int>(
+      reader.IntegerIn(document, "max_questions_per_visit", "", false, 0, 0, kMaxSteps));
   if (const Json* steps = reader.Member(document, "steps", "", true)) {
     if (!steps->is_array() || steps->empty()) {
       reader.Problem("/steps", "must be a non-empty array of steps");
@@ -147,14 +204,18 @@ DecodedFlow DecodeFlow(const Json& document) {
   DecodeSla(reader, document, &flow);
   DecodeVariants(reader, document, &flow);
   CheckFlow(reader, flow, document);
+  std::stable_sort(
+      decoded.problems.begin(), decoded.problems.end(),
+      [](const FlowProblem& a, const FlowProblem& b) { return PathBefore(a.path, b.path); });
   return decoded;
 }
 
 DecodedFlow DecodeFlowText(std::string_view text) {
-  Json document = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (document.is_discarded()) {
+  Json document;
+  std::string error;
+  if (!ParseJsonText(text, &document, &error)) {
     DecodedFlow decoded;
-    decoded.problems.push_back({"", "the flow is not valid JSON"});
+    decoded.problems.push_back({"", "the flow is " + error});
     return decoded;
   }
   return DecodeFlow(document);

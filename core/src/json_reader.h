@@ -3,6 +3,7 @@
 #ifndef LEADQ_CORE_JSON_READER_H_
 #define LEADQ_CORE_JSON_READER_H_
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,20 @@ class JsonReader {
                 double fallback = 0);
   long long Integer(const Json& object, const char* key, const std::string& path, bool required,
                     long long fallback = 0);
+  // As Number/Integer, and also records a problem (and returns `fallback`) when the value
+  // lies outside [min, max].
+  double NumberIn(const Json& object, const char* key, const std::string& path, bool required,
+                  double fallback, double min, double max);
+  long long IntegerIn(const Json& object, const char* key, const std::string& path, bool required,
+                      long long fallback, long long min, long long max);
+  // A string that must not be empty when present.
+  std::string Name(const Json& object, const char* key, const std::string& path, bool required);
+  // Records an "unknown member" problem for every key of `object` not in `allowed`, so
+  // that a misspelt member ("show_iff") is reported instead of silently ignored.
+  void OnlyMembers(const Json& object, const std::string& path,
+                   std::initializer_list<const char*> allowed);
+  void OnlyMembers(const Json& object, const std::string& path,
+                   const std::vector<const char*>& allowed);
   bool Bool(const Json& object, const char* key, const std::string& path, bool fallback);
 
   // Text given either as a plain string (the default language) or as {"en": "...", ...}.

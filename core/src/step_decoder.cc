@@ -53,11 +53,16 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const st
       continue;
     }
     Choice choice;
-    choice.value = reader.String(item, "value", item_path, true);
+    if (bands) {
+      reader.OnlyMembers(item, item_path, {"value", "label", "min", "max"});
+    } else {
+      reader.OnlyMembers(item, item_path, {"value", "label"});
+    }
+    choice.value = reader.Name(item, "value", item_path, true);
     choice.label = reader.Text(item, "label", item_path, true, default_language);
     if (bands) {
-      choice.min = reader.Number(item, "min", item_path, false, 0);
-      choice.max = reader.Number(item, "max", item_path, false, -1);
+      choice.min = reader.NumberIn(item, "min", item_path, false, 0, 0, 1e15);
+      choice.max = reader.NumberIn(item, "max", item_path, false, -1, 0, 1e15);
       if (choice.max >= 0 && choice.max < choice.min) {
         reader.Problem(JoinPath(item_path, "max"), "must not be below \"min\"");
       }
@@ -83,24 +88,69 @@ void DecodeJumps(JsonReader& reader, const Json& json, const std::string& path, 
   }
   for (size_t i = 0; i < jumps->size(); ++i) {
     const std::string jump_path = JoinPath(jumps_path, i);
+    if (!(*jumps)[i].is_object()) {
+      reader.Problem(jump_path, "a jump must be an object with \"to\" and an optional \"when\"");
+      continue;
+    }
+    reader.OnlyMembers((*jumps)[i], jump_path, {"when", "to"});
     Jump jump;
     jump.when = DecodeCondition(reader, reader.Member((*jumps)[i], "when", jump_path, false),
                                 JoinPath(jump_path, "when"));
-    jump.to = reader.String((*jumps)[i], "to", jump_path, true);
+    jump.to = reader.Name((*jumps)[i], "to", jump_path, true);
     step->jumps.push_back(std::move(jump));
   }
 }
 
+// The members a question of `type` may have, beyond those every step has.
+std::vector<const char*> AllowedMembers(InputType type) {
+  std::vector<const char*> members = {"id",    "type", "text",     "show_if",    "end_if",  "jumps",
+                                      "field", "help", "required", "always_ask", "priority"};
+  switch (type) {
+    case InputType::kShortText:
+    case InputType::kLongText:
+      members.push_back("max_length");
+      break;
+    case InputType::kNumber:
+      members.insert(members.end(), {"min", "max", "unit"});
+      break;
+    case InputType::kScale:
+      members.insert(members.end(), {"min", "max"});
+      break;
+    case InputType::kSingleChoice:
+    case InputType::kMultipleChoice:
+    case InputType::kTimeframe:
+      members.push_back("choices");
+      break;
+    case InputType::kMoneyRange:
+      members.push_back("bands");
+      break;
+    case InputType::kConsent:
+      members.push_back("consent_version");
+      break;
+    default:
+      break;
+  }
+  return members;
+}
+
 void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& path,
                     const std::string& default_language, Step* step) {
-  step->field = reader.String(json, "field", path, true);
+  step->field = reader.Name(json, "field", path, true);
   step->help = reader.Text(json, "help", path, false, default_language);
   step->required = reader.Bool(json, "required", path, true);
   step->always_ask = reader.Bool(json, "always_ask", path, false);
-  step->priority = static_cast<int>(reader.Integer(json, "priority", path, false, 0));
-  step->max_length = static_cast<int>(reader.Integer(json, "max_length", path, false, 0));
-  if (step->max_length < 0) reader.Problem(JoinPath(path, "max_length"), "must not be negative");
-  step->unit = reader.String(json, "unit", path, false);
+  step->priority =
+      static_cast<int>(reader.IntegerIn(json, "priority", path, false, 0, -1000, 1000));
+  reader.OnlyMembers(json, path, AllowedMembers(step->input));
+  switch (step->input) {
+    case InputType::kShortText:
+    case InputType::kLongText:
+      step->max_length =
+          static_cast<int>(reader.IntegerIn(json, "max_length", path, false, 0, 1, 100000));
+      break;
+    default:
+      break;
+  }
   switch (step->input) {
     case InputType::kSingleChoice:
     case InputType::kMultipleChoice:
@@ -126,8 +176,9 @@ void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& pat
     case InputType::kNumber:
       step->has_min = reader.Member(json, "min", path, false) != nullptr;
       step->has_max = reader.Member(json, "max", path, false) != nullptr;
-      step->min = reader.Number(json, "min", path, false);
-      step->max = reader.Number(json, "max", path, false);
+      step->min = reader.NumberIn(json, "min", path, false, 0, -1e15, 1e15);
+      step->max = reader.NumberIn(json, "max", path, false, 0, -1e15, 1e15);
+      step->unit = reader.String(json, "unit", path, false);
       if (step->has_min && step->has_max && step->max < step->min) {
         reader.Problem(JoinPath(path, "max"), "must not be below \"min\"");
       }
@@ -141,7 +192,7 @@ void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& pat
       }
       break;
     case InputType::kConsent:
-      step->consent_version = reader.String(json, "consent_version", path, true);
+      step->consent_version = reader.Name(json, "consent_version", path, true);
       break;
     default:
       break;
@@ -174,7 +225,7 @@ Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
     reader.Problem(path, "a step must be an object");
     return step;
   }
-  step.id = reader.String(json, "id", path, true);
+  step.id = reader.Name(json, "id", path, true);
   const std::string type = reader.String(json, "type", path, true);
   step.text = reader.Text(json, "text", path, true, default_language);
   step.show_if = DecodeCondition(reader, reader.Member(json, "show_if", path, false),
@@ -185,6 +236,7 @@ Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
   DecodeJumps(reader, json, path, &step);
   if (type == "message") {
     step.kind = Step::Kind::kMessage;
+    reader.OnlyMembers(json, path, {"id", "type", "text", "show_if", "end_if", "jumps"});
     return step;
   }
   step.kind = Step::Kind::kQuestion;

@@ -1,6 +1,9 @@
 // Triage: knockouts, points with reasons and decay, required fields, grades and the SLA.
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "decay.h"
 #include "leadq/condition.h"
 #include "leadq/outcome.h"
 #include "localized.h"
@@ -8,21 +11,23 @@
 namespace leadq {
 namespace {
 
-constexpr double kMillisPerDay = 86400000.0;
-
-// Behavioural points fade: intent and engagement signals describe a moment, not a fact.
-bool Behavioural(Category category) {
-  return category == Category::kIntent || category == Category::kEngagement;
-}
-
 // Points are reported to two decimals, which also keeps the JSON identical on every target.
 double RoundPoints(double points) { return std::round(points * 100.0) / 100.0; }
 
-double DecayFactor(const LeadDefinition& definition, const Signals& signals, int64_t now_ms) {
-  if (definition.decay_half_life_days <= 0 || signals.last_activity_ms <= 0) return 1.0;
-  const double age_days =
-      static_cast<double>(std::max<int64_t>(0, now_ms - signals.last_activity_ms)) / kMillisPerDay;
-  return std::exp2(-age_days / definition.decay_half_life_days);
+// How long ago the visitor was last active; 0 when unknown or in the future.
+int64_t ActivityAge(const Signals& signals, int64_t now_ms) {
+  if (signals.last_activity_ms <= 0 || now_ms <= signals.last_activity_ms) return 0;
+  return now_ms - signals.last_activity_ms;  // both positive: cannot overflow
+}
+
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  if (b > 0 && a > std::numeric_limits<int64_t>::max() - b) {
+    return std::numeric_limits<int64_t>::max();
+  }
+  if (b < 0 && a < std::numeric_limits<int64_t>::min() - b) {
+    return std::numeric_limits<int64_t>::min();
+  }
+  return a + b;
 }
 
 bool FieldPresent(const Json& fields, const std::string& name) {
@@ -60,11 +65,11 @@ Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int
       break;
     }
   }
-  const double decay = DecayFactor(definition, signals, now_ms);
+  const double decay = DecayFactor(definition.decay_half_life_days, ActivityAge(signals, now_ms));
   for (const Criterion& criterion : definition.criteria) {
     if (!Evaluate(criterion.when, fields, signals)) continue;
     const double points =
-        RoundPoints(Behavioural(criterion.category) ? criterion.points * decay : criterion.points);
+        RoundPoints(criterion.decays ? criterion.points * decay : criterion.points);
     outcome.matched.push_back(
         {criterion.id, criterion.category, points, Pick(criterion.reason, language, fallback)});
     outcome.total_points += points;
@@ -99,7 +104,10 @@ Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int
       outcome.has_sla = true;
       outcome.first_response_minutes = it->second.first_response_minutes;
       outcome.follow_up_touches = it->second.follow_up_touches;
-      outcome.sla_deadline_ms = now_ms + it->second.first_response_minutes * 60000;
+      outcome.sla_deadline_ms =
+          SaturatingAdd(now_ms, std::clamp<int64_t>(it->second.first_response_minutes, 0,
+                                                    std::numeric_limits<int64_t>::max() / 60000) *
+                                    60000);
     }
   }
   return outcome;

@@ -5,7 +5,7 @@
 //   {"ok":true,"value":...}  or  {"ok":false,"error":{"code","message","path"}}.
 // Operations:
 //   decode_flow   request: a flow document          value: a flow summary
-//   next          request: {flow, profile, answers, now_ms, language, visitor_id}
+//   next          request: {flow, profile, answers, now_ms, language, visitor_id, revise}
 //                 value: the next turn (messages, question view, progress, outcome)
 //   check_answer  request: {flow, step, value, language}   value: {"value": normalised}
 //   decide        request: as for next                     value: the outcome
@@ -15,10 +15,19 @@
 #include <string>
 #include <string_view>
 
+#include "leadq/flow.h"
+
 namespace leadq {
 
-// Never throws and never aborts, whatever `op` and `request` hold.
+// Never throws and never aborts, whatever `op` and `request` hold. Requests over 4 MiB
+// or nesting deeper than 64 levels are refused with "invalid_argument"/"invalid_json".
 std::string Call(std::string_view op, std::string_view request);
+
+// As Call for the operations next, decide and check_answer, on a flow the caller decoded
+// once with DecodeFlow (the server caches decoded flows): the request needs no "flow"
+// member and any is ignored. Gives byte for byte the response Call gives for the same
+// flow. `flow` must have decoded without problems.
+std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request);
 
 }  // namespace leadq
 

@@ -15,31 +15,48 @@ namespace leadq {
 
 // A question as the widget renders it, in one language.
 struct QuestionView {
-  const Step* step = nullptr;
+  const Step* step = nullptr;  // points into the Flow passed to NextTurn
   std::string language;
   std::string text;
   std::string help;
+  Json value;  // the field's current value (known or answered), or null: for prefilling
 };
 
+// "Question k of at most n": `asked` answered questions on the current path, `total` that
+// plus the questions that may still come (bounded by the per-visit cap). When a question
+// is shown, it is number asked + 1.
 struct Progress {
-  int asked =
-      0;  // questions answered in this conversation, including the current one's predecessors
-  int total = 0;  // at most this many questions in this conversation
+  int asked = 0;
+  int total = 0;
+};
+
+// An answer NextTurn ignored, with the reason (as CheckAnswer gives it).
+struct RejectedAnswer {
+  size_t index = 0;  // position in ConversationInput::answers
+  std::string step_id;
+  Status status;
 };
 
 struct Turn {
   std::string variant;                // assigned variant id, or ""
+  std::string language;               // the flow language used (see ResolveLanguage)
   std::vector<std::string> messages;  // bot messages to show before the question
   std::optional<QuestionView> question;
   Progress progress;
-  bool done = false;
-  Outcome outcome;            // always computed; final when done
-  Json fields;                // explicit profile merged with this conversation's answers
+  bool done = false;          // no question left: the outcome is final for this visit
+  bool revising = false;      // the question is an answered one shown again (going back)
+  Outcome outcome;            // always computed from what is known now
+  Json fields;                // explicit profile merged with the answers on the current path
   std::string previous_step;  // the question "back" returns to, or ""
+  std::vector<RejectedAnswer> rejected;
 };
 
-// Runs `flow` over `input` and returns the next turn. Answers to steps that are unknown,
-// not questions, or invalid are ignored (callers check them with CheckAnswer first).
+// Runs `flow` (decoded without problems) over `input` and returns the next turn. Pure and
+// total: the same input gives the same turn. Answers to unknown steps, to messages, or
+// that fail validation are ignored and listed in Turn::rejected; a later valid answer to
+// the same step replaces an earlier one; answers to steps off the current path (after a
+// revision changed a jump) do not count. Questions whose field is already known are
+// skipped unless marked always_ask; with a per-visit cap the highest priority comes first.
 Turn NextTurn(const Flow& flow, const ConversationInput& input);
 
 // Validates `value` for the question `step_id`. On success returns the normalised value
@@ -47,6 +64,14 @@ Turn NextTurn(const Flow& flow, const ConversationInput& input);
 // InvalidAnswer with a message in `language` and the path "/value".
 Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Json& value,
                          const std::string& language);
+
+// The most characters a short or long text answer may have (the step's max_length, or
+// 200 for short and 5000 for long text).
+int TextLimit(const Step& step);
+
+// The flow language to use for `requested`: itself when the flow declares it, else its
+// primary subtag ("nl-BE" -> "nl") when declared, else the flow's default language.
+std::string ResolveLanguage(const Flow& flow, const std::string& requested);
 
 // The variant `visitor_id` is assigned to: a stable hash, weighted; "" without variants.
 std::string AssignVariant(const Flow& flow, const std::string& visitor_id);

@@ -116,6 +116,7 @@ struct Criterion {
   double points = 0;
   LocalizedText reason;
   Condition when;
+  bool decays = false;  // points fade with time (default: intent and engagement criteria)
 };
 
 enum class Grade { kNone, kLow, kMedium, kHigh };
@@ -129,7 +130,7 @@ struct LeadDefinition {
   std::vector<Criterion> criteria;
   std::vector<Criterion> knockouts;  // any match disqualifies; points unused
   std::vector<std::string> required_fields;
-  double high = 0, medium = 0, low = 0;  // grade thresholds, high >= medium >= low
+  double high = 0, medium = 0, low = 0;  // grade thresholds, high > medium > low
   double nurture_min = 0;                // below `low` but at least this: nurture
   double decay_half_life_days = 0;       // 0: behavioural points never decay
   Condition hard_conversion;
@@ -142,6 +143,8 @@ struct Variant {
   int weight = 1;
   // Per-step text overrides: step id -> text.
   std::map<std::string, LocalizedText> texts;
+  // Steps this variant leaves out (a shorter flow is a common experiment).
+  std::vector<std::string> hidden;
 };
 
 struct Flow {
@@ -159,7 +162,9 @@ struct Flow {
   int StepIndex(const std::string& id) const;
 };
 
+// The names used in the JSON format ("single_choice", "budget", "high", "starts_with").
 const char* ToString(InputType type);
+const char* ToString(Operator op);
 const char* ToString(Category category);
 const char* ToString(Grade grade);
 

@@ -43,6 +43,10 @@ struct ConversationInput {
   int64_t now_ms = 0;
   std::string language;    // requested; falls back to the flow's default
   std::string visitor_id;  // for deterministic variant assignment
+  // Going back: the id of an answered question to show again (with its answer as the
+  // current value). Answers after it are kept; those that fall off the path when the
+  // revised answer changes it no longer count. "" for the normal next question.
+  std::string revise;
 };
 
 }  // namespace leadq
