@@ -134,9 +134,8 @@ Result<Json> CheckNumber(const Step& step, const Json& value, const std::string&
   } else {
     return Invalid(MessageId::kNotNumber, language);
   }
-  if (!std::isfinite(number) || (integer && std::floor(number) != number)) {
-    return Invalid(MessageId::kNotNumber, language);
-  }
+  if (!std::isfinite(number)) return Invalid(MessageId::kNotNumber, language);
+  if (integer && std::floor(number) != number) return Invalid(MessageId::kNotWholeNumber, language);
   if (step.has_min && number < step.min)
     return Invalid(MessageId::kBelowMin, language, FormatNumber(step.min));
   if (step.has_max && number > step.max)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "decoding.h"
+#include "numbers.h"
 
 namespace leadq {
 namespace {
@@ -98,6 +99,16 @@ class FlowChecker {
     return question_for_field_.count(field) > 0 || extra_fields_.count(field) > 0;
   }
 
+  bool HiddenByAVariant(const std::string& step_id) const {
+    for (const Variant& variant : flow_.variants) {
+      if (std::find(variant.hidden.begin(), variant.hidden.end(), step_id) !=
+          variant.hidden.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void CheckText(const LocalizedText& text, const std::string& path) {
     if (text.empty()) return;
     for (const std::string& language : flow_.languages) {
@@ -149,11 +160,15 @@ class FlowChecker {
     for (size_t i = 0; i < n; ++i) {
       if (!reachable[i]) continue;
       const Step& step = flow_.steps[i];
+      // A step that is not shown (show_if false, or hidden by a variant) is passed over:
+      // the next step is reachable whatever its jumps say.
       bool falls_through = true;
+      const bool always_shown =
+          step.show_if.kind == Condition::Kind::kAlways && !HiddenByAVariant(step.id);
       for (const Jump& jump : step.jumps) {
         const int target = flow_.StepIndex(jump.to);
         if (target > static_cast<int>(i)) reachable[target] = true;
-        if (jump.when.kind == Condition::Kind::kAlways) {
+        if (jump.when.kind == Condition::Kind::kAlways && always_shown) {
           falls_through = false;
           break;
         }
@@ -348,7 +363,7 @@ class FlowChecker {
     return true;
   }
 
-  static std::string FormatPoints(double points) { return Json(points).dump(); }
+  static std::string FormatPoints(double points) { return JsonNumber(points).dump(); }
 
   JsonReader& reader_;
   const Flow& flow_;

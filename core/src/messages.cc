@@ -13,7 +13,7 @@ struct Entry {
 constexpr Entry kCatalogue[] = {
     {MessageId::kRequired, "Please answer this question.", "Beantwoord deze vraag alstublieft."},
     {MessageId::kNotText, "Please type your answer.", "Typ uw antwoord alstublieft."},
-    {MessageId::kTooLong, "Please keep it under {} characters.", "Gebruik minder dan {} tekens."},
+    {MessageId::kTooLong, "Please use at most {} characters.", "Gebruik hoogstens {} tekens."},
     {MessageId::kNotEmail, "Please enter a valid e-mail address.",
      "Vul een geldig e-mailadres in."},
     {MessageId::kNotPhone, "Please enter a valid phone number.",
@@ -21,6 +21,7 @@ constexpr Entry kCatalogue[] = {
     {MessageId::kNotUrl, "Please enter a website or company domain, like example.com.",
      "Vul een website of bedrijfsdomein in, zoals voorbeeld.nl."},
     {MessageId::kNotNumber, "Please enter a number.", "Vul een getal in."},
+    {MessageId::kNotWholeNumber, "Please enter a whole number.", "Vul een heel getal in."},
     {MessageId::kBelowMin, "Please enter at least {}.", "Vul minstens {} in."},
     {MessageId::kAboveMax, "Please enter at most {}.", "Vul hoogstens {} in."},
     {MessageId::kNotChoice, "Please pick one of the options.", "Kies een van de opties."},

@@ -14,6 +14,7 @@ enum class MessageId {
   kNotPhone,
   kNotUrl,
   kNotNumber,
+  kNotWholeNumber,
   kBelowMin,
   kAboveMax,
   kNotChoice,

@@ -1,0 +1,57 @@
+// Runs every shared test vector (tests/data/vectors, format in tests/data/README.md)
+// through the JSON facade and compares the response with the expected one, as a JSON
+// value and byte for byte (nlohmann sorts keys, so expected.dump() is canonical). The
+// wasm tests run the same files: together they prove both targets answer identically.
+#include <gtest/gtest.h>
+
+#include "leadq/api.h"
+#include "leadq/flow_decoder.h"
+#include "test_data.h"
+
+namespace leadq {
+namespace {
+
+using testing::DataDir;
+using testing::JsonFiles;
+using testing::ReadText;
+
+class VectorTest : public ::testing::TestWithParam<std::filesystem::path> {};
+
+TEST_P(VectorTest, MatchesExpected) {
+  const Json vector = Json::parse(ReadText(GetParam()), nullptr, false);
+  ASSERT_TRUE(vector.is_object()) << "not a JSON object";
+  for (const char* key : {"name", "description", "flow", "op", "request", "expected"}) {
+    ASSERT_TRUE(vector.contains(key)) << "missing " << key;
+  }
+  EXPECT_EQ(vector["name"].get<std::string>(), GetParam().stem().string());
+  const Json flow = Json::parse(ReadText(DataDir() / "flows" / vector["flow"].get<std::string>()),
+                                nullptr, false);
+  ASSERT_FALSE(flow.is_discarded()) << "flow file missing or not JSON";
+  const std::string op = vector["op"].get<std::string>();
+  Json request = vector["request"];
+  if (op == "decode_flow") {
+    request = flow;
+  } else {
+    request["flow"] = flow;
+  }
+  const std::string response = Call(op, request.dump());
+  const Json expected = vector["expected"];
+  EXPECT_EQ(Json::parse(response, nullptr, false), expected) << response;
+  EXPECT_EQ(response, expected.dump());
+}
+
+TEST_P(VectorTest, CallWithFlowGivesTheSameBytes) {
+  const Json vector = Json::parse(ReadText(GetParam()), nullptr, false);
+  if (vector["op"] == "decode_flow") GTEST_SKIP() << "decode_flow needs no decoded flow";
+  const std::string flow_text = ReadText(DataDir() / "flows" / vector["flow"].get<std::string>());
+  DecodedFlow decoded = DecodeFlowText(flow_text);
+  ASSERT_TRUE(decoded.ok());
+  const std::string op = vector["op"].get<std::string>();
+  EXPECT_EQ(CallWithFlow(decoded.flow, op, vector["request"].dump()), vector["expected"].dump());
+}
+
+INSTANTIATE_TEST_SUITE_P(Shared, VectorTest, ::testing::ValuesIn(JsonFiles(DataDir() / "vectors")),
+                         [](const auto& info) { return testing::TestName(info.param); });
+
+}  // namespace
+}  // namespace leadq
