@@ -125,7 +125,7 @@ bool ParseRequest(std::string_view request, Json* parsed, Json* error) {
   }
   std::string reason;
   if (!ParseJsonText(request, parsed, &reason)) {
-    *error = EncodeError(Status::InvalidJson("the request is " + reason, ""));
+    *error = EncodeError(Status::InvalidJson("the request " + reason, ""));
     return false;
   }
   return true;

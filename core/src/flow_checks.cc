@@ -167,6 +167,9 @@ class FlowChecker {
           step.show_if.kind == Condition::Kind::kAlways && !HiddenByAVariant(step.id);
       for (const Jump& jump : step.jumps) {
         const int target = flow_.StepIndex(jump.to);
+        // A jump to an unknown step is reported already; it must not also make every
+        // later step look unreachable.
+        if (target < 0 && jump.to != "end") continue;
         if (target > static_cast<int>(i)) reachable[target] = true;
         if (jump.when.kind == Condition::Kind::kAlways && always_shown) {
           falls_through = false;

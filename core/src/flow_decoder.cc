@@ -215,7 +215,7 @@ DecodedFlow DecodeFlowText(std::string_view text) {
   std::string error;
   if (!ParseJsonText(text, &document, &error)) {
     DecodedFlow decoded;
-    decoded.problems.push_back({"", "the flow is " + error});
+    decoded.problems.push_back({"", "the flow " + error});
     return decoded;
   }
   return DecodeFlow(document);

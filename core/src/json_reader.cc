@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "numbers.h"
+
 namespace leadq {
 
 std::string JoinPath(const std::string& base, const std::string& key) {
@@ -73,7 +75,7 @@ double JsonReader::NumberIn(const Json& object, const char* key, const std::stri
   const double value = Number(object, key, path, required, fallback);
   if (member != nullptr && member->is_number() && (value < min || value > max)) {
     Problem(JoinPath(path, key),
-            "must be between " + Json(min).dump() + " and " + Json(max).dump());
+            "must be between " + JsonNumber(min).dump() + " and " + JsonNumber(max).dump());
     return fallback;
   }
   return value;

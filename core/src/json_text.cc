@@ -36,12 +36,12 @@ int NestingDepth(std::string_view text, int limit) {
 
 bool ParseJsonText(std::string_view text, Json* out, std::string* error) {
   if (NestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) {
-    *error = "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    *error = "nests deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     return false;
   }
   Json parsed = Json::parse(text.begin(), text.end(), nullptr, false);
   if (parsed.is_discarded()) {
-    *error = "not valid JSON";
+    *error = "is not valid JSON";
     return false;
   }
   *out = std::move(parsed);

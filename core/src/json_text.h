@@ -16,7 +16,8 @@ namespace leadq {
 inline constexpr int kMaxJsonDepth = 64;
 
 // On success stores the value in `*out` and returns true. On failure returns false and
-// leaves a short English reason in `*error`.
+// leaves the reason in `*error`, phrased to follow a subject: "is not valid JSON" or
+// "nests deeper than 64 levels".
 bool ParseJsonText(std::string_view text, Json* out, std::string* error);
 
 }  // namespace leadq
