@@ -148,7 +148,9 @@ export class ChatView {
     } else {
       body = this.textInput_(question, prompt.id, error.id, handlers, showError);
     }
-    this.controls.replaceChildren(body, error);
+    // The message goes above the controls, which sit at the bottom of the panel: showing
+    // or hiding it never moves the button under the visitor's pointer.
+    this.controls.replaceChildren(error, body);
     if (focus) this.focus();
   }
 
