@@ -85,8 +85,9 @@ const types = /** @type {Record<string, string>} */ ({ '.html': 'text/html; char
  * Serves tests/web/fixtures at / and proxies everything else to `upstream` (the leadq
  * server), so fixture pages and the widget share one origin.
  * @param {string} upstream
- * @param {{headers?: Record<string, string>, block?: () => boolean}} [options]
- *   headers are added to fixture pages; block() true makes /api fail (server unreachable)
+ * @param {{headers?: Record<string, string>, loseResponse?: (path: string) => boolean}} [options]
+ *   headers are added to fixture pages; loseResponse(path) true forwards a request to the
+ *   server but drops the connection instead of answering (a lost acknowledgement)
  * @returns {Promise<{url: string, requests: string[], stop: () => Promise<void>}>}
  */
 export async function startFixtures(upstream, options = {}) {
@@ -105,10 +106,6 @@ export async function startFixtures(upstream, options = {}) {
         return;
       } catch { /* fall through to the proxy */ }
     }
-    if (path.startsWith('/api/') && options.block?.()) {
-      req.socket.destroy();
-      return;
-    }
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     try {
@@ -119,6 +116,10 @@ export async function startFixtures(upstream, options = {}) {
       const upstreamResponse = await fetch(upstream + req.url, { method: req.method, headers,
         body: chunks.length ? Buffer.concat(chunks) : undefined });
       const body = Buffer.from(await upstreamResponse.arrayBuffer());
+      if (req.method === 'POST' && options.loseResponse?.(path)) {
+        req.socket.destroy();
+        return;
+      }
       const out = /** @type {Record<string, string>} */ ({});
       upstreamResponse.headers.forEach((v, k) => {
         if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
