@@ -4,7 +4,8 @@
 //
 // A vector: {"name", "description", "flow": "<file in tests/data/flows/>", "op",
 // "request", "expected"}. For decode_flow the request is the flow document itself;
-// otherwise request.flow is set to it. `expected` is the whole response ({"ok":...}).
+// otherwise request.flow is set to it (as tests/core/vectors_test.cc does natively).
+// `expected` is the whole response ({"ok":...}).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +25,7 @@ before(async () => { core = await loadShippedCore(); });
 /** @param {any} vector */
 async function requestText(vector) {
   const flow = vector.flow ? await readJson(`tests/data/flows/${vector.flow}`) : undefined;
-  if (vector.op === 'decode_flow') return JSON.stringify(vector.request ?? flow);
+  if (vector.op === 'decode_flow') return JSON.stringify(flow ?? vector.request);
   const request = { ...vector.request };
   if (flow !== undefined) request.flow = flow;
   return JSON.stringify(request);

@@ -55,8 +55,9 @@ export class Signals {
     /** @private */ this.started_ = false;
     /** @private */ this.shownAt_ = 0;
     /** @private */ this.onHide_ = () => this.pageHidden_();
-    /** @private */ this.onShow_ = () => {
-      if (document.visibilityState === 'visible') this.shownAt_ = Date.now();
+    /** @private */ this.onVisibility_ = () => {
+      if (document.visibilityState === 'hidden') this.pageHidden_();
+      else this.shownAt_ = Date.now();
     };
   }
 
@@ -107,12 +108,6 @@ export class Signals {
     removeEventListener('pagehide', this.onHide_);
     document.removeEventListener('visibilitychange', this.onVisibility_);
   }
-
-  /** @private */
-  onVisibility_ = () => {
-    if (document.visibilityState === 'hidden') this.pageHidden_();
-    else this.onShow_();
-  };
 
   /** @private Adds the time on page and sends the batch. */
   pageHidden_() {

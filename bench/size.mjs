@@ -1,0 +1,51 @@
+// Size budget: what a visitor downloads for the widget's first render (loader, modules,
+// stylesheet, wasm glue and module), per file and in total, raw, gzip -9 and brotli.
+// A benchmark figure, not a test; the budget is 45 KB gzip in total.
+//
+//   node bench/size.mjs [--json]     (after the wasm build; LEADQ_WASM_DIR to override)
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/wasm/wasm');
+const kBudget = 45 * 1024;
+
+const widgetDir = join(root, 'web/widget');
+const files = [
+  ...readdirSync(widgetDir).filter((f) => f.endsWith('.js') || f.endsWith('.css')).sort()
+      .map((f) => ({ name: `widget/${f}`, path: join(widgetDir, f) })),
+  { name: 'widget/core/leadq-core.mjs', path: join(wasmDir, 'leadq-core.mjs') },
+  { name: 'widget/core/leadq-core.wasm', path: join(wasmDir, 'leadq-core.wasm') },
+];
+
+const rows = files.map(({ name, path }) => {
+  const bytes = readFileSync(path);
+  return {
+    name,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ name: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip,
+  brotli: t.brotli + r.brotli }), { name: 'total', raw: 0, gzip: 0, brotli: 0 });
+const flow = readFileSync(join(root, 'web/demo/flows/bant-demo.json'));
+const data = { name: 'flow bant-demo.json (data, via the API)', raw: flow.length,
+  gzip: gzipSync(flow, { level: 9 }).length, brotli: brotliCompressSync(flow).length };
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ files: rows, total, flow: data, budget_gzip: kBudget }, null, 2));
+} else {
+  const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1).padStart(7);
+  console.log(`${'file'.padEnd(40)} ${'raw KB'.padStart(7)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)}`);
+  for (const r of [...rows, total, data]) {
+    if (r === total) console.log('-'.repeat(64));
+    console.log(`${r.name.padEnd(40)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  }
+  const verdict = total.gzip <= kBudget ? 'within' : 'over';
+  console.log(`\nfirst render: ${kb(total.gzip).trim()} KB gzip, ${kb(total.brotli).trim()} KB brotli ` +
+      `(${verdict} the 45 KB gzip budget)`);
+}
