@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { answer, hotLead } from './demo-flow.mjs';
+import { answer, assertStored, hotLead, shownOutcome, synced } from './demo-flow.mjs';
 import { launchBrowser, startFixtures, startLeadq } from './harness.mjs';
 
 /** @type {Awaited<ReturnType<typeof startLeadq>>} */ let server;
@@ -109,6 +109,26 @@ describe('privacy', () => {
     assert.deepEqual(signals.pages, ['/consent.html']);
     await page.goto('about:blank');
     assert.ok(await eventually(requests, /^POST \/api\/v1\/events/), 'events sent on page hide');
+    await context.close();
+  });
+
+  test('with consent, a returning visitor is not asked again what the server knows', async () => {
+    const { context, page } = await openPage({});
+    await page.evaluate(() => /** @type {any} */ (window).leadq('consent', true));
+    await answer(page, hotLead.slice(0, 2));
+    await page.locator('leadq-chat .msg.bot', { hasText: 'Which best describes' }).waitFor();
+    await synced(page);
+    await page.close();
+    // A new tab: a new conversation, the same consented visitor.
+    const later = await context.newPage();
+    await later.goto(`${fixtures.url}/consent.html`);
+    await later.locator('leadq-chat .choice', { hasText: 'We lose leads' }).waitFor();
+    assert.equal(await later.locator('leadq-chat .choice', { hasText: 'Over €50,000' }).count(), 0);
+    await answer(later, hotLead.slice(2));
+    const shown = await shownOutcome(later);
+    assert.equal(shown.grade, 'high', 'known budget and authority count');
+    const state = await synced(later);
+    await assertStored(server, state.session_id, shown, hotLead.slice(2));
     await context.close();
   });
 

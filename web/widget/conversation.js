@@ -11,7 +11,7 @@ import { randomId } from './store.js';
  * @typedef {{answer_id: string, step: string, value: unknown}} Answer
  * @typedef {{
  *   v: 1, flow_id: string, visitor_id: string, session_id: string,
- *   answers: Answer[], pending: Answer[], outcome: any,
+ *   answers: Answer[], pending: Answer[], outcome: any, known?: Record<string, unknown>,
  * }} SavedState
  */
 
@@ -30,14 +30,16 @@ export class Conversation {
     this.language = options.language;
     /** @private */ this.options_ = options;
     /** @private */ this.session_ = options.session;
-    /** @type {Record<string, unknown>} fields the server already knows of this visitor */
-    this.known = {};
     const saved = /** @type {SavedState | null} */ (this.session_.get('conversation'));
     /** @type {SavedState} */
     this.state = saved && saved.v === 1 && saved.flow_id === options.flowId ? saved : {
       v: 1, flow_id: options.flowId, visitor_id: '', session_id: '', answers: [], pending: [],
       outcome: null,
     };
+    /** @type {Record<string, unknown>} fields the server already knows of this visitor */
+    this.known = this.state.known || {};
+    /** @private @type {Promise<string> | null} */
+    this.starting_ = null;
     /** True when this conversation continues one from before a reload. */
     this.resumed = this.state.answers.length > 0 || this.state.pending.length > 0;
     /** @type {Outbox | null} */
@@ -48,17 +50,39 @@ export class Conversation {
         this.state.session_id = id;
         this.save_();
       },
+      ensureSession: () => this.ensureSession(),
       acknowledged: (id, reply) => {
         this.state.pending = this.state.pending.filter((a) => a.answer_id !== id);
         if (reply && reply.outcome) this.state.outcome = reply.outcome;
         this.save_();
         if (reply) options.onSynced?.(reply);
       },
-      sessionRequest: () => ({ flow: options.flowId, visitor_id: this.visitorId(),
-        language: this.language }),
       onState: options.onNetwork,
     }) : null;
     if (this.state.pending.length) this.outbox?.flush();
+  }
+
+  /**
+   * The server session for this conversation, started once (concurrent callers share the
+   * request). Its known profile fields of the visitor join the engine's profile, so the
+   * widget decides exactly as the server does and never asks what is already known.
+   * @returns {Promise<string>}
+   */
+  ensureSession() {
+    if (this.state.session_id) return Promise.resolve(this.state.session_id);
+    const api = this.options_.api;
+    if (!api) return Promise.reject(new Error('no server'));
+    if (!this.starting_) {
+      this.starting_ = api.startSession({ flow: this.options_.flowId,
+        visitor_id: this.visitorId(), language: this.language }).then((session) => {
+        this.known = (session.profile && session.profile.fields) || {};
+        this.state.known = this.known;
+        this.state.session_id = session.session_id;
+        if (this.state.answers.length) this.save_();
+        return session.session_id;
+      }).finally(() => { this.starting_ = null; });
+    }
+    return this.starting_;
   }
 
   /** The visitor id this conversation runs under (kept with it). */

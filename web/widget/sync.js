@@ -11,8 +11,8 @@
  *   pending: () => QueuedAnswer[],
  *   sessionId: () => string,
  *   setSessionId: (id: string) => void,
+ *   ensureSession: () => Promise<string>,
  *   acknowledged: (answerId: string, reply: any) => void,
- *   sessionRequest: () => {flow: string, visitor_id?: string, language?: string},
  *   onState?: (online: boolean) => void,
  * }} OutboxHost
  */
@@ -46,12 +46,9 @@ export class Outbox {
     this.running_ = true;
     try {
       for (let next = this.host_.pending()[0]; next; next = this.host_.pending()[0]) {
-        if (!this.host_.sessionId()) {
-          const session = await this.api_.startSession(this.host_.sessionRequest());
-          this.host_.setSessionId(session.session_id);
-        }
+        const sessionId = await this.host_.ensureSession();
         try {
-          const reply = await this.api_.postAnswer(this.host_.sessionId(), next);
+          const reply = await this.api_.postAnswer(sessionId, next);
           this.host_.acknowledged(next.answer_id, reply);
         } catch (e) {
           const error = /** @type {import('./api.js').ApiError} */ (e);

@@ -157,6 +157,16 @@ export class Widget {
       await this.replay_(true);
     } else {
       this.emit_('start', { flow: flow.id, language });
+      if (this.consent.allowed && this.api && this.local_.get('visitor')) {
+        // A returning visitor who consented: the server may know some answers already.
+        // The first question shows at once; if the profile arrives before the visitor
+        // answers and changes the turn, the conversation is shown again without them.
+        const first = JSON.stringify(conversation.turn().question);
+        conversation.ensureSession().then(() => {
+          if (conversation.state.answers.length === 0 &&
+              JSON.stringify(conversation.turn().question) !== first) this.replay_(true);
+        }, () => {});
+      }
       await this.present_(conversation.turn(), false);
     }
   }
