@@ -2,10 +2,10 @@
 // the chat view, keeps consent and implicit signals in line with the visitor's choices,
 // and tells the host page what happens (CustomEvents, listeners, optional dataLayer).
 
+// The chat view, the conversation and the engine wrapper are imported when the
+// conversation starts (or while the browser is idle), so a launcher's first paint
+// downloads only the small shell.
 import { Api } from './api.js';
-import { ChatView } from './chat.js';
-import { Conversation } from './conversation.js';
-import { loadCore } from './core.js';
 import { pickLanguage, t } from './i18n.js';
 import { Consent } from './privacy.js';
 import { Shell } from './shell.js';
@@ -39,8 +39,9 @@ export class Widget {
     this.listeners_ = new Map();
     /** @private @type {Promise<{core: import('./core.js').Core, flow: any}> | null} */
     this.engine_ = null;
-    /** @private @type {Conversation | null} */ this.conversation_ = null;
-    /** @private @type {ChatView | null} */ this.view_ = null;
+    /** @private @type {import('./conversation.js').Conversation | null} */
+    this.conversation_ = null;
+    /** @private @type {import('./chat.js').ChatView | null} */ this.view_ = null;
     /** @private @type {Promise<void> | null} */ this.started_ = null;
     /** @private */ this.busy_ = false;
     /** @private */ this.wantsFocus_ = false;
@@ -105,8 +106,12 @@ export class Widget {
   engine() {
     if (!this.engine_) {
       const base = this.config.base;
-      const core = import(base + 'core/leadq-core.mjs').then((glue) =>
-        loadCore({ factory: glue.default, wasmUrl: base + 'core/leadq-core.wasm' }));
+      const core = Promise.all([import('./core.js'), import(base + 'core/leadq-core.mjs')])
+          .then(([wrapper, glue]) => wrapper.loadCore({ factory: glue.default,
+            wasmUrl: base + 'core/leadq-core.wasm' }));
+      // The view modules load alongside, so starting never waits for them separately.
+      import('./chat.js').catch(() => {});
+      import('./conversation.js').catch(() => {});
       const flow = this.config.flowSrc
         ? fetch(this.config.flowSrc).then((r) => r.json())
         : /** @type {Api} */ (this.api).getFlow(this.config.flowId).then((r) => r.flow);
@@ -132,7 +137,8 @@ export class Widget {
 
   /** @private */
   async startOnce_() {
-    const { core, flow } = await this.engine();
+    const [{ core, flow }, { ChatView }, { Conversation }] = await Promise.all([
+      this.engine(), import('./chat.js'), import('./conversation.js')]);
     const shell = /** @type {Shell} */ (this.shell);
     const language = flowLanguage(flow, this.config.language);
     this.uiLanguage = pickLanguage(language);
@@ -189,8 +195,8 @@ export class Widget {
    * @param {boolean} instant no typing indicator (replays)
    */
   async present_(turn, instant) {
-    const view = /** @type {ChatView} */ (this.view_);
-    const conversation = /** @type {Conversation} */ (this.conversation_);
+    const view = /** @type {import('./chat.js').ChatView} */ (this.view_);
+    const conversation = /** @type {import('./conversation.js').Conversation} */ (this.conversation_);
     this.busy_ = true;
     view.setBack(false);
     try {
@@ -229,7 +235,7 @@ export class Widget {
   check_(step, value, quietWhenEmpty) {
     if (quietWhenEmpty && (value === '' || value === null)) return '';
     try {
-      /** @type {Conversation} */ (this.conversation_).check(step, value);
+      /** @type {import('./conversation.js').Conversation} */ (this.conversation_).check(step, value);
       return '';
     } catch (e) {
       return /** @type {Error} */ (e).message;
@@ -245,8 +251,8 @@ export class Widget {
    */
   submit_(question, value, label) {
     if (this.busy_) return '';
-    const conversation = /** @type {Conversation} */ (this.conversation_);
-    const view = /** @type {ChatView} */ (this.view_);
+    const conversation = /** @type {import('./conversation.js').Conversation} */ (this.conversation_);
+    const view = /** @type {import('./chat.js').ChatView} */ (this.view_);
     let normalised;
     try {
       normalised = conversation.check(question.id, value);
@@ -282,8 +288,8 @@ export class Widget {
    * @param {boolean} instant
    */
   async replay_(instant) {
-    const conversation = /** @type {Conversation} */ (this.conversation_);
-    const view = /** @type {ChatView} */ (this.view_);
+    const conversation = /** @type {import('./conversation.js').Conversation} */ (this.conversation_);
+    const view = /** @type {import('./chat.js').ChatView} */ (this.view_);
     view.clear();
     const answers = conversation.state.answers;
     for (let i = 0; i < answers.length; i++) {
