@@ -195,6 +195,25 @@ describe('hostile input never escapes as a trap or a C++ exception', () => {
         (/** @type {any} */ e) => e instanceof LeadqError && e.code === 'invalid_argument');
   });
 
+  test('a trap inside the module becomes a LeadqError and the instance is replaced', async () => {
+    const { wasmDir } = await import('./harness.mjs');
+    const factory = (await import(pathToFileURL(`${wasmDir}/leadq-core.mjs`).href)).default;
+    const wasmBinary = await readFile(`${wasmDir}/leadq-core.wasm`);
+    let instances = 0;
+    const trapping = async (/** @type {any} */ options) => {
+      const mod = await factory(options);
+      instances += 1;
+      if (instances > 1) return mod;
+      return { ...mod, _leadq_call: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
+    };
+    const fragile = await loadCore({ factory: trapping, wasmBinary });
+    assert.throws(() => fragile.next({ flow }), (/** @type {any} */ e) =>
+      e instanceof LeadqError && e.code === 'internal');
+    await fragile.ready();
+    assert.equal(fragile.next({ flow }).question?.id, 'budget');
+    assert.equal(instances, 2);
+  });
+
   test('the wrapper frees every string it allocates or receives', async () => {
     // The C++ side is leak-checked natively under AddressSanitizer; this checks the JS half.
     const { wasmDir } = await import('./harness.mjs');
