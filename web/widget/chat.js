@@ -44,6 +44,8 @@ export class ChatView {
     h('span', { 'aria-hidden': 'true', class: 'arrow' }, '‹'), t(language, 'back'));
     this.stepLabel = h('span', { class: 'step', 'aria-hidden': 'true' });
     this.status = h('p', { class: 'status', role: 'status' });
+    // Keep the newest message in view whenever the controls change height.
+    new ResizeObserver(() => this.scroll_()).observe(this.controls);
     this.el = h('section', { class: 'panel', 'aria-labelledby': titleId },
         h('header', { class: 'head' },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, h('span', { class: 'dot' })),
@@ -151,6 +153,7 @@ export class ChatView {
     // The message goes above the controls, which sit at the bottom of the panel: showing
     // or hiding it never moves the button under the visitor's pointer.
     this.controls.replaceChildren(error, body);
+    this.scroll_();  // the controls took room from the log
     if (focus) this.focus();
   }
 
