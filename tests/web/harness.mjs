@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -23,8 +23,9 @@ const cleanups = new Set();
 process.on('exit', () => { for (const f of cleanups) f(); });
 
 /**
- * Starts `leadq serve` on a free port.
- * @param {{args?: string[]}} [options]
+ * Starts `leadq serve` on a free port, with the demo flows published for demo-site.
+ * @param {{args?: string[], flows?: string[]}} [options] flows: more flow files (paths
+ *   relative to the repository) to publish beside the demo flows
  * @returns {Promise<{url: string, adminKey: string, dataDir: string,
  *   admin: (path: string) => Promise<any>, stop: () => Promise<void>}>}
  */
@@ -32,9 +33,15 @@ export async function startLeadq(options = {}) {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build the native preset`);
   const dataDir = await mkdtemp(join(tmpdir(), 'leadq-web-'));
   const adminKey = randomBytes(16).toString('hex');
+  const seeds = join(dataDir, 'seed-flows');
+  await mkdir(seeds);
+  const demoFlows = join(root, 'web/demo/flows');
+  const flowFiles = [...(await readdir(demoFlows)).map((f) => join(demoFlows, f)),
+    ...(options.flows || []).map((f) => resolve(root, f))];
+  for (const file of flowFiles) await copyFile(file, join(seeds, basename(file)));
   const child = spawn(serverBinary, ['serve', '--port', '0', '--bind', '127.0.0.1',
     '--data-dir', dataDir, '--web-root', join(root, 'web'), '--wasm-dir', wasmDir,
-    '--seed-flows', join(root, 'web/demo/flows'),
+    '--seed-flows', seeds,
     '--admin-key', adminKey, ...(options.args || [])],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   const kill = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
