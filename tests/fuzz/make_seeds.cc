@@ -1,0 +1,68 @@
+// Writes the fuzzers' seed corpora from the shared test data:
+//   make_seeds OUT_DIR  ->  OUT_DIR/flow_decode/* (every flow file) and
+//                           OUT_DIR/engine/* (every vector's request, with its selector bytes)
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "leadq/flow.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<fs::path> JsonFiles(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: make_seeds OUT_DIR\n";
+    return 2;
+  }
+  const fs::path data(LEADQ_TEST_DATA_DIR), out(argv[1]);
+  fs::create_directories(out / "flow_decode");
+  fs::create_directories(out / "engine");
+  // The engine fuzzer numbers the valid flows in name order.
+  std::vector<std::string> valid;
+  for (const auto& path : JsonFiles(data / "flows")) {
+    fs::copy_file(path, out / "flow_decode" / path.filename(),
+                  fs::copy_options::overwrite_existing);
+    if (path.filename().string().rfind("invalid-", 0) != 0) {
+      valid.push_back(path.filename().string());
+    }
+  }
+  const std::vector<std::string> ops = {"next", "decide", "check_answer"};
+  int written = 0;
+  for (const auto& path : JsonFiles(data / "vectors")) {
+    const leadq::Json vector = leadq::Json::parse(Read(path), nullptr, false);
+    if (!vector.is_object() || !vector["flow"].is_string() || !vector["op"].is_string()) continue;
+    const auto flow = std::find(valid.begin(), valid.end(), vector["flow"].get<std::string>());
+    const auto op = std::find(ops.begin(), ops.end(), vector["op"].get<std::string>());
+    if (flow == valid.end() || op == ops.end()) continue;
+    std::ofstream seed(out / "engine" / path.filename(), std::ios::binary);
+    seed << static_cast<char>(flow - valid.begin()) << static_cast<char>(op - ops.begin())
+         << vector["request"].dump();
+    ++written;
+  }
+  std::cout << written << " engine seeds\n";
+  return 0;
+}
