@@ -144,14 +144,17 @@ bool Evaluate(const Condition& condition, const Json& fields, const Signals& sig
     case Condition::Kind::kCompare:
       break;
   }
-  Json value;
   if (condition.source == Source::kSignal) {
-    value = SignalValue(signals, condition.name);
-  } else if (fields.is_object()) {
-    auto it = fields.find(condition.name);
-    if (it != fields.end()) value = *it;
+    return Compare(condition.op, SignalValue(signals, condition.name), condition.operand);
   }
-  return Compare(condition.op, value, condition.operand);
+  // Fields are read in place: copying a value per evaluation is most of the cost.
+  static const Json kNull;
+  const Json* value = &kNull;
+  if (fields.is_object()) {
+    auto it = fields.find(condition.name);
+    if (it != fields.end()) value = &*it;
+  }
+  return Compare(condition.op, *value, condition.operand);
 }
 
 }  // namespace leadq

@@ -154,6 +154,10 @@ bool PathBefore(const std::string& a, const std::string& b) {
 }  // namespace
 
 int Flow::StepIndex(const std::string& step_id) const {
+  if (step_index.size() == steps.size()) {
+    auto it = step_index.find(step_id);
+    return it == step_index.end() ? -1 : it->second;
+  }
   for (size_t i = 0; i < steps.size(); ++i) {
     if (steps[i].id == step_id) return static_cast<int>(i);
   }
@@ -203,6 +207,9 @@ DecodedFlow DecodeFlow(const Json& document) {
   }
   DecodeSla(reader, document, &flow);
   DecodeVariants(reader, document, &flow);
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    flow.step_index.emplace(flow.steps[i].id, static_cast<int>(i));
+  }
   CheckFlow(reader, flow, document);
   std::stable_sort(
       decoded.problems.begin(), decoded.problems.end(),

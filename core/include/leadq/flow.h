@@ -160,6 +160,10 @@ struct Flow {
 
   // Index of the step with `id`, or -1.
   int StepIndex(const std::string& id) const;
+
+  // Step id -> index, filled by DecodeFlow for fast lookups. When it does not cover
+  // `steps` (a Flow built or changed by hand), StepIndex scans the steps instead.
+  std::map<std::string, int> step_index;
 };
 
 // The names used in the JSON format ("single_choice", "budget", "high", "starts_with").
