@@ -57,6 +57,12 @@ const modes = [
         .map((/** @type {any} */ e) => e.event));
       assert.deepEqual(layer.filter((/** @type {string} */ e) => e !== 'leadq_step'),
           ['leadq_start', 'leadq_complete', 'leadq_qualified']);
+      // Tab and Shift+Tab stay inside the modal dialog.
+      await page.getByRole('button', { name: 'Close chat' }).focus();
+      for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+        await page.keyboard.press(key);
+        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'LEADQ-CHAT', key);
+      }
       // Escape closes the dialog and gives focus back to the button that opened it.
       await page.keyboard.press('Escape');
       assert.equal(await page.getByRole('dialog').count(), 0);

@@ -48,6 +48,8 @@ export class Api {
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
+        // An answer given just before the tab closes still reaches the server.
+        keepalive: method === 'POST',
         signal: controller.signal,
       });
     } catch (e) {
