@@ -28,6 +28,7 @@ export class Outbox {
     /** @private */ this.running_ = false;
     /** @private */ this.delay_ = 0;
     /** @private @type {ReturnType<typeof setTimeout> | undefined} */ this.timer_ = undefined;
+    /** @private */ this.again_ = false;
     addEventListener('online', () => this.flush(true));
   }
 
@@ -41,9 +42,13 @@ export class Outbox {
       clearTimeout(this.timer_);
       this.timer_ = undefined;
       this.delay_ = 0;
+      // A run in flight may be failing on the old connection: retry at once after it.
+      if (this.running_) this.again_ = true;
     }
     if (this.running_ || this.timer_ !== undefined) return;
     this.running_ = true;
+    this.again_ = false;
+    let restarts = 0;
     try {
       for (let next = this.host_.pending()[0]; next; next = this.host_.pending()[0]) {
         const sessionId = await this.host_.ensureSession();
@@ -52,7 +57,7 @@ export class Outbox {
           this.host_.acknowledged(next.answer_id, reply);
         } catch (e) {
           const error = /** @type {import('./api.js').ApiError} */ (e);
-          if (error.status === 404 && error.code !== 'flow_not_found') {
+          if (error.status === 404 && restarts++ === 0) {
             // The server no longer knows the session: start a new one, resend from here.
             this.host_.setSessionId('');
             continue;
@@ -66,7 +71,7 @@ export class Outbox {
       this.host_.onState?.(true);
     } catch {
       this.host_.onState?.(false);
-      this.delay_ = Math.min(30000, this.delay_ ? this.delay_ * 2 : 1000);
+      this.delay_ = this.again_ ? 0 : Math.min(30000, this.delay_ ? this.delay_ * 2 : 1000);
       this.timer_ = setTimeout(() => {
         this.timer_ = undefined;
         this.flush();
