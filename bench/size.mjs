@@ -7,8 +7,13 @@
 // conversation (everything, wasm included: an inline widget's first render, or a
 // bubble's once opened; browsers fetch it while idle).
 //
-//   node bench/size.mjs [--json]     (after the wasm build; LEADQ_WASM_DIR to override)
-import { readFileSync, readdirSync } from 'node:fs';
+//   node bench/size.mjs [--json] [--minified]
+// (after the wasm build; LEADQ_WASM_DIR to override). --minified also reports what the
+// JS modules would weigh after a whitespace-and-comments pass of the pinned Closure
+// Compiler (the widget ships its modules as source; this measures the next step).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -59,6 +64,31 @@ const flow = readFileSync(join(root, 'web/demo/flows/bant-demo.json'));
 const data = { name: 'flow bant-demo.json (data, via the API)', raw: flow.length,
   gzip: gzipSync(flow, { level: 9 }).length, brotli: brotliCompressSync(flow).length };
 
+/** JS modules after Closure's WHITESPACE_ONLY pass, gzip -9 and brotli totals. */
+function minifiedJs() {
+  const closure = join(root, 'node_modules/.bin/google-closure-compiler');
+  if (!existsSync(closure)) return null;
+  const out = mkdtempSync(join(tmpdir(), 'leadq-size-'));
+  try {
+    const list = files.filter((f) => f.path.endsWith('.js') && f.name.startsWith('widget/') &&
+      !f.name.startsWith('widget/core/'));
+    const minified = list.map(({ name, path }) => {
+      const target = join(out, name.replace(/\//g, '_'));
+      execFileSync(closure, ['--compilation_level', 'WHITESPACE_ONLY', '--language_in',
+        'ECMASCRIPT_2021', '--language_out', 'NO_TRANSPILE', '--jscomp_off=moduleLoad',
+        '--js', path, '--js_output_file', target], { stdio: 'ignore' });
+      const bytes = readFileSync(target);
+      return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes).length };
+    });
+    const original = rows.filter((r) => r.name.replace(' *', '').endsWith('.js') &&
+      !r.name.startsWith('widget/core/'));
+    return { before: sum('JS modules as shipped', original), after: sum('JS modules minified', minified) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ files: rows, launcher: launcherTotal, total, flow: data,
     budget_gzip: kBudget }, null, 2));
@@ -70,6 +100,15 @@ if (process.argv.includes('--json')) {
     console.log(`${r.name.padEnd(40)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
   }
   const verdict = total.gzip <= kBudget ? 'within' : 'over';
+  if (process.argv.includes('--minified')) {
+    const m = minifiedJs();
+    if (m) {
+      console.log('');
+      for (const r of [m.before, m.after]) {
+        console.log(`${r.name.padEnd(40)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+      }
+    }
+  }
   console.log(`\nlauncher: ${kb(launcherTotal.gzip).trim()} KB gzip; conversation: ` +
       `${kb(total.gzip).trim()} KB gzip, ${kb(total.brotli).trim()} KB brotli ` +
       `(${verdict} the 45 KB gzip budget)`);
