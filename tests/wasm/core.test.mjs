@@ -190,6 +190,13 @@ describe('hostile input never escapes as a trap or a C++ exception', () => {
     }
   });
 
+  test('nesting a million levels deep is refused, not a stack overflow', () => {
+    const deep = '['.repeat(1000000) + ']'.repeat(1000000);
+    const raw = core.callRaw('next', `{"flow":${JSON.stringify(flow)},"profile":{"fields":{"x":${deep}}}}`);
+    assert.equal(JSON.parse(raw).error.code, 'invalid_json');
+    assert.equal(core.next({ flow }).question?.id, 'budget', 'the engine is still sound');
+  });
+
   test('a request over the size limit is refused before it reaches wasm', () => {
     assert.throws(() => core.call('next', { flow, pad: 'x'.repeat(5 * 1024 * 1024) }),
         (/** @type {any} */ e) => e instanceof LeadqError && e.code === 'invalid_argument');
