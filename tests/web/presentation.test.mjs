@@ -81,6 +81,23 @@ describe('presentation', () => {
     await page.close();
   });
 
+  test('the host page themes the widget through custom properties', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.url}/inline.html`);
+    await page.addStyleTag({ content: 'leadq-chat { --leadq-accent: rgb(11, 110, 79); ' +
+      '--leadq-radius: 4px; --leadq-font: monospace; }' });
+    await page.locator('leadq-chat .choice').first().waitFor();
+    const head = await styles(page.locator('leadq-chat .head'), ['background-color']);
+    assert.equal(head['background-color'], 'rgb(11, 110, 79)');
+    const panel = await styles(page.locator('leadq-chat .panel'), ['border-top-left-radius']);
+    assert.equal(panel['border-top-left-radius'], '4px');
+    const choice = await styles(page.locator('leadq-chat .choice').first(), ['font-family', 'color']);
+    assert.equal(choice['font-family'], 'monospace');
+    assert.equal(choice.color, 'rgb(11, 110, 79)');
+    await screenshot(page, 'themed');
+    await page.close();
+  });
+
   test('a strict CSP page runs the whole flow with no violation, in Dutch', async () => {
     const page = await browser.newPage();
     /** @type {string[]} */

@@ -8,7 +8,7 @@
   var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   /** @type {any} */
   var w = window;
-  if (!script || !script.src || (w.leadq && w.leadq.loaded)) return;
+  if (!script || !script.src || (w.leadq && (w.leadq.loaded || w.leadq.booting))) return;
   if (!('attachShadow' in Element.prototype)) return;
   /** @type {any} */
   var stub = w.leadq || function () {
@@ -19,6 +19,7 @@
       stub.apply(null, [name].concat([].slice.call(arguments)));
     };
   });
+  stub.booting = true;  // a second copy of this tag does nothing
   w.leadq = stub;
   // Buttons marked data-leadq-open work from the first click, even before the widget loads.
   document.addEventListener('click', function (event) {
