@@ -107,6 +107,15 @@ describe('embedding modes', () => {
     });
   }
 
+  test('a greeting limited to some pages stays quiet elsewhere', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.url}/greeting-elsewhere.html`);
+    await page.getByRole('button', { name: 'Chat with us' }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('leadq-chat .greeting').count(), 0);
+    await page.close();
+  });
+
   test('a phone-sized screen gets the full-screen layout', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 700 }, isMobile: true,
       hasTouch: true });
