@@ -4,11 +4,24 @@
 // byte-identical JSON for the same request. Every response is either
 //   {"ok":true,"value":...}  or  {"ok":false,"error":{"code","message","path"}}.
 // Operations:
-//   decode_flow   request: a flow document          value: a flow summary
-//   next          request: {flow, profile, answers, now_ms, language, visitor_id, revise}
-//                 value: the next turn (messages, question view, progress, outcome)
-//   check_answer  request: {flow, step, value, language}   value: {"value": normalised}
+//   decode_flow   request: a flow document
+//                 value: {id, version, languages, default_language, steps, questions,
+//                         fields, variants}
+//   next          request: {flow, profile?, answers?, now_ms?, language?, visitor_id?,
+//                           revise?}
+//                 value: the next turn: {variant, language, messages, question (or null),
+//                         progress: {asked, total}, done, revising, previous_step,
+//                         rejected: [{index, step, code, message}], fields, outcome}
+//   check_answer  request: {flow, step, value, language?}   value: {"value": normalised}
 //   decide        request: as for next                     value: the outcome
+// A question is {id, field, type, text, help, required, choices: [{value, label, min?,
+// max?}], value (current, to prefill), min?, max?, unit?, max_length?, consent_version?};
+// an outcome is {triage, grade, total_points, criteria: [{id, category, points, reason}],
+// missing_fields, conversion, stage, knockout: {id, reason} or null, sla:
+// {first_response_minutes, deadline_ms, follow_up_touches} or null}. The profile is
+// {fields: {...}, signals: {page_views, visits, time_on_site, channel, utm: {...}, pages:
+// [...], last_activity_ms}}; answers are [{step, value}]; times are integer milliseconds
+// since the Unix epoch, 0..2^53. docs/flow-format.md explains the semantics.
 #ifndef LEADQ_API_H_
 #define LEADQ_API_H_
 
