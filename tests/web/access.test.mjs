@@ -3,26 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { assertStored, hotLead, shownOutcome, synced } from './demo-flow.mjs';
-import { launchBrowser, screenshot, startFixtures, startLeadq } from './harness.mjs';
+import { screenshot, useStack } from './harness.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** @type {Awaited<ReturnType<typeof startLeadq>>} */ let server;
-/** @type {Awaited<ReturnType<typeof startFixtures>>} */ let fixtures;
-/** @type {import('playwright-core').Browser} */ let browser;
-before(async () => {
-  server = await startLeadq();
-  fixtures = await startFixtures(server.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await fixtures?.stop();
-  await server?.stop();
-});
+const stack = useStack();
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -67,8 +55,8 @@ async function seriousViolations(page) {
 
 describe('accessibility', () => {
   test('the whole flow completes with the keyboard only, back included', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtures.url}/bubble.html`);
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.fixtures.url}/bubble.html`);
     await page.locator('leadq-chat .greeting-text').waitFor();
     await tabTo(page, 'Questions about pricing?');
     await page.keyboard.press('Enter');
@@ -105,7 +93,7 @@ describe('accessibility', () => {
     assert.equal(shown.grade, 'high');
     const state = await synced(page);
     // The server got the revised answer to "need" as a new answer: last one wins there.
-    const stored = await server.admin(`/api/v1/admin/sessions/${state.session_id}`);
+    const stored = await stack.server.admin(`/api/v1/admin/sessions/${state.session_id}`);
     assert.deepEqual(stored.answers.map((/** @type {any} */ a) => a.step),
         ['budget', 'authority', 'need', 'need', 'timing', 'email']);
     assert.equal(stored.outcome.grade, shown.grade);
@@ -117,8 +105,8 @@ describe('accessibility', () => {
   });
 
   test('axe-core finds no serious or critical violation', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + '/');
+    const page = await stack.browser.newPage();
+    await page.goto(stack.server.url + '/');
     await page.locator('leadq-chat .greeting-text').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'demo page with the greeting');
     await page.getByRole('button', { name: 'Chat with us' }).click();

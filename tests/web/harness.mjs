@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -172,4 +174,34 @@ export async function screenshot(page, name) {
 /** The widget's shadow-root content, as a locator root. @param {import('playwright-core').Page} page */
 export function widget(page) {
   return page.locator('leadq-chat');
+}
+
+/**
+ * @typedef {{
+ *   server: Awaited<ReturnType<typeof startLeadq>>,
+ *   fixtures: Awaited<ReturnType<typeof startFixtures>>,
+ *   browser: import('playwright-core').Browser,
+ * }} Stack
+ */
+
+/**
+ * Registers before/after hooks that start a leadq server, the fixture server in front of
+ * it and Chromium for the calling test file, and stop them all afterwards. The returned
+ * object is filled in before the first test runs.
+ * @param {{flows?: string[]}} [options] as for startLeadq
+ * @returns {Stack}
+ */
+export function useStack(options = {}) {
+  const stack = /** @type {Stack} */ ({});
+  before(async () => {
+    stack.server = await startLeadq(options);
+    stack.fixtures = await startFixtures(stack.server.url);
+    stack.browser = await launchBrowser();
+  });
+  after(async () => {
+    await stack.browser?.close();
+    await stack.fixtures?.stop();
+    await stack.server?.stop();
+  });
+  return stack;
 }

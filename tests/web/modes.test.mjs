@@ -3,24 +3,12 @@
 // queued through the stub before load and a dataLayer push) and bubble (launcher in a
 // corner with a proactive greeting).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { answer, assertStored, hotLead, shownOutcome, synced } from './demo-flow.mjs';
-import { launchBrowser, screenshot, startFixtures, startLeadq } from './harness.mjs';
+import { screenshot, useStack } from './harness.mjs';
 
-/** @type {Awaited<ReturnType<typeof startLeadq>>} */ let server;
-/** @type {Awaited<ReturnType<typeof startFixtures>>} */ let fixtures;
-/** @type {import('playwright-core').Browser} */ let browser;
-before(async () => {
-  server = await startLeadq();
-  fixtures = await startFixtures(server.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await fixtures?.stop();
-  await server?.stop();
-});
+const stack = useStack();
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -89,18 +77,18 @@ const modes = [
 describe('embedding modes', () => {
   for (const m of modes) {
     test(`${m.mode} mode completes the flow`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+      const page = await stack.browser.newPage({ viewport: { width: 1100, height: 760 } });
       /** @type {string[]} */
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${fixtures.url}/${m.mode}.html`);
+      await page.goto(`${stack.fixtures.url}/${m.mode}.html`);
       await m.open(page);
       await answer(page, hotLead);
       const shown = await shownOutcome(page);
       assert.equal(shown.triage, 'qualified');
       await screenshot(page, `mode-${m.mode}`);
       const state = await synced(page);
-      await assertStored(server, state.session_id, shown, hotLead);
+      await assertStored(stack.server, state.session_id, shown, hotLead);
       await m.after?.(page);
       assert.deepEqual(errors, []);
       await page.close();
@@ -108,8 +96,8 @@ describe('embedding modes', () => {
   }
 
   test('a greeting limited to some pages stays quiet elsewhere', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtures.url}/greeting-elsewhere.html`);
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.fixtures.url}/greeting-elsewhere.html`);
     await page.getByRole('button', { name: 'Chat with us' }).waitFor();
     await page.waitForTimeout(1000);
     assert.equal(await page.locator('leadq-chat .greeting').count(), 0);
@@ -117,9 +105,9 @@ describe('embedding modes', () => {
   });
 
   test('a phone-sized screen gets the full-screen layout', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 700 }, isMobile: true,
+    const page = await stack.browser.newPage({ viewport: { width: 375, height: 700 }, isMobile: true,
       hasTouch: true });
-    await page.goto(`${fixtures.url}/bubble.html`);
+    await page.goto(`${stack.fixtures.url}/bubble.html`);
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const panel = page.locator('leadq-chat .panel');
     await page.locator('leadq-chat .choice').first().waitFor();

@@ -3,24 +3,12 @@
 // leadq('consent', true) page views, visits and UTM parameters are recorded and sent with
 // sendBeacon on page hide; with Global Privacy Control or Do-Not-Track, never.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { answer, assertStored, hotLead, shownOutcome, synced } from './demo-flow.mjs';
-import { launchBrowser, startFixtures, startLeadq } from './harness.mjs';
+import { useStack } from './harness.mjs';
 
-/** @type {Awaited<ReturnType<typeof startLeadq>>} */ let server;
-/** @type {Awaited<ReturnType<typeof startFixtures>>} */ let fixtures;
-/** @type {import('playwright-core').Browser} */ let browser;
-before(async () => {
-  server = await startLeadq();
-  fixtures = await startFixtures(server.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await fixtures?.stop();
-  await server?.stop();
-});
+const stack = useStack();
 
 /** Records every storage and cookie write the page makes, before any page script runs. */
 const recordWrites = () => {
@@ -43,7 +31,7 @@ const recordWrites = () => {
  * @param {{gpc?: boolean, dnt?: boolean}} privacy
  */
 async function openPage(privacy) {
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   await context.addInitScript(recordWrites);
   if (privacy.gpc) {
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype,
@@ -54,11 +42,11 @@ async function openPage(privacy) {
         'doNotTrack', { get: () => '1' }));
   }
   const page = await context.newPage();
-  const start = fixtures.requests.length;
-  await page.goto(`${fixtures.url}/consent.html?utm_source=newsletter&utm_medium=email`);
+  const start = stack.fixtures.requests.length;
+  await page.goto(`${stack.fixtures.url}/consent.html?utm_source=newsletter&utm_medium=email`);
   await page.locator('leadq-chat .choice').first().waitFor();
   await page.waitForTimeout(500);
-  const requests = () => fixtures.requests.slice(start);
+  const requests = () => stack.fixtures.requests.slice(start);
   const writes = () => page.evaluate(() => /** @type {any} */ (window).storageWrites);
   return { context, page, requests, writes };
 }
@@ -121,14 +109,14 @@ describe('privacy', () => {
     await page.close();
     // A new tab: a new conversation, the same consented visitor.
     const later = await context.newPage();
-    await later.goto(`${fixtures.url}/consent.html`);
+    await later.goto(`${stack.fixtures.url}/consent.html`);
     await later.locator('leadq-chat .choice', { hasText: 'We lose leads' }).waitFor();
     assert.equal(await later.locator('leadq-chat .choice', { hasText: 'Over €50,000' }).count(), 0);
     await answer(later, hotLead.slice(2));
     const shown = await shownOutcome(later);
     assert.equal(shown.grade, 'high', 'known budget and authority count');
     const state = await synced(later);
-    await assertStored(server, state.session_id, shown, hotLead.slice(2));
+    await assertStored(stack.server, state.session_id, shown, hotLead.slice(2));
     await context.close();
   });
 

@@ -3,24 +3,12 @@
 // with live validation, bands, single and multiple choice, yes/no, both scales, a
 // timeframe, and the flow's consent question (which grants tracking consent).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { shownOutcome, synced } from './demo-flow.mjs';
-import { launchBrowser, screenshot, startFixtures, startLeadq } from './harness.mjs';
+import { screenshot, useStack } from './harness.mjs';
 
-/** @type {Awaited<ReturnType<typeof startLeadq>>} */ let server;
-/** @type {Awaited<ReturnType<typeof startFixtures>>} */ let fixtures;
-/** @type {import('playwright-core').Browser} */ let browser;
-before(async () => {
-  server = await startLeadq({ flows: ['tests/data/flows/types.json'] });
-  fixtures = await startFixtures(server.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await fixtures?.stop();
-  await server?.stop();
-});
+const stack = useStack({ flows: ['tests/data/flows/types.json'] });
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -42,8 +30,8 @@ const click = (page, label) =>
   page.locator('leadq-chat button.choice', { hasText: label }).first().click();
 
 test('every question type renders, validates and is stored normalised', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${fixtures.url}/types.html`);
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.fixtures.url}/types.html`);
   await asked(page, 'Your name?');
   await type(page, '  Anna de Vries ');
   await asked(page, 'Anything else?');
@@ -83,7 +71,7 @@ test('every question type renders, validates and is stored normalised', async ()
   await click(page, 'Yes');
   const shown = await shownOutcome(page);
   const state = await synced(page);
-  const stored = await server.admin(`/api/v1/admin/sessions/${state.session_id}`);
+  const stored = await stack.server.admin(`/api/v1/admin/sessions/${state.session_id}`);
   assert.deepEqual(Object.fromEntries(stored.answers.map((/** @type {any} */ a) => [a.step, a.value])), {
     name: 'Anna de Vries', notes: 'Two sites, one CRM.', email: 'anna@example.com',
     phone: '+31612345678', website: 'example.com', employees: 250, budget: 'over_50k',
@@ -97,6 +85,6 @@ test('every question type renders, validates and is stored normalised', async ()
     JSON.parse(/** @type {string} */ (localStorage.getItem('leadq:demo-site:consent'))));
   assert.equal(consent.given, true);
   assert.equal(consent.version, '2024-01');
-  assert.ok(fixtures.requests.some((r) => r.startsWith('POST /api/v1/consent')));
+  assert.ok(stack.fixtures.requests.some((r) => r.startsWith('POST /api/v1/consent')));
   await page.close();
 });
