@@ -11,10 +11,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh SECONDS" >&2; exit 2; }
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j2 >/dev/null
-
 dir=build/fuzz
+mkdir -p "$dir"
+if ! { cmake --preset fuzz && cmake --build --preset fuzz -j2; } >"$dir/build.log" 2>&1; then
+  echo "building the fuzz targets failed; last lines of $dir/build.log:" >&2
+  tail -n 30 "$dir/build.log" >&2
+  exit 1
+fi
+
 rm -rf "$dir/seeds"
 "$dir/tests/fuzz/leadq_fuzz_seeds" "$dir/seeds" >/dev/null
 mkdir -p "$dir/artifacts"
