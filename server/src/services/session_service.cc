@@ -1,6 +1,8 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
+#include <cctype>
+
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
 
@@ -20,6 +22,59 @@ Json FieldsForFlow(const Flow& flow, const Json& fields) {
 }
 
 }  // namespace
+
+ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& visitor,
+                            const std::vector<AnswerRecord>& answers) {
+  ConversationInput input;
+  Result<Profile> profile =
+      DecodeProfile(Json{{"fields", visitor.fields}, {"signals", visitor.signals}}, "");
+  if (profile.ok()) {
+    input.profile = std::move(profile).value();
+  } else {
+    input.profile.fields = visitor.fields.is_object() ? visitor.fields : Json::object();
+  }
+  // The visitor's profile before this session: this session's own answers are replayed,
+  // so a revised answer is not shadowed by the value it replaced.
+  for (const AnswerRecord& answer : answers) {
+    input.profile.fields.erase(answer.field);
+    input.answers.push_back({answer.step_id, answer.value});
+  }
+  input.language = session.language;
+  input.visitor_id = session.visitor_id;
+  return input;
+}
+
+LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& outcome,
+                    const std::string& channel, int64_t now_ms) {
+  LeadRecord lead;
+  lead.session_id = session.session_id;
+  lead.site_key = session.site_key;
+  lead.flow_id = session.flow_id;
+  lead.flow_version = session.flow_version;
+  lead.variant = session.variant;
+  lead.visitor_id = session.visitor_id;
+  lead.triage = ToString(turn.outcome.triage);
+  lead.grade = ToString(turn.outcome.grade);
+  lead.total_points = turn.outcome.total_points;
+  lead.stage = ToString(turn.outcome.stage);
+  lead.conversion = ToString(turn.outcome.conversion);
+  lead.sla_deadline_ms = turn.outcome.has_sla ? turn.outcome.sla_deadline_ms : 0;
+  lead.channel = channel;
+  if (auto email = turn.fields.find("email"); email != turn.fields.end() && email->is_string()) {
+    lead.email = email->get<std::string>();
+  }
+  for (auto it = turn.fields.begin(); it != turn.fields.end(); ++it) {
+    const std::string text = it->is_string()
+                                 ? it->get<std::string>()
+                                 : it->dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (char c : text)
+      lead.search_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lead.search_text += '\n';
+  }
+  lead.outcome = outcome;
+  lead.created_ms = lead.updated_ms = now_ms;
+  return lead;
+}
 
 Result<StartResult> SessionService::Start(const StartRequest& request) {
   Result<SiteRecord> site = storage_.GetSite(request.site_key);
@@ -70,10 +125,10 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
     Status created = storage_.CreateSession(session);
     if (!created.ok()) return created;
   }
-  Result<Json> fields = storage_.GetVisitorFields(request.site_key, result.session.visitor_id);
-  if (!fields.ok()) return fields.status();
+  Result<VisitorProfile> visitor = storage_.GetVisitor(request.site_key, result.session.visitor_id);
+  if (!visitor.ok()) return visitor.status();
   // A resumed session's own answers come back as answers, not as known fields.
-  Json known = FieldsForFlow(flow->flow, fields.value());
+  Json known = FieldsForFlow(flow->flow, visitor.value().fields);
   for (const AnswerRecord& answer : result.answers) known.erase(answer.field);
   result.known_fields = std::move(known);
   return result;
@@ -83,6 +138,27 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
   if (!IsValidClientId(request.answer_id)) {
     return Status::InvalidArgument("must be 8 to 64 letters, digits, '-' or '_'", "/answer_id");
   }
+  // Answers of one session rarely race (one visitor, one widget); when they do, the
+  // loser decides again over the winner's answer. Bounded, so a pathological client
+  // gets a 409 instead of a spinning thread.
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    AnswerResult result;
+    Result<AnswerStored> stored = TryStore(request, &result);
+    if (!stored.ok()) return stored.status();
+    if (stored.value() == AnswerStored::kStale) continue;
+    if (stored.value() == AnswerStored::kDuplicate) {
+      Result<SessionRecord> now = storage_.GetSession(request.session_id);
+      if (!now.ok()) return now.status();
+      result.duplicate = true;
+      result.done = now.value().done;
+      result.outcome = now.value().outcome;
+    }
+    return result;
+  }
+  return Status::Conflict("too many concurrent answers for this session; retry", "/session_id");
+}
+
+Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, AnswerResult* result) {
   Result<SessionRecord> session = storage_.GetSession(request.session_id);
   if (!session.ok()) return session.status();
   if (session.value().site_key != request.site_key) {
@@ -100,46 +176,43 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
     return status.code() == "not_found" ? Status::InvalidArgument(status.message(), "/step")
                                         : status;
   }
-  AnswerRecord answer;
+  Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(request.session_id);
+  if (!answers.ok()) return answers.status();
+  for (const AnswerRecord& answer : answers.value()) {
+    if (answer.answer_id == request.answer_id) return AnswerStored::kDuplicate;
+  }
+  // The two reads are separate snapshots: when they disagree, an answer landed between.
+  if (static_cast<int>(answers.value().size()) != session.value().answer_count) {
+    return AnswerStored::kStale;
+  }
+  Result<VisitorProfile> visitor =
+      storage_.GetVisitor(session.value().site_key, session.value().visitor_id);
+  if (!visitor.ok()) return visitor.status();
+
+  AnswerWrite write;
+  write.expected_answer_count = session.value().answer_count;
+  AnswerRecord& answer = write.answer;
   answer.answer_id = request.answer_id;
   answer.session_id = request.session_id;
   answer.step_id = request.step_id;
   answer.field = decoded.steps[decoded.StepIndex(request.step_id)].field;
   answer.value = checked.value();
   answer.received_ms = env_.now_ms();
-  Result<bool> stored = storage_.AppendAnswer(answer);
-  if (!stored.ok()) return stored.status();
-  Result<AnswerResult> result = Redecide(session.value(), *flow.value());
-  if (!result.ok()) return result;
-  result.value().duplicate = !stored.value();
-  return result;
-}
 
-Result<AnswerResult> SessionService::Redecide(const SessionRecord& session,
-                                              const LoadedFlow& flow) {
-  Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(session.session_id);
-  if (!answers.ok()) return answers.status();
-  Result<Json> fields = storage_.GetVisitorFields(session.site_key, session.visitor_id);
-  if (!fields.ok()) return fields.status();
-  ConversationInput input;
-  // The visitor's profile before this session: this session's own answers are replayed
-  // below, so a revised answer is not shadowed by the value it replaced.
-  input.profile.fields = fields.value();
-  for (const AnswerRecord& answer : answers.value()) {
-    input.profile.fields.erase(answer.field);
-    input.answers.push_back({answer.step_id, answer.value});
-  }
-  input.now_ms = env_.now_ms();
-  input.language = session.language;
-  input.visitor_id = session.visitor_id;
-  Turn turn = NextTurn(flow.flow, input);
-  AnswerResult result;
-  result.done = turn.done;
-  result.outcome = EncodeOutcome(turn.outcome);
-  Status saved = storage_.SaveOutcome(session.session_id, result.outcome, turn.done, turn.fields,
-                                      input.now_ms);
-  if (!saved.ok()) return saved;
-  return result;
+  ConversationInput input = MakeInput(session.value(), visitor.value(), answers.value());
+  input.answers.push_back({answer.step_id, answer.value});
+  input.now_ms = answer.received_ms;
+  Turn turn = NextTurn(decoded, input);
+
+  write.outcome.outcome = EncodeOutcome(turn.outcome);
+  write.outcome.done = turn.done;
+  write.outcome.fields = turn.fields;
+  write.outcome.lead = MakeLead(session.value(), turn, write.outcome.outcome,
+                                input.profile.signals.channel, answer.received_ms);
+  if (hook_) hook_(session.value(), turn.outcome, &write.outcome);
+  result->done = turn.done;
+  result->outcome = write.outcome.outcome;
+  return storage_.StoreAnswer(write);
 }
 
 Result<std::pair<SessionRecord, std::vector<AnswerRecord>>> SessionService::Get(

@@ -4,9 +4,12 @@
 #ifndef LEADQ_SERVER_SERVICES_SESSION_SERVICE_H_
 #define LEADQ_SERVER_SERVICES_SESSION_SERVICE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "leadq/conversation.h"
+#include "leadq/outcome.h"
 #include "services/flow_service.h"
 
 namespace leadq {
@@ -40,28 +43,46 @@ struct AnswerResult {
   Json outcome;  // the server's outcome after this answer
 };
 
+// Called after the core decided an answer's outcome and before it is stored: may add
+// outbox rows (forwarding) to `write`, which is committed in the same transaction.
+using OutcomeHook =
+    std::function<void(const SessionRecord& session, const Outcome& outcome, OutcomeWrite* write)>;
+
+// The core's input for a session: the visitor's profile (explicit fields without this
+// session's own, implicit signals) and the session's stored answers.
+ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& visitor,
+                            const std::vector<AnswerRecord>& answers);
+
+// The lead row for a session after the core decided `turn`.
+LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& outcome,
+                    const std::string& channel, int64_t now_ms);
+
 class SessionService {
  public:
-  SessionService(Storage& storage, FlowService& flows, const Environment& env)
-      : storage_(storage), flows_(flows), env_(env) {}
+  SessionService(Storage& storage, FlowService& flows, const Environment& env,
+                 OutcomeHook hook = nullptr)
+      : storage_(storage), flows_(flows), env_(env), hook_(std::move(hook)) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
 
-  // Validates the answer with the core (InvalidAnswer, localised, when it fails), stores
-  // it before returning, and stores the server's re-decided outcome.
+  // Validates the answer with the core (InvalidAnswer, localised, when it fails), decides
+  // the outcome over every stored answer plus this one and the visitor's profile, and
+  // stores answer and outcome in one transaction before returning. A retried answer_id
+  // stores nothing and returns the stored outcome with duplicate = true.
   Result<AnswerResult> SubmitAnswer(const AnswerRequest& request);
 
   // The session with its answers (admin view).
   Result<std::pair<SessionRecord, std::vector<AnswerRecord>>> Get(const std::string& session_id);
 
  private:
-  // Re-runs the core over the stored answers and stores the outcome.
-  Result<AnswerResult> Redecide(const SessionRecord& session, const LoadedFlow& flow);
+  // One attempt: kStale when another answer of the session was stored meanwhile.
+  Result<AnswerStored> TryStore(const AnswerRequest& request, AnswerResult* result);
 
   Storage& storage_;
   FlowService& flows_;
   const Environment& env_;
+  OutcomeHook hook_;
 };
 
 }  // namespace leadq

@@ -69,6 +69,89 @@ CREATE TABLE answers (
   UNIQUE (session_id, answer_id)
 ) STRICT;
 )sql",
+      // 2: API keys, the implicit profile and e-mail merges, events, consent, leads, and
+      // the forwarding outbox. Leads are back-filled from the outcomes stored by v1.
+      R"sql(
+CREATE TABLE api_keys (
+  key_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_ms INTEGER NOT NULL,
+  revoked_ms INTEGER
+) STRICT;
+ALTER TABLE visitors ADD COLUMN signals TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE visitors ADD COLUMN email TEXT;
+ALTER TABLE visitors ADD COLUMN merged_into TEXT;
+CREATE INDEX visitors_by_email ON visitors(site_key, email);
+ALTER TABLE sessions ADD COLUMN answer_count INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET answer_count =
+  (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.session_id);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  site_key TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  path TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX events_by_visitor ON events(site_key, visitor_id);
+CREATE INDEX events_by_time ON events(received_ms);
+CREATE TABLE consents (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  site_key TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  given INTEGER NOT NULL,
+  recorded_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX consents_by_visitor ON consents(site_key, visitor_id);
+CREATE TABLE leads (
+  session_id TEXT PRIMARY KEY REFERENCES sessions(session_id),
+  site_key TEXT NOT NULL,
+  flow_id TEXT NOT NULL,
+  flow_version INTEGER NOT NULL,
+  variant TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  triage TEXT NOT NULL,
+  grade TEXT NOT NULL,
+  total_points REAL NOT NULL,
+  stage TEXT NOT NULL,
+  conversion TEXT NOT NULL,
+  sla_deadline_ms INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  email TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX leads_by_time ON leads(site_key, updated_ms);
+CREATE INDEX leads_by_visitor ON leads(site_key, visitor_id);
+INSERT INTO leads SELECT session_id, site_key, flow_id, flow_version, variant, visitor_id,
+  COALESCE(triage, ''), COALESCE(grade, ''), COALESCE(total_points, 0),
+  COALESCE(json_extract(outcome, '$.stage'), ''),
+  COALESCE(json_extract(outcome, '$.conversion'), ''),
+  COALESCE(json_extract(outcome, '$.sla.deadline_ms'), 0), '', '', '', outcome,
+  started_ms, updated_ms
+FROM sessions WHERE outcome IS NOT NULL;
+CREATE TABLE outbox (
+  outbox_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site_key TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  delivered_ms INTEGER
+) STRICT;
+CREATE INDEX outbox_by_state ON outbox(state, next_attempt_ms);
+)sql",
   };
   return kMigrations;
 }
@@ -77,18 +160,27 @@ CREATE TABLE answers (
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-Status Migrate(Database& db) {
+Result<int> SchemaVersion(Database& db) {
   Result<Statement> query = db.Prepare("PRAGMA user_version");
   if (!query.ok()) return query.status();
   Result<bool> row = query.value().Step();
   if (!row.ok()) return row.status();
-  const int current = static_cast<int>(query.value().Integer(0));
+  return static_cast<int>(query.value().Integer(0));
+}
+
+Status Migrate(Database& db) { return MigrateTo(db, LatestSchemaVersion()); }
+
+Status MigrateTo(Database& db, int target) {
+  Result<int> version_now = SchemaVersion(db);
+  if (!version_now.ok()) return version_now.status();
+  const int current = version_now.value();
   if (current > LatestSchemaVersion()) {
     return Status::Internal("the database has schema version " + std::to_string(current) +
                             ", newer than this build (" + std::to_string(LatestSchemaVersion()) +
                             "); upgrade leadq");
   }
-  for (int version = current + 1; version <= LatestSchemaVersion(); ++version) {
+  for (int version = current + 1; version <= target && version <= LatestSchemaVersion();
+       ++version) {
     const std::string sql = "BEGIN IMMEDIATE;" + Migrations()[version - 1] +
                             "PRAGMA user_version = " + std::to_string(version) + "; COMMIT;";
     Status status = db.Exec(sql);

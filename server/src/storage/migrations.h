@@ -13,6 +13,12 @@ int LatestSchemaVersion();
 // its own transaction. Refuses a database newer than this build.
 Status Migrate(Database& db);
 
+// Migrates only up to `target` (tests build databases of older versions with it).
+Status MigrateTo(Database& db, int target);
+
+// The database's PRAGMA user_version.
+Result<int> SchemaVersion(Database& db);
+
 }  // namespace leadq
 
 #endif  // LEADQ_SERVER_STORAGE_MIGRATIONS_H_

@@ -1,4 +1,4 @@
-// Plain records exchanged between the services and the storage interface. Field names
+// Plain records exchanged between the services and the storage interfaces. Field names
 // match the SQL columns and the JSON keys of the API.
 #ifndef LEADQ_SERVER_STORAGE_RECORDS_H_
 #define LEADQ_SERVER_STORAGE_RECORDS_H_
@@ -17,6 +17,17 @@ struct SiteRecord {
   std::string site_key;
   std::string name;
   std::vector<std::string> allowed_origins;
+  int64_t created_ms = 0;
+};
+
+// An admin API key. Only a hash of the secret is stored.
+struct ApiKeyRecord {
+  std::string key_id;
+  std::string name;
+  std::string role;      // admin, marketer, sales
+  std::string key_hash;  // hex SHA-256 of the secret
+  int64_t created_ms = 0;
+  bool revoked = false;
 };
 
 struct FlowRecord {
@@ -25,6 +36,13 @@ struct FlowRecord {
   int version = 0;
   std::string document;  // the flow JSON as the marketer saved it
   int64_t created_ms = 0;
+};
+
+struct FlowSummary {
+  std::string site_key;
+  std::string flow_id;
+  int published_version = 0;  // 0: none published
+  int latest_version = 0;
 };
 
 struct SessionRecord {
@@ -40,6 +58,7 @@ struct SessionRecord {
   // The server's own decision, from its run of the core over the stored answers.
   Json outcome;  // null until the first answer
   bool done = false;
+  int answer_count = 0;  // optimistic concurrency: the outcome covers this many answers
 };
 
 struct AnswerRecord {

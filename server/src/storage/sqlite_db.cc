@@ -5,7 +5,7 @@
 
 namespace leadq {
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Durability durability) {
   sqlite3* db = nullptr;
   const int code = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -16,14 +16,19 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
     return Status::Internal(message);
   }
   std::unique_ptr<Database> database(new Database(db));
+  // Only the writer thread writes, so waiting is rare: a checkpoint or a backup.
   sqlite3_busy_timeout(db, 10000);
-  Status status =
-      database->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  Status status = database->Exec(
+      std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=") +
+      (durability == Durability::kFull ? "FULL;" : "NORMAL;"));
   if (!status.ok()) return status;
   return database;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);
+  sqlite3_close(db_);
+}
 
 Status Database::Check(int code, const char* what) {
   if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW) return Status::Ok();
@@ -36,15 +41,66 @@ Status Database::Exec(const std::string& sql) {
 }
 
 Result<Statement> Database::Prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return Statement(this, it->second.stmt, &it->first);
+  }
   sqlite3_stmt* stmt = nullptr;
   Status status = Check(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), "prepare");
   if (!status.ok()) return status;
-  return Statement(this, stmt);
+  if (it != cache_.end()) return Statement(this, stmt, nullptr);  // nested use: not cached
+  auto inserted = cache_.emplace(sql, CacheEntry{stmt, true});
+  return Statement(this, stmt, &inserted.first->first);
+}
+
+void Database::Return(const std::string* sql, sqlite3_stmt* stmt) {
+  if (sql == nullptr) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  cache_[*sql].in_use = false;
 }
 
 int64_t Database::Changes() const { return sqlite3_changes(db_); }
+int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Status Database::BackupTo(const std::string& path) {
+  sqlite3* target = nullptr;
+  int code =
+      sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (code != SQLITE_OK) {
+    std::string message = "cannot create " + path + ": " + sqlite3_errstr(code);
+    sqlite3_close(target);
+    return Status::Internal(message);
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", db_, "main");
+  if (backup == nullptr) {
+    std::string message = std::string("backup failed: ") + sqlite3_errmsg(target);
+    sqlite3_close(target);
+    return Status::Internal(message);
+  }
+  // Small steps so that the writer is never blocked for long.
+  do {
+    code = sqlite3_backup_step(backup, 256);
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) sqlite3_sleep(5);
+  } while (code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  const int final_code = sqlite3_errcode(target);
+  sqlite3_close(target);
+  if (code != SQLITE_DONE) {
+    return Status::Internal(std::string("backup failed: ") + sqlite3_errstr(code));
+  }
+  return final_code == SQLITE_OK
+             ? Status::Ok()
+             : Status::Internal(std::string("backup failed: ") + sqlite3_errstr(final_code));
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) db_->Return(sql_, stmt_);
+}
 
 Statement& Statement::Bind(int index, const std::string& text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -88,6 +144,10 @@ int64_t Statement::Integer(int column) const { return sqlite3_column_int64(stmt_
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+bool Statement::IsInteger(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER;
 }
 
 }  // namespace leadq

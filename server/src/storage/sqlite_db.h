@@ -1,11 +1,15 @@
 // A thin RAII layer over SQLite's C API: a connection and prepared statements with bound
 // parameters. Result codes are translated into Status in exactly one place (Check).
+//
+// Prepared statements are cached per connection: preparing costs more than running the
+// small statements leadq uses, and a connection is only ever used by one thread at a time.
 #ifndef LEADQ_SERVER_STORAGE_SQLITE_DB_H_
 #define LEADQ_SERVER_STORAGE_SQLITE_DB_H_
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "leadq/result.h"
 
@@ -18,30 +22,48 @@ class Statement;
 
 class Database {
  public:
-  // Opens (creating if needed) the database file at `path` in WAL mode.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  enum class Durability { kFull, kNormal };
+  // Opens (creating if needed) the database file at `path` in WAL mode. kFull syncs the
+  // WAL on every commit: a committed transaction survives a power cut.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                Durability durability = Durability::kFull);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   // Runs one or more statements without parameters.
   Status Exec(const std::string& sql);
-  // Prepares one statement; the Statement must not outlive this Database.
+  // A prepared statement for `sql`, from the cache when it is not in use. The Statement
+  // must not outlive this Database.
   Result<Statement> Prepare(const std::string& sql);
   // Internal on failure; `what` names the operation for the message.
   Status Check(int code, const char* what);
   int64_t Changes() const;
+  int64_t LastInsertId() const;
+  // Copies the whole database into a new file at `path` with SQLite's online backup API
+  // (readers and the writer keep working meanwhile).
+  Status BackupTo(const std::string& path);
   sqlite3* handle() const { return db_; }
 
  private:
+  friend class Statement;
   explicit Database(sqlite3* db) : db_(db) {}
+  void Return(const std::string* sql, sqlite3_stmt* stmt);
+
   sqlite3* db_;
+  struct CacheEntry {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  std::unordered_map<std::string, CacheEntry> cache_;
 };
 
 class Statement {
  public:
-  Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  // `sql` is the cache key when the statement came from the cache, else null.
+  Statement(Database* db, sqlite3_stmt* stmt, const std::string* sql)
+      : db_(db), stmt_(stmt), sql_(sql) {}
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), sql_(other.sql_) {
     other.stmt_ = nullptr;
   }
   Statement(const Statement&) = delete;
@@ -52,6 +74,7 @@ class Statement {
   // Parameters are 1-based, as in SQLite.
   Statement& Bind(int index, const std::string& text);
   Statement& Bind(int index, int64_t number);
+  Statement& Bind(int index, int number) { return Bind(index, static_cast<int64_t>(number)); }
   Statement& Bind(int index, double number);
   Statement& BindNull(int index);
 
@@ -64,10 +87,12 @@ class Statement {
   int64_t Integer(int column) const;
   double Real(int column) const;
   bool IsNull(int column) const;
+  bool IsInteger(int column) const;
 
  private:
   Database* db_;
   sqlite3_stmt* stmt_;
+  const std::string* sql_;
 };
 
 }  // namespace leadq

@@ -1,12 +1,18 @@
 // SqliteStorage: the embedded default Storage, one SQLite file in WAL mode.
+//
+// Writes go through one writer thread with group commit (sqlite_writer.h); reads use a
+// pool of their own connections (sqlite_readers.h), so request threads never contend
+// for SQLite's write lock and never see SQLITE_BUSY. The SQL of each interface lives in
+// its own file: sqlite_sites.cc, sqlite_flows.cc, sqlite_sessions.cc,
+// sqlite_visitors.cc, sqlite_leads.cc.
 #ifndef LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 #define LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 
-#include "storage/sqlite_db.h"
+#include "storage/sqlite_readers.h"
+#include "storage/sqlite_writer.h"
 #include "storage/storage.h"
 
 namespace leadq {
@@ -16,31 +22,73 @@ class SqliteStorage : public Storage {
   // Opens `path` and applies pending migrations.
   static Result<std::unique_ptr<SqliteStorage>> Open(const std::string& path);
 
+  // SiteStore
   Status PutSite(const SiteRecord& site) override;
   Result<SiteRecord> GetSite(const std::string& site_key) override;
   Result<std::vector<SiteRecord>> ListSites() override;
+  Status PutApiKey(const ApiKeyRecord& key) override;
+  Result<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
+  Result<std::vector<ApiKeyRecord>> ListApiKeys() override;
+  Status RevokeApiKey(const std::string& key_id, int64_t now_ms) override;
+
+  // FlowStore
   Result<FlowRecord> SaveFlowVersion(FlowRecord flow, bool publish) override;
   Result<FlowRecord> GetPublishedFlow(const std::string& site_key,
                                       const std::string& flow_id) override;
   Result<FlowRecord> GetFlowVersion(const std::string& site_key, const std::string& flow_id,
                                     int version) override;
+  Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
+                            int version) override;
+  Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key) override;
+  Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
+                                                   const std::string& flow_id) override;
+
+  // SessionStore
   Status CreateSession(const SessionRecord& session) override;
   Result<SessionRecord> GetSession(const std::string& session_id) override;
-  Result<bool> AppendAnswer(const AnswerRecord& answer) override;
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
-  Status SaveOutcome(const std::string& session_id, const Json& outcome, bool done,
-                     const Json& fields, int64_t now_ms) override;
-  Result<Json> GetVisitorFields(const std::string& site_key,
-                                const std::string& visitor_id) override;
+  Result<AnswerStored> StoreAnswer(const AnswerWrite& write) override;
+
+  // VisitorStore
+  Result<VisitorProfile> GetVisitor(const std::string& site_key,
+                                    const std::string& visitor_id) override;
+  Status RecordEvents(const std::string& site_key, const std::string& visitor_id,
+                      const std::vector<EventRecord>& events, const SignalsFold& fold,
+                      int64_t now_ms) override;
+  Status RecordConsent(const ConsentRecord& consent) override;
+  Result<VisitorExport> ExportVisitor(const std::string& site_key,
+                                      const std::string& visitor_id) override;
+  Status EraseVisitor(const std::string& site_key, const std::string& visitor_id) override;
+  Result<int64_t> PurgeEvents(int64_t before_ms) override;
+
+  // LeadStore
+  Result<std::vector<LeadRecord>> ListLeads(const LeadFilter& filter, int64_t* total) override;
+  Result<LeadRecord> GetLead(const std::string& session_id) override;
+  Status ForEachLead(const LeadFilter& filter,
+                     const std::function<bool(const LeadRecord&)>& row) override;
+  Result<std::map<std::string, int64_t>> CountLeadsByTriage() override;
+  Result<int64_t> OutboxDepth() override;
+
+  Status Backup(const std::string& path) override;
+
+  // Write transactions committed (each holds a batch of writes).
+  int64_t commits() const { return writer_->commits(); }
 
  private:
-  explicit SqliteStorage(std::unique_ptr<Database> db) : db_(std::move(db)) {}
-  // Runs `body` inside BEGIN IMMEDIATE … COMMIT, rolling back on failure.
-  template <typename Body>
-  Status InTransaction(Body body);
+  SqliteStorage(std::string path, std::unique_ptr<Database> writer)
+      : readers_(std::move(path)), writer_(std::make_unique<SqliteWriter>(std::move(writer))) {}
 
-  std::mutex mutex_;  // one connection, one statement at a time
-  std::unique_ptr<Database> db_;
+  // Runs `body(db)` on a borrowed read connection.
+  template <typename T, typename Body>
+  Result<T> Read(Body body) {
+    Result<SqliteReaders::Lease> lease = readers_.Borrow();
+    if (!lease.ok()) return lease.status();
+    return body(*lease.value());
+  }
+  Status Write(SqliteWriter::Job job) { return writer_->Submit(std::move(job)); }
+
+  SqliteReaders readers_;
+  std::unique_ptr<SqliteWriter> writer_;
 };
 
 }  // namespace leadq

@@ -1,4 +1,4 @@
-// Storage: everything the services persist, behind one small interface so that a
+// Storage: everything the services persist, as a few small interfaces so that a
 // PostgreSQL backend can replace the embedded SQLite one for several server nodes.
 //
 // Implementations are thread-safe. Every method returns a Status (or Result) and never
@@ -7,50 +7,24 @@
 #define LEADQ_SERVER_STORAGE_STORAGE_H_
 
 #include <string>
-#include <vector>
 
-#include "leadq/result.h"
-#include "storage/records.h"
+#include "storage/flow_store.h"
+#include "storage/lead_store.h"
+#include "storage/session_store.h"
+#include "storage/site_store.h"
+#include "storage/visitor_store.h"
 
 namespace leadq {
 
-class Storage {
+class Storage : public SiteStore,
+                public FlowStore,
+                public SessionStore,
+                public VisitorStore,
+                public LeadStore {
  public:
-  virtual ~Storage() = default;
-
-  // Creates or replaces the site with `site.site_key`.
-  virtual Status PutSite(const SiteRecord& site) = 0;
-  // NotFound when no site has that key.
-  virtual Result<SiteRecord> GetSite(const std::string& site_key) = 0;
-  virtual Result<std::vector<SiteRecord>> ListSites() = 0;
-
-  // Stores `flow` as a new version (flow.version is assigned: previous + 1) and, when
-  // `publish`, makes it the version visitors get. Returns the stored record.
-  virtual Result<FlowRecord> SaveFlowVersion(FlowRecord flow, bool publish) = 0;
-  // The published version; NotFound when the flow does not exist or has none.
-  virtual Result<FlowRecord> GetPublishedFlow(const std::string& site_key,
-                                              const std::string& flow_id) = 0;
-  virtual Result<FlowRecord> GetFlowVersion(const std::string& site_key, const std::string& flow_id,
-                                            int version) = 0;
-
-  // Creates the session (and its visitor, when new).
-  virtual Status CreateSession(const SessionRecord& session) = 0;
-  virtual Result<SessionRecord> GetSession(const std::string& session_id) = 0;
-
-  // Durably appends `answer` (committed when this returns ok). Returns false, storing
-  // nothing, when an answer with the same answer_id exists for the session.
-  virtual Result<bool> AppendAnswer(const AnswerRecord& answer) = 0;
-  // The session's answers in the order they were stored.
-  virtual Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) = 0;
-
-  // Records the server's outcome for the session and merges `fields` into the visitor's
-  // explicit profile, in one transaction.
-  virtual Status SaveOutcome(const std::string& session_id, const Json& outcome, bool done,
-                             const Json& fields, int64_t now_ms) = 0;
-
-  // The visitor's known explicit fields ({} for an unknown visitor).
-  virtual Result<Json> GetVisitorFields(const std::string& site_key,
-                                        const std::string& visitor_id) = 0;
+  // A consistent copy of the whole database in a new file at `path`, taken while the
+  // server keeps serving.
+  virtual Status Backup(const std::string& path) = 0;
 };
 
 }  // namespace leadq

@@ -1,0 +1,64 @@
+// Events, consent and the privacy operations.
+#include "services/visitor_service.h"
+
+#include "services/signals.h"
+
+namespace leadq {
+namespace {
+
+Status CheckVisitorId(const std::string& visitor_id) {
+  if (IsValidClientId(visitor_id)) return Status::Ok();
+  return Status::InvalidArgument("must be 8 to 64 letters, digits, '-' or '_'", "/visitor_id");
+}
+
+}  // namespace
+
+Status VisitorService::RecordEvents(const std::string& site_key, const std::string& visitor_id,
+                                    std::vector<EventRecord> events) {
+  Status status = CheckVisitorId(visitor_id);
+  if (!status.ok()) return status;
+  if (events.empty()) return Status::InvalidArgument("must hold at least one event", "/events");
+  if (events.size() > kMaxEventsPerBatch) {
+    return Status::InvalidArgument(
+        "must hold at most " + std::to_string(kMaxEventsPerBatch) + " events", "/events");
+  }
+  const int64_t now = env_.now_ms();
+  for (EventRecord& event : events) event.received_ms = now;
+  return storage_.RecordEvents(site_key, visitor_id, events, FoldEvents, now);
+}
+
+Status VisitorService::RecordConsent(const std::string& site_key, const std::string& visitor_id,
+                                     const std::string& version, bool given) {
+  Status status = CheckVisitorId(visitor_id);
+  if (!status.ok()) return status;
+  return storage_.RecordConsent({site_key, visitor_id, version, given, env_.now_ms()});
+}
+
+Result<Json> VisitorService::Export(const std::string& site_key, const std::string& visitor_id) {
+  Result<VisitorExport> found = storage_.ExportVisitor(site_key, visitor_id);
+  if (!found.ok()) return found.status();
+  const VisitorExport& out = found.value();
+  return Json{{"site", site_key},
+              {"visitor_id", out.profile.visitor_id},
+              {"merged_visitor_ids", out.merged_ids},
+              {"profile", {{"fields", out.profile.fields}, {"signals", out.profile.signals}}},
+              {"email", out.profile.email},
+              {"created_ms", out.profile.created_ms},
+              {"updated_ms", out.profile.updated_ms},
+              {"sessions", out.sessions},
+              {"events", out.events},
+              {"consents", out.consents}};
+}
+
+Status VisitorService::Erase(const std::string& site_key, const std::string& visitor_id) {
+  return storage_.EraseVisitor(site_key, visitor_id);
+}
+
+Result<int64_t> VisitorService::PurgeEventsOlderThan(int days) {
+  if (days < 1 || days > 36500) {
+    return Status::InvalidArgument("must be a number of days from 1 to 36500", "/days");
+  }
+  return storage_.PurgeEvents(env_.now_ms() - static_cast<int64_t>(days) * 86'400'000);
+}
+
+}  // namespace leadq

@@ -1,0 +1,82 @@
+// Records about leads: the decided outcome of a session, as the admin API lists it, and
+// the outcome write that the answer path commits atomically.
+#ifndef LEADQ_SERVER_STORAGE_LEAD_RECORDS_H_
+#define LEADQ_SERVER_STORAGE_LEAD_RECORDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace leadq {
+
+// One lead per session that has at least one answer; updated on every answer.
+struct LeadRecord {
+  std::string session_id;  // also the lead id
+  std::string site_key;
+  std::string flow_id;
+  int flow_version = 0;
+  std::string variant;
+  std::string visitor_id;
+  std::string triage;  // qualified, nurture, disqualified, not_enough_information
+  std::string grade;   // none, low, medium, high
+  double total_points = 0;
+  std::string stage;
+  std::string conversion;
+  int64_t sla_deadline_ms = 0;  // 0: no SLA
+  std::string channel;
+  std::string email;
+  std::string search_text;  // lower-cased explicit field values, for text search
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+  Json outcome;  // the full outcome (points with reasons)
+};
+
+struct LeadFilter {
+  std::string site_key;  // "" for every site
+  std::string triage, grade, flow_id, variant, channel;
+  int64_t from_ms = 0, to_ms = 0;  // on updated_ms; 0: open
+  std::string text;                // substring of any explicit field value
+  int limit = 50;
+  int offset = 0;
+};
+
+// A row for the forwarding outbox, written in the same transaction as the outcome that
+// caused it. The idempotency key is unique: re-deciding the same lead adds nothing.
+struct OutboxRecord {
+  std::string site_key;
+  std::string session_id;
+  std::string destination;
+  std::string idempotency_key;
+  std::string payload;  // JSON, as it will be delivered
+  int64_t next_attempt_ms = 0;
+  int64_t created_ms = 0;
+};
+
+// The server's decision after an answer: session state, lead row, visitor fields and
+// outbox rows, committed together.
+struct OutcomeWrite {
+  Json outcome;
+  bool done = false;
+  Json fields = Json::object();  // merged into the visitor's explicit profile
+  LeadRecord lead;
+  std::vector<OutboxRecord> outbox;
+};
+
+// An answer with the outcome decided over all stored answers plus this one.
+struct AnswerWrite {
+  AnswerRecord answer;
+  int expected_answer_count = 0;  // the session's answer_count the outcome was decided on
+  OutcomeWrite outcome;
+};
+
+enum class AnswerStored {
+  kStored,     // answer and outcome committed
+  kDuplicate,  // this answer_id was stored before; nothing changed
+  kStale,      // another answer arrived meanwhile; nothing changed, decide again
+};
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_STORAGE_LEAD_RECORDS_H_

@@ -1,0 +1,108 @@
+// JSON column helpers.
+#include "storage/sqlite_rows.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace leadq {
+
+Json ParseStored(const std::string& text, Json fallback) {
+  Json parsed = Json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? fallback : parsed;
+}
+
+std::string Dump(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Status RunPrepared(Result<Statement>& stmt) {
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value().Run();
+}
+
+namespace {
+
+int64_t Count(const Json& signals, const char* key) {
+  auto it = signals.find(key);
+  return it != signals.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
+// Counts add up; the entry channel is the earliest known; pages are joined.
+Json MergeSignals(const Json& into, const Json& from) {
+  Json merged = into.is_object() ? into : Json::object();
+  if (!from.is_object()) return merged;
+  for (const char* key : {"page_views", "visits", "time_on_site"}) {
+    merged[key] = Count(into, key) + Count(from, key);
+  }
+  merged["last_activity_ms"] =
+      std::max(Count(into, "last_activity_ms"), Count(from, "last_activity_ms"));
+  auto channel = merged.find("channel");
+  if (channel == merged.end() || !channel->is_string() ||
+      channel->get_ref<const std::string&>().empty()) {
+    if (auto other = from.find("channel"); other != from.end()) merged["channel"] = *other;
+  }
+  Json pages =
+      merged.contains("pages") && merged["pages"].is_array() ? merged["pages"] : Json::array();
+  if (auto other = from.find("pages"); other != from.end() && other->is_array()) {
+    for (const Json& page : *other) pages.push_back(page);
+  }
+  merged["pages"] = pages;
+  return merged;
+}
+
+Result<std::pair<Json, Json>> ReadProfileColumns(Database& db, const std::string& site_key,
+                                                 const std::string& visitor_id) {
+  Result<Statement> stmt =
+      db.Prepare("SELECT fields, signals FROM visitors WHERE site_key = ?1 AND visitor_id = ?2");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, site_key).Bind(2, visitor_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::make_pair(Json::object(), Json::object());
+  return std::make_pair(ParseStored(stmt.value().Text(0), Json::object()),
+                        ParseStored(stmt.value().Text(1), Json::object()));
+}
+
+}  // namespace
+
+Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
+                                     const std::string& visitor_id) {
+  Result<Statement> stmt = db.Prepare(
+      "SELECT COALESCE(merged_into, visitor_id) FROM visitors WHERE site_key = ?1 AND "
+      "visitor_id = ?2");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, site_key).Bind(2, visitor_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  return row.value() ? stmt.value().Text(0) : visitor_id;
+}
+
+Status MergeVisitors(Database& db, const std::string& site_key, const std::string& from,
+                     const std::string& into, int64_t now_ms) {
+  Result<std::pair<Json, Json>> source = ReadProfileColumns(db, site_key, from);
+  if (!source.ok()) return source.status();
+  Result<std::pair<Json, Json>> target = ReadProfileColumns(db, site_key, into);
+  if (!target.ok()) return target.status();
+  Json fields = target.value().first;
+  fields.merge_patch(source.value().first);
+  Json signals = MergeSignals(target.value().second, source.value().second);
+  Result<Statement> update = db.Prepare(
+      "UPDATE visitors SET fields = ?3, signals = ?4, updated_ms = ?5 "
+      "WHERE site_key = ?1 AND visitor_id = ?2");
+  if (!update.ok()) return update.status();
+  Status status = update.value()
+                      .Bind(1, site_key)
+                      .Bind(2, into)
+                      .Bind(3, Dump(fields))
+                      .Bind(4, Dump(signals))
+                      .Bind(5, now_ms)
+                      .Run();
+  if (!status.ok()) return status;
+  Result<Statement> repoint = db.Prepare(
+      "UPDATE visitors SET merged_into = ?3, updated_ms = ?4 WHERE site_key = ?1 AND "
+      "(visitor_id = ?2 OR merged_into = ?2)");
+  if (!repoint.ok()) return repoint.status();
+  return repoint.value().Bind(1, site_key).Bind(2, from).Bind(3, into).Bind(4, now_ms).Run();
+}
+
+}  // namespace leadq

@@ -1,0 +1,31 @@
+// Helpers shared by the SQLite storage files: JSON columns and common row readers.
+#ifndef LEADQ_SERVER_STORAGE_SQLITE_ROWS_H_
+#define LEADQ_SERVER_STORAGE_SQLITE_ROWS_H_
+
+#include <string>
+
+#include "storage/lead_records.h"
+#include "storage/sqlite_db.h"
+
+namespace leadq {
+
+// A stored JSON column; `fallback` when it does not parse (it always should).
+Json ParseStored(const std::string& text, Json fallback);
+// JSON for a column; invalid UTF-8 is replaced rather than failing.
+std::string Dump(const Json& value);
+// Runs a statement that returns no rows after `prepare` succeeded.
+Status RunPrepared(Result<Statement>& stmt);
+
+// The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
+Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
+                                     const std::string& visitor_id);
+
+// Merges visitor `from` into `into` (both canonical): fields (from's values win, being
+// newer), signals (counts added), and every visitor pointing at `from` now points at
+// `into`.
+Status MergeVisitors(Database& db, const std::string& site_key, const std::string& from,
+                     const std::string& into, int64_t now_ms);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_STORAGE_SQLITE_ROWS_H_

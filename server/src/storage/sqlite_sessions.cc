@@ -1,0 +1,236 @@
+// SQL of the SessionStore, including the answer path's single write transaction.
+#include "storage/sqlite_rows.h"
+#include "storage/sqlite_storage.h"
+
+namespace leadq {
+namespace {
+
+// Marks a job whose outcome was decided on a stale answer list: the savepoint is rolled
+// back and the service decides again.
+constexpr const char* kStale = "stale";
+
+Status InsertAnswer(Database& db, const AnswerRecord& answer) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO answers (session_id, answer_id, step_id, field, value, received_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (session_id, answer_id) DO NOTHING");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, answer.session_id)
+      .Bind(2, answer.answer_id)
+      .Bind(3, answer.step_id)
+      .Bind(4, answer.field)
+      .Bind(5, Dump(answer.value))
+      .Bind(6, answer.received_ms)
+      .Run();
+}
+
+Status UpdateSession(Database& db, const AnswerWrite& write) {
+  const OutcomeWrite& outcome = write.outcome;
+  Result<Statement> stmt = db.Prepare(
+      "UPDATE sessions SET outcome = ?2, triage = ?3, grade = ?4, total_points = ?5, done = ?6, "
+      "updated_ms = ?7, answer_count = answer_count + 1 WHERE session_id = ?1 AND "
+      "answer_count = ?8");
+  if (!stmt.ok()) return stmt.status();
+  Status status = stmt.value()
+                      .Bind(1, write.answer.session_id)
+                      .Bind(2, Dump(outcome.outcome))
+                      .Bind(3, outcome.lead.triage)
+                      .Bind(4, outcome.lead.grade)
+                      .Bind(5, outcome.lead.total_points)
+                      .Bind(6, outcome.done ? 1 : 0)
+                      .Bind(7, write.answer.received_ms)
+                      .Bind(8, write.expected_answer_count)
+                      .Run();
+  if (!status.ok()) return status;
+  if (db.Changes() == 0) return Status::WithCode(kStale, "the session changed meanwhile");
+  return Status::Ok();
+}
+
+Status UpsertLead(Database& db, const LeadRecord& lead) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO leads (session_id, site_key, flow_id, flow_version, variant, visitor_id, "
+      "triage, grade, total_points, stage, conversion, sla_deadline_ms, channel, email, "
+      "search_text, outcome, created_ms, updated_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17) "
+      "ON CONFLICT (session_id) DO UPDATE SET triage = excluded.triage, grade = excluded.grade, "
+      "total_points = excluded.total_points, stage = excluded.stage, "
+      "conversion = excluded.conversion, sla_deadline_ms = excluded.sla_deadline_ms, "
+      "channel = excluded.channel, email = excluded.email, search_text = excluded.search_text, "
+      "outcome = excluded.outcome, updated_ms = excluded.updated_ms");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, lead.session_id)
+      .Bind(2, lead.site_key)
+      .Bind(3, lead.flow_id)
+      .Bind(4, lead.flow_version)
+      .Bind(5, lead.variant)
+      .Bind(6, lead.visitor_id)
+      .Bind(7, lead.triage)
+      .Bind(8, lead.grade)
+      .Bind(9, lead.total_points)
+      .Bind(10, lead.stage)
+      .Bind(11, lead.conversion)
+      .Bind(12, lead.sla_deadline_ms)
+      .Bind(13, lead.channel)
+      .Bind(14, lead.email)
+      .Bind(15, lead.search_text)
+      .Bind(16, Dump(lead.outcome))
+      .Bind(17, lead.updated_ms)
+      .Run();
+}
+
+// Merges the session's fields into the visitor's profile; when the fields carry an
+// e-mail another visitor of the site already gave, the two become one profile.
+Status MergeFields(Database& db, const AnswerWrite& write) {
+  const LeadRecord& lead = write.outcome.lead;
+  const int64_t now_ms = write.answer.received_ms;
+  Result<std::string> canonical = CanonicalVisitor(db, lead.site_key, lead.visitor_id);
+  if (!canonical.ok()) return canonical.status();
+  Result<Statement> merge = db.Prepare(
+      "UPDATE visitors SET fields = json_patch(fields, ?3), updated_ms = ?4, "
+      "email = COALESCE(NULLIF(?5, ''), email) WHERE site_key = ?1 AND visitor_id = ?2");
+  if (!merge.ok()) return merge.status();
+  Status status = merge.value()
+                      .Bind(1, lead.site_key)
+                      .Bind(2, canonical.value())
+                      .Bind(3, Dump(write.outcome.fields))
+                      .Bind(4, now_ms)
+                      .Bind(5, lead.email)
+                      .Run();
+  if (!status.ok() || lead.email.empty()) return status;
+  Result<Statement> same = db.Prepare(
+      "SELECT visitor_id FROM visitors WHERE site_key = ?1 AND email = ?2 AND visitor_id <> ?3 "
+      "AND merged_into IS NULL ORDER BY created_ms, visitor_id LIMIT 1");
+  if (!same.ok()) return same.status();
+  same.value().Bind(1, lead.site_key).Bind(2, lead.email).Bind(3, canonical.value());
+  Result<bool> row = same.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status::Ok();
+  const std::string earlier = same.value().Text(0);
+  return MergeVisitors(db, lead.site_key, canonical.value(), earlier, now_ms);
+}
+
+Status InsertOutbox(Database& db, const OutboxRecord& row) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO outbox (site_key, session_id, destination, idempotency_key, payload, "
+      "next_attempt_ms, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+      "ON CONFLICT (idempotency_key) DO NOTHING");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, row.site_key)
+      .Bind(2, row.session_id)
+      .Bind(3, row.destination)
+      .Bind(4, row.idempotency_key)
+      .Bind(5, row.payload)
+      .Bind(6, row.next_attempt_ms)
+      .Bind(7, row.created_ms)
+      .Run();
+}
+
+}  // namespace
+
+Status SqliteStorage::CreateSession(const SessionRecord& session) {
+  return Write([&](Database& db) -> Status {
+    Result<Statement> visitor = db.Prepare(
+        "INSERT INTO visitors (site_key, visitor_id, created_ms, updated_ms) "
+        "VALUES (?1, ?2, ?3, ?3) ON CONFLICT DO NOTHING");
+    if (!visitor.ok()) return visitor.status();
+    Status status = visitor.value()
+                        .Bind(1, session.site_key)
+                        .Bind(2, session.visitor_id)
+                        .Bind(3, session.started_ms)
+                        .Run();
+    if (!status.ok()) return status;
+    Result<Statement> insert = db.Prepare(
+        "INSERT INTO sessions (session_id, site_key, flow_id, flow_version, visitor_id, variant, "
+        "language, started_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)");
+    if (!insert.ok()) return insert.status();
+    return insert.value()
+        .Bind(1, session.session_id)
+        .Bind(2, session.site_key)
+        .Bind(3, session.flow_id)
+        .Bind(4, session.flow_version)
+        .Bind(5, session.visitor_id)
+        .Bind(6, session.variant)
+        .Bind(7, session.language)
+        .Bind(8, session.started_ms)
+        .Run();
+  });
+}
+
+Result<SessionRecord> SqliteStorage::GetSession(const std::string& session_id) {
+  return Read<SessionRecord>([&](Database& db) -> Result<SessionRecord> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
+        "started_ms, updated_ms, outcome, done, answer_count FROM sessions WHERE session_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, session_id);
+    Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return Status::NotFound("no session with this id", "/session_id");
+    const Statement& s = stmt.value();
+    SessionRecord session;
+    session.session_id = s.Text(0);
+    session.site_key = s.Text(1);
+    session.flow_id = s.Text(2);
+    session.flow_version = static_cast<int>(s.Integer(3));
+    session.visitor_id = s.Text(4);
+    session.variant = s.Text(5);
+    session.language = s.Text(6);
+    session.started_ms = s.Integer(7);
+    session.updated_ms = s.Integer(8);
+    session.outcome = s.IsNull(9) ? Json() : ParseStored(s.Text(9), Json());
+    session.done = s.Integer(10) != 0;
+    session.answer_count = static_cast<int>(s.Integer(11));
+    return session;
+  });
+}
+
+Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& session_id) {
+  using Answers = std::vector<AnswerRecord>;
+  return Read<Answers>([&](Database& db) -> Result<Answers> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT answer_id, step_id, field, value, received_ms FROM answers "
+        "WHERE session_id = ?1 ORDER BY seq");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, session_id);
+    Answers answers;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return answers;
+      AnswerRecord answer;
+      answer.session_id = session_id;
+      answer.answer_id = stmt.value().Text(0);
+      answer.step_id = stmt.value().Text(1);
+      answer.field = stmt.value().Text(2);
+      answer.value = ParseStored(stmt.value().Text(3), Json());
+      answer.received_ms = stmt.value().Integer(4);
+      answers.push_back(std::move(answer));
+    }
+  });
+}
+
+Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
+  AnswerStored stored = AnswerStored::kStored;
+  Status status = Write([&](Database& db) -> Status {
+    Status inserted = InsertAnswer(db, write.answer);
+    if (!inserted.ok()) return inserted;
+    if (db.Changes() == 0) {
+      stored = AnswerStored::kDuplicate;
+      return Status::Ok();
+    }
+    Status step = UpdateSession(db, write);
+    if (step.ok()) step = UpsertLead(db, write.outcome.lead);
+    if (step.ok()) step = MergeFields(db, write);
+    for (const OutboxRecord& row : write.outcome.outbox) {
+      if (step.ok()) step = InsertOutbox(db, row);
+    }
+    return step;
+  });
+  if (status.code() == kStale) return AnswerStored::kStale;
+  if (!status.ok()) return status;
+  return stored;
+}
+
+}  // namespace leadq

@@ -1,0 +1,98 @@
+// The writer thread and its group commit.
+#include "storage/sqlite_writer.h"
+
+namespace leadq {
+
+struct SqliteWriter::Pending {
+  Job job;
+  Status status;
+  bool done = false;
+  std::condition_variable finished;
+};
+
+namespace {
+// Bounds a transaction's size so that one batch never holds the lock for long.
+constexpr size_t kMaxBatch = 512;
+}  // namespace
+
+SqliteWriter::SqliteWriter(std::unique_ptr<Database> db) : db_(std::move(db)) {
+  thread_ = std::thread([this] { Run(); });
+}
+
+SqliteWriter::~SqliteWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+Status SqliteWriter::Submit(Job job) {
+  auto pending = std::make_shared<Pending>();
+  pending->job = std::move(job);
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (stopping_) return Status::Internal("the database is closing");
+  queue_.push_back(pending);
+  wake_.notify_one();
+  pending->finished.wait(lock, [&] { return pending->done; });
+  return pending->status;
+}
+
+int64_t SqliteWriter::commits() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return commits_;
+}
+
+void SqliteWriter::Run() {
+  std::deque<std::shared_ptr<Pending>> batch;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++commits_;
+      for (auto& pending : batch) {
+        pending->done = true;
+        pending->finished.notify_one();
+      }
+    }
+    batch.clear();
+  }
+}
+
+void SqliteWriter::RunBatch(std::deque<std::shared_ptr<Pending>>& batch) {
+  Status begin = db_->Exec("BEGIN IMMEDIATE");
+  if (!begin.ok()) {
+    for (auto& pending : batch) pending->status = begin;
+    return;
+  }
+  for (auto& pending : batch) {
+    Status status = db_->Exec("SAVEPOINT job");
+    if (status.ok()) status = pending->job(*db_);
+    if (status.ok()) {
+      status = db_->Exec("RELEASE job");
+    } else {
+      db_->Exec("ROLLBACK TO job");
+      db_->Exec("RELEASE job");
+    }
+    pending->status = status;
+  }
+  Status commit = db_->Exec("COMMIT");
+  if (!commit.ok()) {
+    db_->Exec("ROLLBACK");
+    for (auto& pending : batch) {
+      if (pending->status.ok()) pending->status = commit;
+    }
+  }
+}
+
+}  // namespace leadq

@@ -1,0 +1,58 @@
+// Records about visitors: the merged profile, implicit events, consent.
+#ifndef LEADQ_SERVER_STORAGE_VISITOR_RECORDS_H_
+#define LEADQ_SERVER_STORAGE_VISITOR_RECORDS_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace leadq {
+
+// What is known about one visitor. Visitors merged by e-mail resolve to one profile.
+struct VisitorProfile {
+  std::string site_key;
+  std::string visitor_id;         // the canonical id (the visitor others were merged into)
+  Json fields = Json::object();   // explicit profile
+  Json signals = Json::object();  // implicit profile, in the core's Signals JSON form
+  std::string email;
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+};
+
+// One raw implicit event, as received (after validation).
+struct EventRecord {
+  std::string type;  // page_view, time_on_page
+  std::string path;
+  Json data = Json::object();  // the rest: title, referrer, utm, seconds
+  int64_t at_ms = 0;           // the client's clock
+  int64_t received_ms = 0;     // the server's clock
+};
+
+struct ConsentRecord {
+  std::string site_key;
+  std::string visitor_id;
+  std::string version;  // the consent text version shown
+  bool given = false;
+  int64_t recorded_ms = 0;
+};
+
+// Folds new events into the stored implicit profile. Runs inside the write transaction,
+// so concurrent batches for one visitor never lose each other's counts. Pure.
+using SignalsFold =
+    std::function<Json(const Json& signals, const std::vector<EventRecord>& events)>;
+
+// Everything stored about one visitor (right of access).
+struct VisitorExport {
+  VisitorProfile profile;
+  std::vector<std::string> merged_ids;  // visitor ids merged into this one
+  Json sessions = Json::array();        // with their answers and outcome
+  Json events = Json::array();
+  Json consents = Json::array();
+};
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_STORAGE_VISITOR_RECORDS_H_
