@@ -10,22 +10,20 @@ namespace leadq::testing {
 
 std::string DemoFlowsDir() { return std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows"; }
 
-TestServer::TestServer(const std::string& flows_dir) {
+TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   char pattern[] = "/tmp/leadq-test-XXXXXX";
   data_dir_ = mkdtemp(pattern);
   env_ = fake_.Make();
   auto storage = SqliteStorage::Open(data_dir_ + "/leadq.db");
   EXPECT_TRUE(storage.ok()) << storage.status().message();
   storage_ = std::move(storage).value();
-  flows_ = std::make_unique<FlowService>(*storage_, env_);
-  sessions_ = std::make_unique<SessionService>(*storage_, *flows_, env_);
-  api_ = std::make_unique<ApiContext>(ApiContext{*storage_, *flows_, *sessions_, kAdminKey, {}});
+  app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, std::move(settings));
   HttpOptions options;
   options.threads = 8;
-  ConfigureHttpServer(server_, *api_, options);
+  ConfigureHttpServer(server_, app_->api, options);
   port_ = server_.bind_to_any_port("127.0.0.1");
   EXPECT_GT(port_, 0);
-  Status seeded = SeedDemo(*storage_, *flows_, {origin()}, flows_dir);
+  Status seeded = SeedDemo(*storage_, app_->flows, {origin()}, flows_dir);
   EXPECT_TRUE(seeded.ok()) << seeded.message();
   listener_ = std::thread([this] { server_.listen_after_bind(); });
   for (int i = 0; i < 1000 && !server_.is_running(); ++i) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "app/application.h"
 #include "app/demo_seed.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
@@ -37,7 +38,14 @@ struct FakeEnvironment {
 class TestServer {
  public:
   // Starts on a free port with the demo site and the flows in `flows_dir` published.
-  explicit TestServer(const std::string& flows_dir);
+  // Rate limits are off unless `settings` sets them.
+  explicit TestServer(const std::string& flows_dir, ApiSettings settings = NoLimits());
+  static ApiSettings NoLimits() {
+    ApiSettings settings;
+    settings.per_ip = {0, 0};
+    settings.per_site = {0, 0};
+    return settings;
+  }
   ~TestServer();
 
   // A new client for this server (one per thread).
@@ -46,6 +54,7 @@ class TestServer {
   const std::string& data_dir() const { return data_dir_; }
   SqliteStorage& storage() { return *storage_; }
   FakeEnvironment& clock() { return fake_; }
+  Application& app() { return *app_; }
 
   // Stops the HTTP server and closes the database (idempotent).
   void Stop();
@@ -55,9 +64,7 @@ class TestServer {
   FakeEnvironment fake_;
   Environment env_;
   std::unique_ptr<SqliteStorage> storage_;
-  std::unique_ptr<FlowService> flows_;
-  std::unique_ptr<SessionService> sessions_;
-  std::unique_ptr<ApiContext> api_;
+  std::unique_ptr<Application> app_;
   httplib::Server server_;
   std::thread listener_;
   int port_ = 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "http/rate_limiter.h"
 #include "leadq/result.h"
 
 namespace leadq {
@@ -21,6 +22,9 @@ struct Options {
   std::vector<std::string> allow_origins;
   int threads = 8;
   bool access_log = false;
+  RateLimit per_ip{20, 100};           // public API requests per second (and burst) per client IP
+  RateLimit per_site{500, 2000};       // ... per site key; 0 disables
+  int retention_days = 0;              // purge raw events older than this (0: keep)
   std::vector<std::string> arguments;  // positional (e.g. the flow file)
   bool help = false;
 };

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/application.h"
 #include "app/commands.h"
 #include "app/demo_seed.h"
 #include "http/http_server.h"
@@ -55,10 +56,12 @@ int RunServe(const Options& options) {
     return 1;
   }
   Environment env = SystemEnvironment();
-  FlowService flows(*storage.value(), env);
-  SessionService sessions(*storage.value(), flows, env);
-  ApiContext api{*storage.value(), flows, sessions, LoadAdminKey(options, env),
-                 options.allow_origins};
+  ApiSettings settings;
+  settings.extra_origins = options.allow_origins;
+  settings.per_ip = options.per_ip;
+  settings.per_site = options.per_site;
+  Application app(*storage.value(), env, LoadAdminKey(options, env), settings);
+  ApiContext& api = app.api;
 
   httplib::Server server;
   HttpOptions http;
@@ -76,7 +79,7 @@ int RunServe(const Options& options) {
   }
   const std::string origin = "http://" + options.bind + ":" + std::to_string(port);
   std::vector<std::string> origins = {origin, "http://localhost:" + std::to_string(port)};
-  Status seeded = SeedDemo(*storage.value(), flows, origins, options.seed_flows);
+  Status seeded = SeedDemo(*storage.value(), app.flows, origins, options.seed_flows);
   if (!seeded.ok()) {
     std::cerr << "leadq: " << seeded.message() << "\n";
     return 1;

@@ -1,21 +1,65 @@
-// ApiContext: what the route handlers reach — the services and the API's settings.
+// ApiContext: what the route handlers reach — the services, the API's settings, the
+// rate limiters and metrics, and the table of routes (for the OpenAPI check).
 #ifndef LEADQ_SERVER_HTTP_API_CONTEXT_H_
 #define LEADQ_SERVER_HTTP_API_CONTEXT_H_
 
 #include <string>
 #include <vector>
 
+#include "http/metrics.h"
+#include "http/rate_limiter.h"
+#include "services/auth_service.h"
 #include "services/flow_service.h"
+#include "services/lead_service.h"
 #include "services/session_service.h"
+#include "services/site_service.h"
+#include "services/visitor_service.h"
 
 namespace leadq {
 
+struct ApiSettings {
+  std::vector<std::string> extra_origins;  // allowed for every site (development)
+  RateLimit per_ip{20, 100};               // public API requests per client IP
+  RateLimit per_site{500, 2000};           // public API requests per site key
+};
+
+// One registered route, as documented: the OpenAPI test compares these with the document.
+struct RouteInfo {
+  std::string method;       // GET, POST, PUT, DELETE
+  std::string pattern;      // the regular expression httplib matches
+  std::string doc_path;     // the OpenAPI path template, e.g. /api/v1/flows/{flow_id}
+  std::vector<Role> roles;  // empty: public
+};
+
 struct ApiContext {
+  ApiContext(Storage& storage, FlowService& flows, SessionService& sessions,
+             VisitorService& visitors, LeadService& leads, SiteService& sites, AuthService& auth,
+             const Environment& env, ApiSettings settings)
+      : storage(storage),
+        flows(flows),
+        sessions(sessions),
+        visitors(visitors),
+        leads(leads),
+        sites(sites),
+        auth(auth),
+        env(env),
+        settings(std::move(settings)),
+        ip_limiter(this->settings.per_ip),
+        site_limiter(this->settings.per_site) {}
+
   Storage& storage;
   FlowService& flows;
   SessionService& sessions;
-  std::string admin_key;                   // Bearer token for /api/v1/admin
-  std::vector<std::string> extra_origins;  // allowed for every site (development)
+  VisitorService& visitors;
+  LeadService& leads;
+  SiteService& sites;
+  AuthService& auth;
+  const Environment& env;
+  const ApiSettings settings;
+  RateLimiter ip_limiter;
+  RateLimiter site_limiter;
+  Metrics metrics;
+  std::vector<RouteInfo> routes;
 };
 
 }  // namespace leadq

@@ -23,7 +23,7 @@ Status CheckOrigin(const ApiContext& api, const SiteRecord& site, const httplib:
                    httplib::Response& res) {
   if (!req.has_header("Origin")) return Status::Ok();
   const std::string origin = req.get_header_value("Origin");
-  if (Listed(site.allowed_origins, origin) || Listed(api.extra_origins, origin)) {
+  if (Listed(site.allowed_origins, origin) || Listed(api.settings.extra_origins, origin)) {
     AllowOrigin(res, origin);
     return Status::Ok();
   }
@@ -33,7 +33,7 @@ Status CheckOrigin(const ApiContext& api, const SiteRecord& site, const httplib:
 
 void AnswerPreflight(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
   const std::string origin = req.get_header_value("Origin");
-  bool allowed = Listed(api.extra_origins, origin);
+  bool allowed = Listed(api.settings.extra_origins, origin);
   if (!allowed) {
     Result<std::vector<SiteRecord>> sites = api.storage.ListSites();
     if (sites.ok()) {

@@ -11,14 +11,6 @@ namespace {
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
-// Compares in time independent of where the strings differ.
-bool SameSecret(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 const char* CodeForStatus(int status) {
   switch (status) {
     case 400:
@@ -49,25 +41,26 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   server.set_keep_alive_max_count(1000);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
 
+  // Per-client-IP limit on the public API, before any parsing. Admin and operational
+  // endpoints are not limited: they need a key, and monitoring must not be locked out.
   server.set_pre_routing_handler([&api](const httplib::Request& req, httplib::Response& res) {
-    if (!StartsWith(req.path, "/api/v1/admin/") && req.path != "/api/v1/admin") {
+    if (!StartsWith(req.path, "/api/v1/") || StartsWith(req.path, "/api/v1/admin")) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
-    const std::string header = req.get_header_value("Authorization");
-    const std::string prefix = "Bearer ";
-    if (api.admin_key.empty() || !StartsWith(header, prefix.c_str()) ||
-        !SameSecret(header.substr(prefix.size()), api.admin_key)) {
-      res.set_header("WWW-Authenticate", "Bearer");
-      RenderError(res, 401, "unauthorized",
-                  "a valid API key is required (Authorization: Bearer KEY)");
-      return httplib::Server::HandlerResponse::Handled;
+    int retry_after = 0;
+    if (api.ip_limiter.Allow(req.remote_addr, api.env.now_ms(), &retry_after)) {
+      return httplib::Server::HandlerResponse::Unhandled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    api.metrics.RateLimited();
+    res.set_header("Retry-After", std::to_string(retry_after));
+    RenderError(res, 429, "rate_limited", "too many requests from this address; retry later");
+    return httplib::Server::HandlerResponse::Handled;
   });
 
   // Everything that ends in an error without a body gets the one error shape.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler([&api](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    api.metrics.Record(0, res.status, 0);
     const std::string message = res.status == 404 ? "no such resource: " + req.path
                                                   : std::string("the request was refused (HTTP ") +
                                                         std::to_string(res.status) + ")";
@@ -85,7 +78,11 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   }
 
   RegisterPublicRoutes(server, api);
-  RegisterAdminRoutes(server, api);
+  RegisterAdminFlowRoutes(server, api);
+  RegisterAdminLeadRoutes(server, api);
+  RegisterAdminVisitorRoutes(server, api);
+  RegisterAdminSiteRoutes(server, api);
+  RegisterSystemRoutes(server, api);
 
   // Static files; the more specific mount first (httplib tries them in order).
   if (!options.wasm_dir.empty()) server.set_mount_point("/widget/core", options.wasm_dir);

@@ -31,4 +31,76 @@ Result<std::string> ReadString(const Json& object, const char* key, bool require
   return text;
 }
 
+Result<bool> ReadBool(const Json& object, const char* key, bool required, bool fallback) {
+  const std::string path = std::string("/") + key;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    if (required)
+      return Status::InvalidArgument(std::string("missing required member \"") + key + "\"", path);
+    return fallback;
+  }
+  if (!it->is_boolean()) return Status::InvalidArgument("must be true or false", path);
+  return it->get<bool>();
+}
+
+Result<int64_t> ReadInteger(const Json& object, const char* key, bool required, int64_t min,
+                            int64_t max, int64_t fallback) {
+  const std::string path = std::string("/") + key;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    if (required)
+      return Status::InvalidArgument(std::string("missing required member \"") + key + "\"", path);
+    return fallback;
+  }
+  const std::string range =
+      "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  if (it->is_number_unsigned()) {
+    if (it->get<uint64_t>() > static_cast<uint64_t>(max))
+      return Status::InvalidArgument(range, path);
+    return static_cast<int64_t>(it->get<uint64_t>());
+  }
+  if (!it->is_number_integer()) return Status::InvalidArgument(range, path);
+  const int64_t value = it->get<int64_t>();
+  if (value < min || value > max) return Status::InvalidArgument(range, path);
+  return value;
+}
+
+Result<int64_t> QueryInteger(const httplib::Request& req, const char* name, int64_t min,
+                             int64_t max, int64_t fallback) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  const std::string path = std::string("/") + name;
+  const std::string range =
+      "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  if (text.empty() || text.size() > 19) return Status::InvalidArgument(range, path);
+  int64_t value = 0;
+  size_t i = text[0] == '-' ? 1 : 0;
+  if (i == text.size()) return Status::InvalidArgument(range, path);
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return Status::InvalidArgument(range, path);
+    value = value * 10 + (text[i] - '0');
+  }
+  if (text[0] == '-') value = -value;
+  if (value < min || value > max) return Status::InvalidArgument(range, path);
+  return value;
+}
+
+Result<std::string> QueryString(const httplib::Request& req, const char* name, size_t max_length) {
+  const std::string value = req.get_param_value(name);
+  if (value.size() > max_length) {
+    return Status::InvalidArgument("must be at most " + std::to_string(max_length) + " bytes",
+                                   std::string("/") + name);
+  }
+  return value;
+}
+
+Status CheckHoneypot(const Json& body) {
+  auto it = body.find("hp");
+  if (it == body.end() || it->is_null() ||
+      (it->is_string() && it->get_ref<const std::string&>().empty())) {
+    return Status::Ok();
+  }
+  return Status::WithCode("honeypot", "this request looks automated and was not stored", "/hp");
+}
+
 }  // namespace leadq

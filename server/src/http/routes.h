@@ -9,11 +9,15 @@
 
 namespace leadq {
 
-// The visitor-facing API used by the widget: flows, sessions, answers.
+// The visitor-facing API used by the widget: flows, sessions, answers, events, consent.
 void RegisterPublicRoutes(httplib::Server& server, ApiContext& api);
-
-// The admin API (Bearer API key): sessions and their stored outcome.
-void RegisterAdminRoutes(httplib::Server& server, ApiContext& api);
+// The admin API (Bearer API key with a role).
+void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api);
+void RegisterAdminLeadRoutes(httplib::Server& server, ApiContext& api);
+void RegisterAdminVisitorRoutes(httplib::Server& server, ApiContext& api);
+void RegisterAdminSiteRoutes(httplib::Server& server, ApiContext& api);
+// /healthz, /metrics, /api/v1/openapi.json.
+void RegisterSystemRoutes(httplib::Server& server, ApiContext& api);
 
 }  // namespace leadq
 

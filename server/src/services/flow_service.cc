@@ -20,6 +20,48 @@ Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& do
   return storage_.SaveFlowVersion(std::move(record), publish);
 }
 
+std::vector<FlowProblem> FlowService::Validate(const Json& document) {
+  return DecodeFlow(document).problems;
+}
+
+Result<std::vector<FlowSummary>> FlowService::List(const std::string& site_key) {
+  return storage_.ListFlows(site_key);
+}
+
+Result<std::vector<FlowRecord>> FlowService::Versions(const std::string& site_key,
+                                                      const std::string& flow_id) {
+  return storage_.ListFlowVersions(site_key, flow_id);
+}
+
+Status FlowService::Publish(const std::string& site_key, const std::string& flow_id, int version) {
+  return storage_.PublishFlowVersion(site_key, flow_id, version);
+}
+
+Result<int> FlowService::RollBack(const std::string& site_key, const std::string& flow_id) {
+  Result<FlowRecord> published = storage_.GetPublishedFlow(site_key, flow_id);
+  if (!published.ok()) return published.status();
+  Result<std::vector<FlowRecord>> versions = storage_.ListFlowVersions(site_key, flow_id);
+  if (!versions.ok()) return versions.status();
+  for (const FlowRecord& version : versions.value()) {  // newest first
+    if (version.version < published.value().version) {
+      Status status = storage_.PublishFlowVersion(site_key, flow_id, version.version);
+      if (!status.ok()) return status;
+      return version.version;
+    }
+  }
+  return Status::Conflict("no version older than the published one", "/version");
+}
+
+Result<Json> FlowService::Diff(const std::string& site_key, const std::string& flow_id, int from,
+                               int to) {
+  Result<FlowRecord> a = storage_.GetFlowVersion(site_key, flow_id, from);
+  if (!a.ok()) return Status::NotFound("no such flow version", "/from");
+  Result<FlowRecord> b = storage_.GetFlowVersion(site_key, flow_id, to);
+  if (!b.ok()) return Status::NotFound("no such flow version", "/to");
+  return Json::diff(Json::parse(a.value().document, nullptr, false),
+                    Json::parse(b.value().document, nullptr, false));
+}
+
 Result<std::shared_ptr<const LoadedFlow>> FlowService::Published(const std::string& site_key,
                                                                  const std::string& flow_id) {
   Result<FlowRecord> record = storage_.GetPublishedFlow(site_key, flow_id);

@@ -32,6 +32,19 @@ class FlowService {
   Result<FlowRecord> Save(const std::string& site_key, const Json& document, bool publish,
                           std::vector<FlowProblem>* problems);
 
+  // Every problem of `document`, with JSON paths (empty when valid). Stores nothing.
+  std::vector<FlowProblem> Validate(const Json& document);
+  Result<std::vector<FlowSummary>> List(const std::string& site_key);
+  // Versions of a flow, newest first.
+  Result<std::vector<FlowRecord>> Versions(const std::string& site_key, const std::string& flow_id);
+  // Publishes an existing version.
+  Status Publish(const std::string& site_key, const std::string& flow_id, int version);
+  // Publishes the newest version older than the published one; returns its number.
+  // Conflict when there is none.
+  Result<int> RollBack(const std::string& site_key, const std::string& flow_id);
+  // The changes from version `from` to version `to` as a JSON Patch (RFC 6902).
+  Result<Json> Diff(const std::string& site_key, const std::string& flow_id, int from, int to);
+
   // The published version of a flow, decoded. NotFound when there is none.
   Result<std::shared_ptr<const LoadedFlow>> Published(const std::string& site_key,
                                                       const std::string& flow_id);

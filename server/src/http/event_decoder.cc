@@ -1,0 +1,77 @@
+// Event batch decoding.
+#include "http/event_decoder.h"
+
+#include "http/request_json.h"
+
+namespace leadq {
+namespace {
+
+Status AtPath(const Status& status, const std::string& prefix) {
+  return Status::WithCode(status.code(), status.message(), prefix + status.path());
+}
+
+Result<EventRecord> DecodeEvent(const Json& item) {
+  if (!item.is_object()) return Status::InvalidArgument("must be an object", "");
+  EventRecord event;
+  Result<std::string> type = ReadString(item, "type", true, 32);
+  if (!type.ok()) return type.status();
+  if (type.value() != "page_view" && type.value() != "time_on_page") {
+    return Status::InvalidArgument("must be page_view or time_on_page", "/type");
+  }
+  event.type = type.value();
+  Result<std::string> path = ReadString(item, "path", true, 2048);
+  if (!path.ok()) return path.status();
+  event.path = path.value();
+  Result<int64_t> at = ReadInteger(item, "at_ms", false, 0, int64_t{1} << 50);
+  if (!at.ok()) return at.status();
+  event.at_ms = at.value();
+  if (event.type == "time_on_page") {
+    Result<int64_t> seconds = ReadInteger(item, "seconds", true, 0, 86400);
+    if (!seconds.ok()) return seconds.status();
+    event.data["seconds"] = seconds.value();
+    return event;
+  }
+  for (auto [key, limit] : {std::make_pair("title", 512), std::make_pair("referrer", 2048)}) {
+    Result<std::string> text = ReadString(item, key, false, limit);
+    if (!text.ok()) return text.status();
+    if (!text.value().empty()) event.data[key] = text.value();
+  }
+  auto utm = item.find("utm");
+  if (utm != item.end() && !utm->is_null()) {
+    if (!utm->is_object()) return Status::InvalidArgument("must be an object", "/utm");
+    Json tags = Json::object();
+    for (const char* key : {"source", "medium", "campaign", "term", "content"}) {
+      Result<std::string> tag = ReadString(*utm, key, false, 256);
+      if (!tag.ok()) return AtPath(tag.status(), "/utm");
+      if (!tag.value().empty()) tags[key] = tag.value();
+    }
+    for (auto it = utm->begin(); it != utm->end(); ++it) {
+      if (!tags.contains(it.key()) && !it.value().is_null() &&
+          !(it.value().is_string() && it.value().get_ref<const std::string&>().empty())) {
+        return Status::InvalidArgument("unknown UTM tag (source, medium, campaign, term, content)",
+                                       "/utm");
+      }
+    }
+    event.data["utm"] = tags;
+  }
+  return event;
+}
+
+}  // namespace
+
+Result<std::vector<EventRecord>> DecodeEvents(const Json& body) {
+  auto list = body.find("events");
+  if (list == body.end()) {
+    return Status::InvalidArgument("missing required member \"events\"", "/events");
+  }
+  if (!list->is_array()) return Status::InvalidArgument("must be an array", "/events");
+  std::vector<EventRecord> events;
+  for (size_t i = 0; i < list->size(); ++i) {
+    Result<EventRecord> event = DecodeEvent((*list)[i]);
+    if (!event.ok()) return AtPath(event.status(), "/events/" + std::to_string(i));
+    events.push_back(std::move(event).value());
+  }
+  return events;
+}
+
+}  // namespace leadq

@@ -1,0 +1,60 @@
+// The common route wrapper.
+#include "http/route.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "http/api_error.h"
+
+namespace leadq {
+namespace {
+
+// The role of the request's Bearer key, or an unauthorized/forbidden error.
+Status Authorize(ApiContext& api, const httplib::Request& req, const std::vector<Role>& roles) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.compare(0, prefix.size(), prefix) != 0) {
+    return Status::WithCode("unauthorized",
+                            "a valid API key is required (Authorization: Bearer KEY)");
+  }
+  Result<Role> role = api.auth.Authenticate(header.substr(prefix.size()));
+  if (!role.ok()) return role.status();
+  if (std::find(roles.begin(), roles.end(), role.value()) == roles.end()) {
+    return Status::WithCode("forbidden", std::string("the role ") + ToString(role.value()) +
+                                             " may not use this endpoint");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler handler) {
+  const size_t index = api.metrics.AddRoute(info.method, info.doc_path);
+  api.routes.push_back(info);
+  auto wrapped = [&api, index, roles = info.roles, handler = std::move(handler)](
+                     const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    Status allowed = roles.empty() ? Status::Ok() : Authorize(api, req, roles);
+    if (!allowed.ok()) {
+      if (allowed.code() == "unauthorized") res.set_header("WWW-Authenticate", "Bearer");
+      RenderError(res, allowed);
+    } else {
+      handler(api, req, res);
+    }
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+    api.metrics.Record(index, res.status == -1 ? 200 : res.status, micros);
+  };
+  if (info.method == "GET") {
+    server.Get(info.pattern, wrapped);
+  } else if (info.method == "POST") {
+    server.Post(info.pattern, wrapped);
+  } else if (info.method == "PUT") {
+    server.Put(info.pattern, wrapped);
+  } else if (info.method == "DELETE") {
+    server.Delete(info.pattern, wrapped);
+  }
+}
+
+}  // namespace leadq

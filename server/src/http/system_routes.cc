@@ -1,0 +1,36 @@
+// Operational endpoints: /healthz, /metrics (Prometheus text) and the OpenAPI document.
+#include "http/api_error.h"
+#include "http/openapi.h"
+#include "http/render.h"
+#include "http/route.h"
+#include "http/routes.h"
+
+namespace leadq {
+namespace {
+
+// Healthy when the database answers a read.
+void Health(ApiContext& api, const httplib::Request&, httplib::Response& res) {
+  Result<int64_t> depth = api.storage.OutboxDepth();
+  if (!depth.ok()) {
+    return RenderError(res, 503, "unavailable", "the database does not answer", "");
+  }
+  RenderJson(res, {{"status", "ok"}});
+}
+
+void MetricsText(ApiContext& api, const httplib::Request&, httplib::Response& res) {
+  res.set_content(api.metrics.Render(api.storage), "text/plain; version=0.0.4");
+}
+
+void OpenApi(ApiContext&, const httplib::Request&, httplib::Response& res) {
+  res.set_content(OpenApiDocument(), "application/json");
+}
+
+}  // namespace
+
+void RegisterSystemRoutes(httplib::Server& server, ApiContext& api) {
+  AddRoute(server, api, {"GET", "/healthz", "/healthz", {}}, Health);
+  AddRoute(server, api, {"GET", "/metrics", "/metrics", {}}, MetricsText);
+  AddRoute(server, api, {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", {}}, OpenApi);
+}
+
+}  // namespace leadq

@@ -1,0 +1,39 @@
+// SiteService: the sites a leadq installation serves — each with a public site key (what
+// the widget sends) and the browser origins allowed to use it.
+#ifndef LEADQ_SERVER_SERVICES_SITE_SERVICE_H_
+#define LEADQ_SERVER_SERVICES_SITE_SERVICE_H_
+
+#include <string>
+#include <vector>
+
+#include "services/environment.h"
+#include "storage/storage.h"
+
+namespace leadq {
+
+class SiteService {
+ public:
+  SiteService(Storage& storage, const Environment& env) : storage_(storage), env_(env) {}
+
+  // Creates a site; a key is generated when `site.site_key` is empty. Conflict when the
+  // key exists; InvalidArgument for a malformed key, name or origin.
+  Result<SiteRecord> Create(SiteRecord site);
+  // Replaces name and origins of an existing site (NotFound otherwise).
+  Result<SiteRecord> Update(const SiteRecord& site);
+  Result<SiteRecord> Get(const std::string& site_key);
+  Result<std::vector<SiteRecord>> List();
+
+ private:
+  Status Check(const SiteRecord& site);
+
+  Storage& storage_;
+  const Environment& env_;
+};
+
+// "https://shop.example" or "http://localhost:8080": a scheme, a host, maybe a port,
+// and nothing else (a browser's Origin header never has a path).
+bool IsValidOrigin(const std::string& origin);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_SERVICES_SITE_SERVICE_H_
