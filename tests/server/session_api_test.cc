@@ -9,18 +9,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json Body(const httplib::Result& res) {
-  EXPECT_TRUE(res) << "request failed: " << httplib::to_string(res.error());
-  if (!res) return Json();
-  Json body = Json::parse(res->body, nullptr, false);
-  EXPECT_FALSE(body.is_discarded()) << res->body;
-  return body;
-}
-
-httplib::Result PostJson(httplib::Client& client, const std::string& path, const Json& body) {
-  return client.Post(path.c_str(), body.dump(), "application/json");
-}
-
 class SessionApiTest : public ::testing::Test {
  protected:
   TestServer server_{DemoFlowsDir()};

@@ -10,6 +10,54 @@ namespace leadq::testing {
 
 std::string DemoFlowsDir() { return std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows"; }
 
+nlohmann::json Body(const httplib::Result& res) {
+  EXPECT_TRUE(res) << "request failed: " << httplib::to_string(res.error());
+  if (!res) return nlohmann::json();
+  nlohmann::json body = nlohmann::json::parse(res->body, nullptr, false);
+  EXPECT_FALSE(body.is_discarded()) << res->body;
+  return body.is_discarded() ? nlohmann::json() : body;
+}
+
+httplib::Result PostJson(httplib::Client& client, const std::string& path,
+                         const nlohmann::json& body, const httplib::Headers& headers) {
+  return client.Post(path.c_str(), headers, body.dump(), "application/json");
+}
+
+httplib::Headers Bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
+
+httplib::Result Answer(httplib::Client& client, const std::string& session,
+                       const std::string& answer_id, const std::string& step,
+                       const nlohmann::json& value) {
+  return PostJson(
+      client, "/api/v1/sessions/" + session + "/answers",
+      {{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}});
+}
+
+std::string StartSession(httplib::Client& client, const std::string& visitor_id) {
+  nlohmann::json body{{"site", "demo-site"}, {"flow", "bant-demo"}};
+  if (!visitor_id.empty()) body["visitor_id"] = visitor_id;
+  auto res = PostJson(client, "/api/v1/sessions", body);
+  EXPECT_TRUE(res && res->status == 200) << (res ? res->body : "no response");
+  nlohmann::json parsed = Body(res);
+  return parsed.is_object() && parsed["session_id"].is_string()
+             ? parsed["session_id"].get<std::string>()
+             : std::string();
+}
+
+void ExpectError(const httplib::Result& res, int status, const std::string& code,
+                 const char* path) {
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, status) << res->body;
+  nlohmann::json body = nlohmann::json::parse(res->body, nullptr, false);
+  ASSERT_TRUE(body.is_object() && body["error"].is_object()) << res->body;
+  EXPECT_EQ(body["error"]["code"], code) << res->body;
+  EXPECT_TRUE(body["error"]["message"].is_string()) << res->body;
+  EXPECT_TRUE(body["error"]["path"].is_string()) << res->body;
+  if (path != nullptr) {
+    EXPECT_EQ(body["error"]["path"], path) << res->body;
+  }
+}
+
 TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   char pattern[] = "/tmp/leadq-test-XXXXXX";
   data_dir_ = mkdtemp(pattern);

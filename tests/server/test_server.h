@@ -73,6 +73,21 @@ class TestServer {
 // The repo's folder of demo flows, as seen from the test's working directory.
 std::string DemoFlowsDir();
 
+// The body of `res` as JSON (null, with a test failure, when there is none).
+nlohmann::json Body(const httplib::Result& res);
+httplib::Result PostJson(httplib::Client& client, const std::string& path,
+                         const nlohmann::json& body, const httplib::Headers& headers = {});
+httplib::Headers Bearer(const std::string& key);
+// Answers `step` of `session` (site demo-site).
+httplib::Result Answer(httplib::Client& client, const std::string& session,
+                       const std::string& answer_id, const std::string& step,
+                       const nlohmann::json& value);
+// Starts a bant-demo session for `visitor_id` ("" for a new visitor); returns its id.
+std::string StartSession(httplib::Client& client, const std::string& visitor_id = "");
+// Expects the documented error shape with `code` (and `path`, unless null).
+void ExpectError(const httplib::Result& res, int status, const std::string& code,
+                 const char* path = nullptr);
+
 }  // namespace leadq::testing
 
 #endif  // LEADQ_TESTS_SERVER_TEST_SERVER_H_

@@ -1,18 +1,131 @@
-// Parsing the command line.
+// Parsing the command line (and the serve command's config file).
 #include "app/options.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 namespace leadq {
 namespace {
 
-bool ParsePort(const std::string& text, int* port) {
-  if (text.empty() || text.size() > 5) return false;
+using Json = nlohmann::json;
+
+const std::set<std::string> kCommands = {"serve",    "migrate", "validate-flow",
+                                         "simulate", "export",  "backup"};
+
+bool ParseInt(const std::string& text, int min, int max, int* out) {
+  if (text.empty() || text.size() > 9) return false;
   for (char c : text) {
     if (c < '0' || c > '9') return false;
   }
-  *port = std::atoi(text.c_str());
-  return *port >= 0 && *port <= 65535;
+  const int value = std::atoi(text.c_str());
+  if (value < min || value > max) return false;
+  *out = value;
+  return true;
+}
+
+// "PER_SECOND" or "PER_SECOND/BURST" (burst defaults to twice the rate); "0" disables.
+bool ParseRate(const std::string& text, RateLimit* limit) {
+  const size_t slash = text.find('/');
+  int rate = 0, burst = 0;
+  if (!ParseInt(text.substr(0, slash), 0, 10'000'000, &rate)) return false;
+  if (slash == std::string::npos) {
+    burst = rate * 2;
+  } else if (!ParseInt(text.substr(slash + 1), 1, 100'000'000, &burst)) {
+    return false;
+  }
+  *limit = {static_cast<double>(rate), static_cast<double>(rate == 0 ? 0 : burst)};
+  return true;
+}
+
+// Applies one option (name without dashes) with its value. Shared by flags and the
+// config file so that both accept exactly the same settings.
+Status Apply(const std::string& name, const std::string& value, Options* options) {
+  const auto bad = [&](const std::string& what) {
+    return Status::InvalidArgument("--" + name + " " + what + " (got \"" + value + "\")");
+  };
+  if (name == "port") {
+    if (!ParseInt(value, 0, 65535, &options->port)) return bad("must be a number from 0 to 65535");
+  } else if (name == "threads") {
+    if (!ParseInt(value, 1, 1024, &options->threads)) return bad("must be from 1 to 1024");
+  } else if (name == "bind") {
+    options->bind = value;
+  } else if (name == "data-dir") {
+    options->data_dir = value;
+  } else if (name == "web-root") {
+    options->web_root = value;
+  } else if (name == "wasm-dir") {
+    options->wasm_dir = value;
+  } else if (name == "seed-flows") {
+    options->seed_flows = value;
+  } else if (name == "admin-key") {
+    if (value.size() < 16) return bad("must be at least 16 characters");
+    options->admin_key = value;
+  } else if (name == "allow-origin") {
+    options->allow_origins.push_back(value);
+  } else if (name == "rate-ip") {
+    if (!ParseRate(value, &options->per_ip)) return bad("must be PER_SECOND or PER_SECOND/BURST");
+  } else if (name == "rate-site") {
+    if (!ParseRate(value, &options->per_site)) return bad("must be PER_SECOND or PER_SECOND/BURST");
+  } else if (name == "retention-days") {
+    if (!ParseInt(value, 0, 36500, &options->retention_days)) return bad("must be from 0 to 36500");
+  } else if (name == "max-body") {
+    int bytes = 0;
+    if (!ParseInt(value, 1024, 64 * 1024 * 1024, &bytes)) return bad("must be 1024 to 67108864");
+    options->max_body_bytes = static_cast<size_t>(bytes);
+  } else if (name == "format") {
+    if (value != "csv" && value != "json") return bad("must be csv or json");
+    options->format = value;
+  } else if (name == "site") {
+    options->site = value;
+  } else if (name == "language") {
+    options->language = value;
+  } else {
+    return Status::InvalidArgument("unknown option --" + name + "\n" + Usage(options->command));
+  }
+  return Status::Ok();
+}
+
+bool TakesNoValue(const std::string& name) { return name == "access-log" || name == "help"; }
+
+Status LoadConfig(const std::string& path, Options* options) {
+  std::ifstream in(path);
+  if (!in) return Status::InvalidArgument("cannot read config file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  Json config = Json::parse(text.str(), nullptr, false);
+  if (config.is_discarded() || !config.is_object()) {
+    return Status::InvalidArgument("config file " + path + " is not a JSON object");
+  }
+  for (auto it = config.begin(); it != config.end(); ++it) {
+    std::string name = it.key();
+    for (char& c : name) c = c == '_' ? '-' : c;
+    const Json& value = it.value();
+    if (name == "access-log") {
+      if (!value.is_boolean())
+        return Status::InvalidArgument(path + ": access_log must be a boolean");
+      options->access_log = value.get<bool>();
+      continue;
+    }
+    std::vector<Json> values =
+        value.is_array() ? std::vector<Json>(value.begin(), value.end()) : std::vector<Json>{value};
+    for (const Json& item : values) {
+      std::string text_value;
+      if (item.is_string()) {
+        text_value = item.get<std::string>();
+      } else if (item.is_number_unsigned()) {
+        text_value = std::to_string(item.get<uint64_t>());
+      } else {
+        return Status::InvalidArgument(path + ": " + it.key() + " must be a string or a number");
+      }
+      Status status = Apply(name, text_value, options);
+      if (!status.ok()) return Status::InvalidArgument(path + ": " + status.message());
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -20,17 +133,25 @@ bool ParsePort(const std::string& text, int* port) {
 std::string Usage(const std::string& command) {
   if (command == "serve") {
     return "usage: leadq serve [options]\n"
-           "  --port N           TCP port (default 8080; 0 picks a free one)\n"
-           "  --bind ADDR        address to listen on (default 127.0.0.1)\n"
-           "  --data-dir DIR     where leadq.db lives (default ./data)\n"
-           "  --web-root DIR     serve the demo page and widget from DIR (the repo's web/)\n"
-           "  --wasm-dir DIR     serve leadq-core.mjs/.wasm from DIR at /widget/core/\n"
-           "  --seed-flows DIR   publish every flow in DIR for the site demo-site\n"
-           "  --admin-key KEY    API key of the admin role (default: $LEADQ_ADMIN_KEY, or\n"
-           "                     generated once and kept in DIR/admin.key)\n"
-           "  --allow-origin O   also allow browser origin O for every site (repeatable)\n"
-           "  --threads N        request threads (default 8)\n"
-           "  --access-log       log every request to stderr\n";
+           "  --config FILE        JSON object of these options (e.g. {\"port\": 8080}); flags "
+           "win\n"
+           "  --port N             TCP port (default 8080; 0 picks a free one)\n"
+           "  --bind ADDR          address to listen on (default 127.0.0.1)\n"
+           "  --data-dir DIR       where leadq.db lives (default ./data)\n"
+           "  --threads N          request threads (default 8)\n"
+           "  --web-root DIR       serve the demo page and widget from DIR (the repo's web/)\n"
+           "  --wasm-dir DIR       serve leadq-core.mjs/.wasm from DIR at /widget/core/\n"
+           "  --seed-flows DIR     publish every flow in DIR for the site demo-site\n"
+           "  --admin-key KEY      admin API key (default: $LEADQ_ADMIN_KEY, or generated once\n"
+           "                       and kept in DIR/admin.key)\n"
+           "  --allow-origin O     also allow browser origin O for every site (repeatable)\n"
+           "  --rate-ip R[/B]      public requests per second (burst B) per client IP\n"
+           "                       (default 50/300; 0 disables)\n"
+           "  --rate-site R[/B]    public requests per second (burst B) per site (default "
+           "1000/5000)\n"
+           "  --retention-days N   purge raw events older than N days, hourly (default 0: keep)\n"
+           "  --max-body BYTES     largest request body (default 65536; larger gets 413)\n"
+           "  --access-log         log every request to stderr\n";
   }
   if (command == "migrate") {
     return "usage: leadq migrate [--data-dir DIR]\n"
@@ -38,13 +159,33 @@ std::string Usage(const std::string& command) {
   }
   if (command == "validate-flow") {
     return "usage: leadq validate-flow FILE\n"
-           "  prints every problem of the flow in FILE with its JSON path; exit 0 when valid\n";
+           "  prints every problem of the flow in FILE with its JSON path; exit 0 when valid,\n"
+           "  1 when it has problems\n";
   }
-  return "usage: leadq COMMAND [options]\n"
+  if (command == "simulate") {
+    return "usage: leadq simulate FILE [--language L]\n"
+           "  runs the flow in FILE in the terminal: each question is printed, one answer is\n"
+           "  read per line from standard input (JSON, or plain text taken as a string; an\n"
+           "  empty line skips an optional question), and the outcome with points and reasons\n"
+           "  is printed at the end. Scriptable: `printf 'over_50k\\n...' | leadq simulate F`.\n"
+           "  Exit 0 when the conversation ended, 1 when input ran out first.\n";
+  }
+  if (command == "export") {
+    return "usage: leadq export [--data-dir DIR] [--format csv|json] [--site KEY]\n"
+           "  writes every lead to standard output (CSV with a header line, or JSON lines)\n";
+  }
+  if (command == "backup") {
+    return "usage: leadq backup FILE [--data-dir DIR]\n"
+           "  copies DIR/leadq.db to FILE with SQLite's online backup; safe while serving\n";
+  }
+  return "usage: leadq COMMAND [options]   (leadq COMMAND --help for details)\n"
          "commands:\n"
-         "  serve           run the server (see leadq serve --help)\n"
+         "  serve           run the server\n"
          "  migrate         apply database migrations\n"
-         "  validate-flow   check a flow definition file\n";
+         "  validate-flow   check a flow definition file\n"
+         "  simulate        answer a flow in the terminal and see the outcome\n"
+         "  export          write all leads as CSV or JSON\n"
+         "  backup          copy the database while the server runs\n";
 }
 
 Result<Options> ParseOptions(int argc, char** argv) {
@@ -56,58 +197,40 @@ Result<Options> ParseOptions(int argc, char** argv) {
     options.help = true;
     return options;
   }
-  if (options.command != "serve" && options.command != "migrate" &&
-      options.command != "validate-flow") {
+  if (kCommands.count(options.command) == 0) {
     return Status::InvalidArgument("unknown command \"" + options.command + "\"\n" + Usage(""));
   }
   if (const char* key = std::getenv("LEADQ_ADMIN_KEY")) options.admin_key = key;
+  // The config file first, so that flags override it whatever their order.
+  for (int i = 2; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--config") {
+      if (options.command != "serve") {
+        return Status::InvalidArgument("--config is an option of serve only");
+      }
+      Status status = LoadConfig(argv[i + 1], &options);
+      if (!status.ok()) return status;
+    }
+  }
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
-    auto value = [&](std::string* target) -> Status {
-      if (i + 1 >= argc) return Status::InvalidArgument(arg + " needs a value");
-      *target = argv[++i];
-      return Status::Ok();
-    };
-    std::string text;
-    Status status;
     if (arg == "--help" || arg == "-h") {
       options.help = true;
-    } else if (arg == "--port") {
-      status = value(&text);
-      if (status.ok() && !ParsePort(text, &options.port)) {
-        status = Status::InvalidArgument("--port must be a number from 0 to 65535");
-      }
-    } else if (arg == "--threads") {
-      status = value(&text);
-      if (status.ok()) {
-        options.threads = std::atoi(text.c_str());
-        if (options.threads < 1 || options.threads > 256) {
-          status = Status::InvalidArgument("--threads must be from 1 to 256");
-        }
-      }
-    } else if (arg == "--bind") {
-      status = value(&options.bind);
-    } else if (arg == "--data-dir") {
-      status = value(&options.data_dir);
-    } else if (arg == "--web-root") {
-      status = value(&options.web_root);
-    } else if (arg == "--wasm-dir") {
-      status = value(&options.wasm_dir);
-    } else if (arg == "--seed-flows") {
-      status = value(&options.seed_flows);
-    } else if (arg == "--admin-key") {
-      status = value(&options.admin_key);
-    } else if (arg == "--allow-origin") {
-      status = value(&text);
-      options.allow_origins.push_back(text);
     } else if (arg == "--access-log") {
       options.access_log = true;
+    } else if (arg == "--config") {
+      if (i + 1 >= argc) return Status::InvalidArgument("--config needs a value");
+      ++i;
+    } else if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
+      const std::string name = arg.substr(2);
+      if (TakesNoValue(name)) continue;
+      if (i + 1 >= argc) return Status::InvalidArgument(arg + " needs a value");
+      Status status = Apply(name, argv[++i], &options);
+      if (!status.ok()) return status;
     } else if (!arg.empty() && arg[0] == '-') {
-      status = Status::InvalidArgument("unknown option " + arg + "\n" + Usage(options.command));
+      return Status::InvalidArgument("unknown option " + arg + "\n" + Usage(options.command));
     } else {
       options.arguments.push_back(arg);
     }
-    if (!status.ok()) return status;
   }
   return options;
 }

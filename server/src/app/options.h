@@ -1,4 +1,4 @@
-// Command-line options of the leadq binary.
+// Command-line options of the leadq binary, and the serve command's config file.
 #ifndef LEADQ_SERVER_APP_OPTIONS_H_
 #define LEADQ_SERVER_APP_OPTIONS_H_
 
@@ -11,7 +11,7 @@
 namespace leadq {
 
 struct Options {
-  std::string command;  // serve, migrate, validate-flow
+  std::string command;  // serve, migrate, validate-flow, simulate, export, backup
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::string data_dir = "data";
@@ -22,14 +22,20 @@ struct Options {
   std::vector<std::string> allow_origins;
   int threads = 8;
   bool access_log = false;
-  RateLimit per_ip{20, 100};           // public API requests per second (and burst) per client IP
-  RateLimit per_site{500, 2000};       // ... per site key; 0 disables
-  int retention_days = 0;              // purge raw events older than this (0: keep)
+  RateLimit per_ip{50, 300};       // public API requests per second (and burst) per client IP
+  RateLimit per_site{1000, 5000};  // ... per site key; 0 disables
+  int retention_days = 0;          // purge raw events older than this (0: keep them)
+  size_t max_body_bytes = 64 * 1024;
+  std::string format = "csv";          // export: csv or json
+  std::string site;                    // export: only this site
+  std::string language;                // simulate
   std::vector<std::string> arguments;  // positional (e.g. the flow file)
   bool help = false;
 };
 
-// Parses argv; InvalidArgument with a message naming the bad argument.
+// Parses argv; InvalidArgument with a message naming the bad argument. For serve,
+// `--config FILE` (a JSON object whose keys are the long option names without dashes)
+// is read first, and the other flags override it.
 Result<Options> ParseOptions(int argc, char** argv);
 
 // Usage text for `command` ("" for the overview).

@@ -2,9 +2,11 @@
 // SIGTERM, then stops accepting, finishes in-flight requests and closes the database.
 #include <signal.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/application.h"
@@ -68,6 +70,7 @@ int RunServe(const Options& options) {
   http.web_root = options.web_root;
   http.wasm_dir = options.wasm_dir;
   http.threads = options.threads;
+  http.max_body_bytes = options.max_body_bytes;
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
   const int port = options.port == 0
@@ -93,8 +96,30 @@ int RunServe(const Options& options) {
               << ")\n"
               << "  stop with Ctrl-C" << std::endl;
   }
+  // Retention: raw events older than the setting are purged at start and then hourly.
+  std::mutex purge_mutex;
+  std::condition_variable purge_wake;
+  bool stopping = false;
+  std::thread purger;
+  if (options.retention_days > 0) {
+    purger = std::thread([&] {
+      std::unique_lock<std::mutex> lock(purge_mutex);
+      while (!stopping) {
+        Result<int64_t> purged = app.visitors.PurgeEventsOlderThan(options.retention_days);
+        if (!purged.ok())
+          std::cerr << "leadq: retention purge failed: " << purged.status().message() << "\n";
+        purge_wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; });
+      }
+    });
+  }
   int received = 0;
   sigwait(&signals, &received);
+  {
+    std::lock_guard<std::mutex> lock(purge_mutex);
+    stopping = true;
+  }
+  purge_wake.notify_all();
+  if (purger.joinable()) purger.join();
   std::cout << "leadq: stopping" << std::endl;
   while (!server.is_running() && listener.joinable()) std::this_thread::yield();
   server.stop();

@@ -19,8 +19,8 @@ namespace leadq {
 
 struct ApiSettings {
   std::vector<std::string> extra_origins;  // allowed for every site (development)
-  RateLimit per_ip{20, 100};               // public API requests per client IP
-  RateLimit per_site{500, 2000};           // public API requests per site key
+  RateLimit per_ip{50, 300};               // public API requests per client IP
+  RateLimit per_site{1000, 5000};          // public API requests per site key
 };
 
 // One registered route, as documented: the OpenAPI test compares these with the document.

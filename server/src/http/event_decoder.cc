@@ -15,11 +15,11 @@ Result<EventRecord> DecodeEvent(const Json& item) {
   EventRecord event;
   Result<std::string> type = ReadString(item, "type", true, 32);
   if (!type.ok()) return type.status();
-  if (type.value() != "page_view" && type.value() != "time_on_page") {
-    return Status::InvalidArgument("must be page_view or time_on_page", "/type");
+  if (type.value() != "page_view" && type.value() != "time_on_page" && type.value() != "visit") {
+    return Status::InvalidArgument("must be visit, page_view or time_on_page", "/type");
   }
   event.type = type.value();
-  Result<std::string> path = ReadString(item, "path", true, 2048);
+  Result<std::string> path = ReadString(item, "path", event.type != "visit", 2048);
   if (!path.ok()) return path.status();
   event.path = path.value();
   Result<int64_t> at = ReadInteger(item, "at_ms", false, 0, int64_t{1} << 50);
@@ -31,7 +31,8 @@ Result<EventRecord> DecodeEvent(const Json& item) {
     event.data["seconds"] = seconds.value();
     return event;
   }
-  for (auto [key, limit] : {std::make_pair("title", 512), std::make_pair("referrer", 2048)}) {
+  for (auto [key, limit] : {std::make_pair("title", 512), std::make_pair("referrer", 2048),
+                            std::make_pair("channel", 32)}) {
     Result<std::string> text = ReadString(item, key, false, limit);
     if (!text.ok()) return text.status();
     if (!text.value().empty()) event.data[key] = text.value();
@@ -45,13 +46,8 @@ Result<EventRecord> DecodeEvent(const Json& item) {
       if (!tag.ok()) return AtPath(tag.status(), "/utm");
       if (!tag.value().empty()) tags[key] = tag.value();
     }
-    for (auto it = utm->begin(); it != utm->end(); ++it) {
-      if (!tags.contains(it.key()) && !it.value().is_null() &&
-          !(it.value().is_string() && it.value().get_ref<const std::string&>().empty())) {
-        return Status::InvalidArgument("unknown UTM tag (source, medium, campaign, term, content)",
-                                       "/utm");
-      }
-    }
+    // Other utm_* tags (utm_id, ...) are allowed and not kept; only their count is bounded.
+    if (utm->size() > 20) return Status::InvalidArgument("at most 20 UTM tags", "/utm");
     event.data["utm"] = tags;
   }
   return event;

@@ -10,7 +10,8 @@
 
 namespace leadq {
 
-// body["events"]: [{"type":"page_view","path","title"?,"at_ms"?,"referrer"?,"utm"?:{...}},
+// body["events"]: [{"type":"visit","at_ms"?,"channel"?,"utm"?:{...}},
+//                  {"type":"page_view","path","title"?,"at_ms"?,"referrer"?,"utm"?:{...}},
 //                  {"type":"time_on_page","path","seconds","at_ms"?}]
 Result<std::vector<EventRecord>> DecodeEvents(const Json& body);
 

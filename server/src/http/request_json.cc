@@ -1,7 +1,31 @@
 // Request body decoding.
 #include "http/request_json.h"
 
+#include <utility>
+#include <vector>
+
 namespace leadq {
+
+namespace {
+
+// Deeper nesting than any leadq document needs: refused before anything (the core's
+// recursive decoders included) walks it.
+constexpr int kMaxDepth = 64;
+
+bool TooDeep(const Json& root) {
+  std::vector<std::pair<const Json*, int>> stack = {{&root, 1}};
+  while (!stack.empty()) {
+    auto [value, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxDepth) return true;
+    if (value->is_structured()) {
+      for (const Json& child : *value) stack.push_back({&child, depth + 1});
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Result<Json> ParseJsonObject(const std::string& body) {
   Json parsed = Json::parse(body, nullptr, false);
@@ -9,6 +33,10 @@ Result<Json> ParseJsonObject(const std::string& body) {
     return Status::InvalidJson("the body is not valid JSON (or not UTF-8)", "");
   }
   if (!parsed.is_object()) return Status::InvalidArgument("the body must be a JSON object", "");
+  if (TooDeep(parsed)) {
+    return Status::InvalidArgument(
+        "the body is nested more than " + std::to_string(kMaxDepth) + " levels deep", "");
+  }
   return parsed;
 }
 

@@ -83,7 +83,7 @@ Result<CreatedKey> AuthService::CreateKey(const std::string& name, const std::st
   }
   CreatedKey created;
   created.secret = "lq_" + env_.new_id() + env_.new_id();
-  created.record.key_id = env_.new_id().substr(0, 16);
+  created.record.key_id = env_.new_id().substr(16);
   created.record.name = name;
   created.record.role = ToString(parsed);
   created.record.key_hash = Sha256Hex(created.secret);

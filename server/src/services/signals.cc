@@ -45,6 +45,14 @@ std::string Text(const Json& object, const char* key) {
 
 }  // namespace
 
+std::string NormalizeChannel(const std::string& channel) {
+  if (channel == "organic_search") return "organic";
+  for (const char* known : {"direct", "organic", "paid", "social", "email", "referral"}) {
+    if (channel == known) return channel;
+  }
+  return "";  // "internal" (a page of the site itself) and unknown names say nothing
+}
+
 std::string ClassifyChannel(const std::map<std::string, std::string>& utm,
                             const std::string& referrer, const std::string& own_host) {
   auto get = [&](const char* key) {
@@ -84,19 +92,32 @@ Json FoldEvents(const Json& stored, const std::vector<EventRecord>& events) {
       if (page.is_string()) pages.push_back(page.get<std::string>());
     }
   }
+  // The widget marks each new visit with a "visit" event (with the channel it saw);
+  // other clients send page views only, and visits are inferred from the gaps.
+  const bool reports_visits = std::any_of(events.begin(), events.end(),
+                                          [](const EventRecord& e) { return e.type == "visit"; });
   for (const EventRecord& event : events) {
-    if (event.type == "page_view") {
-      ++page_views;
-      if (last_activity == 0 || event.received_ms - last_activity > kVisitGapMs) ++visits;
-      std::map<std::string, std::string> tags;
-      if (auto it = event.data.find("utm"); it != event.data.end() && it->is_object()) {
-        for (auto tag = it->begin(); tag != it->end(); ++tag) {
-          if (tag.value().is_string()) tags[tag.key()] = tag.value().get<std::string>();
-        }
+    std::map<std::string, std::string> tags;
+    if (auto it = event.data.find("utm"); it != event.data.end() && it->is_object()) {
+      for (auto tag = it->begin(); tag != it->end(); ++tag) {
+        if (tag.value().is_string()) tags[tag.key()] = tag.value().get<std::string>();
       }
-      if (!tags.empty()) {
-        utm = Json::object();
-        for (const auto& [key, value] : tags) utm[key] = value;
+    }
+    if (!tags.empty() && event.type != "time_on_page") {
+      utm = Json::object();
+      for (const auto& [key, value] : tags) utm[key] = value;
+    }
+    if (event.type == "visit") {
+      ++visits;
+      if (channel.empty()) {
+        const std::string told = NormalizeChannel(Text(event.data, "channel"));
+        channel = !told.empty() ? told : ClassifyChannel(tags, "", "");
+      }
+    } else if (event.type == "page_view") {
+      ++page_views;
+      if (!reports_visits &&
+          (last_activity == 0 || event.received_ms - last_activity > kVisitGapMs)) {
+        ++visits;
       }
       if (channel.empty()) channel = ClassifyChannel(tags, Text(event.data, "referrer"), "");
       pages.erase(std::remove(pages.begin(), pages.end(), event.path), pages.end());

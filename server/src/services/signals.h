@@ -22,6 +22,10 @@ inline constexpr size_t kMaxPagesKept = 50;
 std::string ClassifyChannel(const std::map<std::string, std::string>& utm,
                             const std::string& referrer, const std::string& own_host);
 
+// A channel name as a client reported it, in the flow format's words ("organic_search"
+// becomes "organic"); "" for names that do not describe an entry channel.
+std::string NormalizeChannel(const std::string& channel);
+
 // Folds `events` into `signals` (the core's Signals JSON form). Visits are counted from
 // the server's receive times; the first channel seen is kept as the entry channel.
 Json FoldEvents(const Json& signals, const std::vector<EventRecord>& events);

@@ -49,7 +49,7 @@ Status SiteService::Check(const SiteRecord& site) {
 }
 
 Result<SiteRecord> SiteService::Create(SiteRecord site) {
-  if (site.site_key.empty()) site.site_key = "site_" + env_.new_id().substr(0, 20);
+  if (site.site_key.empty()) site.site_key = "site_" + env_.new_id().substr(12);
   Status status = Check(site);
   if (!status.ok()) return status;
   Result<SiteRecord> existing = storage_.GetSite(site.site_key);

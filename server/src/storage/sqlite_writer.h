@@ -42,6 +42,7 @@ class SqliteWriter {
   struct Pending;
   void Run();
   void RunBatch(std::deque<std::shared_ptr<Pending>>& batch);
+  Status Run(const char* sql);
 
   std::unique_ptr<Database> db_;
   mutable std::mutex mutex_;

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The server benchmark (not a test): answers per second and latency of
+# POST /api/v1/sessions/{id}/answers with `wrk` on loopback, each answer durably stored
+# (WAL, synchronous=FULL, group commit) and re-decided by the core, next to a bare
+# cpp-httplib hello-world endpoint measured in the same run. Prints one summary line per
+# endpoint and the server's peak RSS.
+#
+#   bench/server_bench.sh [SECONDS] [CONNECTIONS]      defaults: 30 64
+#   LEADQ_BENCH_THREADS=64 (server threads)  LEADQ_BENCH_SESSIONS=10000 (per wrk thread)
+#
+# Needs the native build (scripts/build.sh native) and wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+connections=${2:-64}
+threads=${LEADQ_BENCH_THREADS:-64}
+sessions=${LEADQ_BENCH_SESSIONS:-10000}
+leadq=build/native/server/leadq
+hello=build/native/bench/leadq_bench_hello
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[[ -x $leadq && -x $hello ]] || { echo "build first: scripts/build.sh native" >&2; exit 1; }
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# leadq, with rate limits off (wrk is one client IP) and a time limit of its own.
+timeout $((seconds + 120)) "$leadq" serve --port 0 --data-dir "$work/data" \
+  --seed-flows web/demo/flows --rate-ip 0 --rate-site 0 --threads "$threads" \
+  --admin-key bench-admin-key-0000 >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do grep -q 'listening on' "$work/serve.log" && break; sleep 0.1; done
+url=$(sed -n 's/^leadq listening on //p' "$work/serve.log")
+[[ -n $url ]] || { cat "$work/serve.log"; exit 1; }
+
+echo "== creating $((sessions * 2)) sessions"
+wrk -t2 -c"$connections" -d8s -s bench/wrk/answers.lua "$url" -- start "$sessions" >"$work/start.txt"
+grep -E 'Requests/sec|Non-2xx' "$work/start.txt" || true
+
+echo "== answers: ${seconds}s, $connections connections"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/answers.lua "$url" \
+  -- answer "$sessions" | tee "$work/answers.txt"
+rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(pgrep -P "$server_pid" leadq || echo "$server_pid")/status")
+stored=$(curl -s "$url/metrics" | awk '/^leadq_answers_stored_total/ {print $2}')
+kill -TERM "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+server_pid=
+
+echo "== bare cpp-httplib hello: ${seconds}s, $connections connections"
+port=$((20000 + RANDOM % 20000))
+"$hello" "$port" "$threads" $((seconds + 10)) &
+server_pid=$!
+sleep 0.5
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/hello.lua \
+  "http://127.0.0.1:$port" | tee "$work/hello.txt"
+kill "$server_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+server_pid=
+
+rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+answers=$(rate "$work/answers.txt")
+bare=$(rate "$work/hello.txt")
+echo
+echo "answers/s $answers  p50 $(pct "$work/answers.txt" 50%)  p99 $(pct "$work/answers.txt" 99%)" \
+  " errors $(grep -E 'Non-2xx|Socket errors' "$work/answers.txt" | tr -s ' ' | paste -sd' ' || true)"
+echo "bare/s    $bare  p50 $(pct "$work/hello.txt" 50%)  p99 $(pct "$work/hello.txt" 99%)"
+echo "ratio     $(awk -v a="$answers" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')"
+echo "peak RSS  $((rss_kb / 1024)) MB   answers stored (server count) $stored"

@@ -1,0 +1,46 @@
+-- wrk script for the leadq answer benchmark. Two modes, chosen by the first script
+-- argument:
+--   start    POST /api/v1/sessions for sessions bench-T-0 .. bench-T-(N-1) of each wrk
+--            thread T (idempotent: an existing session is resumed), round and round
+--   answer   POST real answer bodies of the demo flow to those sessions: session i gets
+--            budget, authority, need, timing, e-mail in turn, each with a fresh answer_id
+-- The second argument is N, the sessions per thread.
+local counter = 0
+local thread_id = 0
+local next_thread = 0
+local mode = "answer"
+local sessions = 1000
+
+local steps = {
+  {"budget", '"over_50k"'},
+  {"authority", '"decision_maker"'},
+  {"need", '"losing_leads"'},
+  {"timing", '"within_2_weeks"'},
+  {"email", '"bench@example.com"'},
+}
+
+function setup(thread)
+  thread:set("thread_id", next_thread)
+  next_thread = next_thread + 1
+end
+
+function init(args)
+  mode = args[1] or "answer"
+  sessions = tonumber(args[2] or "1000")
+end
+
+function request()
+  local i = counter % sessions
+  local session = "bench-" .. thread_id .. "-" .. i
+  counter = counter + 1
+  if mode == "start" then
+    return wrk.format("POST", "/api/v1/sessions", {["Content-Type"] = "application/json"},
+      '{"site":"demo-site","flow":"bant-demo","session_id":"' .. session ..
+      '","visitor_id":"visitor-' .. thread_id .. "-" .. i .. '"}')
+  end
+  local step = steps[(math.floor((counter - 1) / sessions) % #steps) + 1]
+  local body = '{"site":"demo-site","answer_id":"answer-' .. thread_id .. "-" .. counter ..
+    '","step":"' .. step[1] .. '","value":' .. step[2] .. '}'
+  return wrk.format("POST", "/api/v1/sessions/" .. session .. "/answers",
+    {["Content-Type"] = "application/json"}, body)
+end

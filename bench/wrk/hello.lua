@@ -1,0 +1,3 @@
+-- wrk script for the bare cpp-httplib baseline: GET /hello.
+wrk.method = "GET"
+wrk.path = "/hello"

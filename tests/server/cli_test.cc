@@ -1,0 +1,178 @@
+// The leadq command line, run as a separate process: help on every command, clear exit
+// codes for bad arguments, validate-flow, a scripted simulate, migrate, and export and
+// backup against a database while a server is writing to it.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "storage/sqlite_db.h"
+#include "test_server.h"
+
+namespace leadq::testing {
+namespace {
+
+struct Ran {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+// Runs `leadq ARGS` through the shell (so tests can pipe input); bounded by `timeout`.
+Ran Leadq(const std::string& args, const std::string& input_file = "") {
+  std::string command = "timeout 60 " + std::string(LEADQ_BINARY) + " " + args + " 2>&1";
+  command += input_file.empty() ? " </dev/null" : " <" + input_file;
+  Ran run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/leadq-cli-XXXXXX";
+    dir_ = mkdtemp(pattern);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    FILE* file = fopen(path.c_str(), "w");
+    fwrite(text.data(), 1, text.size(), file);
+    fclose(file);
+    return path;
+  }
+  std::string dir_;
+};
+
+TEST_F(CliTest, HelpForEveryCommand) {
+  for (const char* command :
+       {"serve", "migrate", "validate-flow", "simulate", "export", "backup"}) {
+    SCOPED_TRACE(command);
+    Ran run = Leadq(std::string(command) + " --help");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find(std::string("usage: leadq ") + command), std::string::npos);
+  }
+  Ran overview = Leadq("--help");
+  EXPECT_EQ(overview.exit_code, 0);
+  EXPECT_NE(overview.output.find("simulate"), std::string::npos);
+}
+
+TEST_F(CliTest, BadArgumentsExitWithTwoAndSayWhy) {
+  struct Case {
+    const char* args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"", "missing command"},
+      {"fly", "unknown command \"fly\""},
+      {"serve --port abc", "--port must be a number"},
+      {"serve --threads 0", "--threads must be from 1"},
+      {"serve --rate-ip fast", "--rate-ip must be PER_SECOND"},
+      {"serve --frobnicate 1", "unknown option --frobnicate"},
+      {"serve --data-dir", "--data-dir needs a value"},
+      {"export --format xml", "--format must be csv or json"},
+      {"validate-flow", "usage: leadq validate-flow"},
+      {"simulate", "usage: leadq simulate"},
+      {"backup", "usage: leadq backup"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args);
+    Ran run = Leadq(c.args);
+    EXPECT_EQ(run.exit_code, 2) << run.output;
+    EXPECT_NE(run.output.find(c.message), std::string::npos) << run.output;
+  }
+  Ran config = Leadq("serve --config " + Write("bad.json", "{\"port\": \"x\"}"));
+  EXPECT_EQ(config.exit_code, 2);
+  EXPECT_NE(config.output.find("bad.json"), std::string::npos) << config.output;
+}
+
+TEST_F(CliTest, ValidateFlowReportsEveryProblemWithItsPath) {
+  Ran valid = Leadq("validate-flow " + DemoFlowsDir() + "/bant-demo.json");
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  EXPECT_NE(valid.output.find("valid flow \"bant-demo\""), std::string::npos);
+  Ran invalid =
+      Leadq("validate-flow " + Write("bad-flow.json", R"({"format":"leadq.flow/1","steps":7})"));
+  EXPECT_EQ(invalid.exit_code, 1) << invalid.output;
+  EXPECT_NE(invalid.output.find("problem(s)"), std::string::npos) << invalid.output;
+  EXPECT_NE(invalid.output.find("/steps"), std::string::npos) << invalid.output;
+  Ran missing = Leadq("validate-flow " + dir_ + "/nope.json");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("cannot read"), std::string::npos);
+}
+
+TEST_F(CliTest, SimulateIsScriptableThroughStandardInput) {
+  // Choice numbers, plain values, a JSON string, an invalid e-mail that is asked again.
+  const std::string answers = Write("answers.txt",
+                                    "3\ndecision_maker\nlosing_leads\n\"within_2_weeks\"\n"
+                                    "not-an-email\nann@example.com\n");
+  Ran run = Leadq("simulate " + DemoFlowsDir() + "/bant-demo.json", answers);
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("? What budget"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("  ! "), std::string::npos) << "the invalid e-mail is refused";
+  EXPECT_NE(run.output.find("outcome: qualified, grade high, 100 points"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("+30  budget_large (budget)"), std::string::npos) << run.output;
+
+  Ran short_input =
+      Leadq("simulate " + DemoFlowsDir() + "/bant-demo.json", Write("short.txt", "1\n"));
+  EXPECT_EQ(short_input.exit_code, 1);
+  EXPECT_NE(short_input.output.find("input ended"), std::string::npos) << short_input.output;
+}
+
+TEST_F(CliTest, MigrateExportAndBackupWhileAServerWrites) {
+  Ran migrated = Leadq("migrate --data-dir " + dir_ + "/fresh");
+  EXPECT_EQ(migrated.exit_code, 0) << migrated.output;
+  EXPECT_NE(migrated.output.find("schema version"), std::string::npos);
+
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  const std::string session = StartSession(*client, "visitor-cli-0001");
+  ASSERT_EQ(Answer(*client, session, "answer-cli-0001", "budget", "over_50k")->status, 200);
+  Answer(*client, session, "answer-cli-0002", "email", "cmd@example.com");
+  // The server keeps writing while the backup runs.
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    auto writer_client = server.Client();
+    for (int i = 0; i < 200 && !done; ++i) StartSession(*writer_client);
+  });
+  const std::string backup = dir_ + "/backup.db";
+  Ran run = Leadq("backup " + backup + " --data-dir " + server.data_dir());
+  done = true;
+  writer.join();
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  {
+    auto db = Database::Open(backup);
+    ASSERT_TRUE(db.ok());
+    auto stmt = db.value()->Prepare("SELECT COUNT(*) FROM answers");
+    ASSERT_TRUE(stmt.ok()) << stmt.status().message();
+    ASSERT_TRUE(stmt.value().Step().value());
+    EXPECT_GE(stmt.value().Integer(0), 1);
+  }
+  Ran again = Leadq("backup " + backup + " --data-dir " + server.data_dir());
+  EXPECT_EQ(again.exit_code, 1) << "an existing file is never overwritten";
+
+  Ran csv = Leadq("export --data-dir " + server.data_dir());
+  EXPECT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_EQ(csv.output.rfind("lead_id,site,", 0), 0u) << csv.output;
+  EXPECT_NE(csv.output.find(session), std::string::npos);
+  Ran json = Leadq("export --format json --site demo-site --data-dir " + server.data_dir());
+  EXPECT_EQ(json.exit_code, 0) << json.output;
+  nlohmann::json line =
+      nlohmann::json::parse(json.output.substr(0, json.output.find('\n')), nullptr, false);
+  ASSERT_TRUE(line.is_object()) << json.output;
+  EXPECT_EQ(line["lead_id"], session);
+  Ran nothing = Leadq("export --data-dir " + dir_ + "/none");
+  EXPECT_EQ(nothing.exit_code, 1);
+  EXPECT_NE(nothing.output.find("no database"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace leadq::testing

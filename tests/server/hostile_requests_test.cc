@@ -1,0 +1,188 @@
+// No client input produces a 500: a table of hostile requests is sent to EVERY route the
+// server has (taken from its own route table), with and without an admin key. Each
+// answer must be below 500, errors must have the documented shape, bodies that are not
+// valid JSON objects must be refused on every route that reads a body, and the server
+// must still be up afterwards.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace leadq::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Nested(char open, char close, int depth, const std::string& inner = "") {
+  return std::string(depth, open) + inner + std::string(depth, close);
+}
+
+struct HostileBody {
+  const char* name;
+  std::string body;
+  bool malformed;  // not a JSON object: every body-reading route must answer 4xx
+};
+
+std::vector<HostileBody> Bodies() {
+  const std::string sql = "'; DROP TABLE leads; --";
+  return {
+      {"empty", "", true},
+      {"truncated", "{\"site\":", true},
+      {"array", "[1,2,3]", true},
+      {"null", "null", true},
+      {"string", "\"site\"", true},
+      {"invalid utf-8", "{\"site\":\"\xff\xfe\xfd\"}", true},
+      {"nul byte", std::string("{\"site\":\"a\0b\"}", 14), false},
+      {"deep arrays", Nested('[', ']', 20000), true},
+      {"deep objects", Nested('{', '}', 1, "\"a\":" + Nested('[', ']', 5000)), true},
+      {"deep condition",
+       "{\"format\":\"leadq.flow/1\",\"id\":\"x\",\"steps\":[{\"id\":\"s\",\"type\":\"yes_no\","
+       "\"field\":\"f\",\"show_if\":" +
+           [] {
+             std::string deep;
+             for (int i = 0; i < 2000; ++i) deep += "{\"all\":[";
+             deep += "{}";
+             for (int i = 0; i < 2000; ++i) deep += "]}";
+             return deep;
+           }() +
+           "}]}",
+       true},
+      {"wrong types",
+       R"({"site":{},"flow":[],"visitor_id":1,"session_id":true,"answer_id":null,"step":7,"value":{},"events":"x","version":[],"given":"yes","days":"30","name":5,"role":[],"allowed_origins":"x","site_key":1})",
+       false},
+      {"huge strings",
+       R"({"site":")" + std::string(30000, 'a') + R"(","name":")" + std::string(20000, 'b') + "\"}",
+       false},
+      {"sql and markup",
+       Json{{"site", "demo-site"},
+            {"flow", sql},
+            {"visitor_id", sql},
+            {"answer_id", sql},
+            {"step", "<script>alert(1)</script>"},
+            {"value", sql},
+            {"name", sql},
+            {"role", sql},
+            {"version", sql},
+            {"given", true},
+            {"days", 1e300}}
+           .dump(),
+       false},
+      {"huge numbers",
+       R"({"site":"demo-site","days":1e999,"version":123456789012345678901234567890})", false},
+      {"valid-looking",
+       R"({"site":"demo-site","flow":"bant-demo","visitor_id":"visitor-hostile-1","events":[{"type":"page_view","path":"/"}],"version":"v1","given":true,"days":1,"name":"n","role":"sales"})",
+       false},
+  };
+}
+
+const char* const kQueries[] = {
+    "",
+    "?site=demo-site",
+    "?site=%00%ff",
+    "?site=demo-site%27%20OR%20%271%27%3D%271",
+    "?site=demo-site&limit=-1&offset=abc&from=99999999999999999999999&to=x",
+    "?site=demo-site&publish=maybe&from=1&to=999999",
+    "?site=demo-site&q=%25%27%22%3Cscript%3E&triage=%27&grade=%00",
+};
+
+const char* const kIds[] = {"12345678", "bant-demo", "x", "__________", "1"};
+
+std::string Fill(std::string path, const std::string& id) {
+  for (;;) {
+    const size_t open = path.find('{');
+    if (open == std::string::npos) return path;
+    path.replace(open, path.find('}', open) - open + 1, id);
+  }
+}
+
+TEST(HostileRequestsTest, NoInputToAnyRouteProducesA500) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  Json doc = Body(client->Get("/api/v1/openapi.json"));
+  const std::vector<HostileBody> bodies = Bodies();
+  const httplib::Headers with_key = Bearer(kAdminKey);
+  const httplib::Headers evil = {{"Authorization", "Bearer ' OR 1=1 --"},
+                                 {"Origin", "https://evil.example"}};
+  int requests = 0;
+  for (const RouteInfo& route : server.app().api.routes) {
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool reads_body = doc["paths"][route.doc_path][method].contains("requestBody");
+    for (const char* id : kIds) {
+      for (const char* query : kQueries) {
+        const std::string path = Fill(route.doc_path, id) + query;
+        for (const httplib::Headers* headers : {&with_key, &evil}) {
+          const bool has_body = route.method == "POST" || route.method == "PUT";
+          const std::vector<HostileBody> none = {{"no body", "", false}};
+          for (const HostileBody& body : has_body ? bodies : none) {
+            // The full body table once per route; other combinations with one body.
+            if (has_body && (id != kIds[0] || query != kQueries[1]) && &body != &bodies.back()) {
+              continue;
+            }
+            SCOPED_TRACE(route.method + " " + path + " [" + body.name + "]" +
+                         (headers == &evil ? " evil headers" : ""));
+            httplib::Result res =
+                route.method == "GET" ? client->Get(path.c_str(), *headers)
+                : route.method == "POST"
+                    ? client->Post(path.c_str(), *headers, body.body, "text/plain")
+                : route.method == "PUT"
+                    ? client->Put(path.c_str(), *headers, body.body, "application/json")
+                    : client->Delete(path.c_str(), *headers);
+            ++requests;
+            ASSERT_TRUE(res) << httplib::to_string(res.error());
+            EXPECT_LT(res->status, 500) << res->body;
+            if (res->status >= 400) {
+              Json error = Json::parse(res->body, nullptr, false);
+              ASSERT_TRUE(error.is_object() && error["error"].is_object()) << res->body;
+              EXPECT_TRUE(error["error"]["code"].is_string());
+              EXPECT_TRUE(error["error"]["message"].is_string());
+              EXPECT_TRUE(error["error"]["path"].is_string());
+            }
+            if (reads_body && body.malformed && headers == &with_key) {
+              EXPECT_GE(res->status, 400) << res->body;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(requests, 1000);
+  // Too large for any route: 413 with the shape.
+  ExpectError(client->Post("/api/v1/sessions", std::string(200 * 1024, '{'), "application/json"),
+              413, "payload_too_large");
+  // Still up, and nothing hostile was stored as a flow.
+  EXPECT_EQ(client->Get("/healthz")->status, 200);
+  auto flows = client->Get("/api/v1/admin/flows?site=demo-site", with_key);
+  EXPECT_EQ(Body(flows)["flows"].size(), 1u) << flows->body;
+}
+
+TEST(HostileRequestsTest, SqlMetacharactersAndMarkupAreStoredVerbatim) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  const std::string session = StartSession(*client, "visitor-verbatim");
+  // The demo flow has no free-text question; the e-mail local part may hold quotes.
+  const std::string email = "o'neil+<b>x</b>@example.com";
+  auto res = Answer(*client, session, "answer-verbatim-1", "email", email);
+  ASSERT_TRUE(res);
+  if (res->status == 200) {
+    auto stored = client->Get(("/api/v1/admin/sessions/" + session).c_str(), Bearer(kAdminKey));
+    EXPECT_EQ(Body(stored)["answers"][0]["value"], email);
+  } else {
+    ExpectError(res, 422, "invalid_answer", "/value");
+  }
+  // Event paths and titles are free text: stored as sent.
+  const std::string path = "/p?q='; DROP TABLE events; --<script>";
+  res = client->Post("/api/v1/events",
+                     Json{{"site", "demo-site"},
+                          {"visitor_id", "visitor-verbatim"},
+                          {"events", {{{"type", "page_view"}, {"path", path}, {"title", "<h1>"}}}}}
+                         .dump(),
+                     "text/plain");
+  ASSERT_EQ(res->status, 202) << res->body;
+  Json exported = Body(
+      client->Get("/api/v1/admin/visitors/visitor-verbatim?site=demo-site", Bearer(kAdminKey)));
+  EXPECT_EQ(exported["events"][0]["path"], path);
+  EXPECT_EQ(exported["events"][0]["data"]["title"], "<h1>");
+}
+
+}  // namespace
+}  // namespace leadq::testing
