@@ -159,38 +159,32 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
 }
 
 Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, AnswerResult* result) {
-  Result<SessionRecord> session = storage_.GetSession(request.session_id);
-  if (!session.ok()) return session.status();
-  if (session.value().site_key != request.site_key) {
+  Result<AnswerContext> context = storage_.LoadForAnswer(request.session_id);
+  if (!context.ok()) return context.status();
+  const SessionRecord& session = context.value().session;
+  const std::vector<AnswerRecord>& answers = context.value().answers;
+  const VisitorProfile& visitor = context.value().visitor;
+  if (session.site_key != request.site_key) {
     return Status::NotFound("no session with this id for this site", "/session_id");
   }
-  Result<std::shared_ptr<const LoadedFlow>> flow = flows_.Version(
-      session.value().site_key, session.value().flow_id, session.value().flow_version);
+  Result<std::shared_ptr<const LoadedFlow>> flow =
+      flows_.Version(session.site_key, session.flow_id, session.flow_version);
   if (!flow.ok()) return flow.status();
   const Flow& decoded = flow.value()->flow;
   const std::string language =
-      session.value().language.empty() ? decoded.default_language : session.value().language;
+      session.language.empty() ? decoded.default_language : session.language;
   Result<Json> checked = CheckAnswer(decoded, request.step_id, request.value, language);
   if (!checked.ok()) {
     const Status& status = checked.status();
     return status.code() == "not_found" ? Status::InvalidArgument(status.message(), "/step")
                                         : status;
   }
-  Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(request.session_id);
-  if (!answers.ok()) return answers.status();
-  for (const AnswerRecord& answer : answers.value()) {
+  for (const AnswerRecord& answer : answers) {
     if (answer.answer_id == request.answer_id) return AnswerStored::kDuplicate;
   }
-  // The two reads are separate snapshots: when they disagree, an answer landed between.
-  if (static_cast<int>(answers.value().size()) != session.value().answer_count) {
-    return AnswerStored::kStale;
-  }
-  Result<VisitorProfile> visitor =
-      storage_.GetVisitor(session.value().site_key, session.value().visitor_id);
-  if (!visitor.ok()) return visitor.status();
 
   AnswerWrite write;
-  write.expected_answer_count = session.value().answer_count;
+  write.expected_answer_count = session.answer_count;
   AnswerRecord& answer = write.answer;
   answer.answer_id = request.answer_id;
   answer.session_id = request.session_id;
@@ -199,7 +193,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   answer.value = checked.value();
   answer.received_ms = env_.now_ms();
 
-  ConversationInput input = MakeInput(session.value(), visitor.value(), answers.value());
+  ConversationInput input = MakeInput(session, visitor, answers);
   input.answers.push_back({answer.step_id, answer.value});
   input.now_ms = answer.received_ms;
   Turn turn = NextTurn(decoded, input);
@@ -207,9 +201,9 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   write.outcome.outcome = EncodeOutcome(turn.outcome);
   write.outcome.done = turn.done;
   write.outcome.fields = turn.fields;
-  write.outcome.lead = MakeLead(session.value(), turn, write.outcome.outcome,
-                                input.profile.signals.channel, answer.received_ms);
-  if (hook_) hook_(session.value(), turn.outcome, &write.outcome);
+  write.outcome.lead = MakeLead(session, turn, write.outcome.outcome, input.profile.signals.channel,
+                                answer.received_ms);
+  if (hook_) hook_(session, turn.outcome, &write.outcome);
   result->done = turn.done;
   result->outcome = write.outcome.outcome;
   return storage_.StoreAnswer(write);

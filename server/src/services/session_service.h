@@ -43,8 +43,9 @@ struct AnswerResult {
   Json outcome;  // the server's outcome after this answer
 };
 
-// Called after the core decided an answer's outcome and before it is stored: may add
-// outbox rows (forwarding) to `write`, which is committed in the same transaction.
+// Called after the core decided an answer's outcome and before it is stored: forwarding
+// adds what it must write (its outbox rows) to `write`, which is committed in the same
+// transaction as the answer.
 using OutcomeHook =
     std::function<void(const SessionRecord& session, const Outcome& outcome, OutcomeWrite* write)>;
 

@@ -42,26 +42,14 @@ struct LeadFilter {
   int offset = 0;
 };
 
-// A row for the forwarding outbox, written in the same transaction as the outcome that
-// caused it. The idempotency key is unique: re-deciding the same lead adds nothing.
-struct OutboxRecord {
-  std::string site_key;
-  std::string session_id;
-  std::string destination;
-  std::string idempotency_key;
-  std::string payload;  // JSON, as it will be delivered
-  int64_t next_attempt_ms = 0;
-  int64_t created_ms = 0;
-};
-
-// The server's decision after an answer: session state, lead row, visitor fields and
-// outbox rows, committed together.
+// The server's decision after an answer: session state, lead row and visitor fields,
+// committed together with the answer. Forwarding extends this record with what it must
+// write in the same transaction (its outbox rows) — see SqliteStorage::StoreAnswer.
 struct OutcomeWrite {
   Json outcome;
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
   LeadRecord lead;
-  std::vector<OutboxRecord> outbox;
 };
 
 // An answer with the outcome decided over all stored answers plus this one.

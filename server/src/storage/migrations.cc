@@ -69,8 +69,9 @@ CREATE TABLE answers (
   UNIQUE (session_id, answer_id)
 ) STRICT;
 )sql",
-      // 2: API keys, the implicit profile and e-mail merges, events, consent, leads, and
-      // the forwarding outbox. Leads are back-filled from the outcomes stored by v1.
+      // 2: API keys, the implicit profile and e-mail merges, events, consent, leads.
+      // Leads are back-filled from the outcomes stored by v1. (The forwarding outbox
+      // belongs to the forwarding module's own migration.)
       R"sql(
 CREATE TABLE api_keys (
   key_id TEXT PRIMARY KEY,
@@ -137,20 +138,6 @@ INSERT INTO leads SELECT session_id, site_key, flow_id, flow_version, variant, v
   COALESCE(json_extract(outcome, '$.sla.deadline_ms'), 0), '', '', '', outcome,
   started_ms, updated_ms
 FROM sessions WHERE outcome IS NOT NULL;
-CREATE TABLE outbox (
-  outbox_id INTEGER PRIMARY KEY AUTOINCREMENT,
-  site_key TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  destination TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  payload TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'pending',
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_ms INTEGER NOT NULL,
-  created_ms INTEGER NOT NULL,
-  delivered_ms INTEGER
-) STRICT;
-CREATE INDEX outbox_by_state ON outbox(state, next_attempt_ms);
 )sql",
   };
   return kMigrations;

@@ -7,8 +7,16 @@
 
 #include "leadq/result.h"
 #include "storage/lead_records.h"
+#include "storage/visitor_records.h"
 
 namespace leadq {
+
+// What deciding an answer needs, read in one consistent snapshot.
+struct AnswerContext {
+  SessionRecord session;
+  std::vector<AnswerRecord> answers;
+  VisitorProfile visitor;
+};
 
 class SessionStore {
  public:
@@ -18,6 +26,10 @@ class SessionStore {
   virtual Result<SessionRecord> GetSession(const std::string& session_id) = 0;
   // The session's answers in the order they were stored.
   virtual Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) = 0;
+
+  // The session, its answers and its visitor's profile from one snapshot (one read
+  // transaction); NotFound when the session does not exist.
+  virtual Result<AnswerContext> LoadForAnswer(const std::string& session_id) = 0;
 
   // In ONE transaction: stores the answer, and — only when the session still has
   // `expected_answer_count` answers — the outcome, the lead row, the visitor's merged

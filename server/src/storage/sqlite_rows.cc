@@ -77,6 +77,29 @@ Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
   return row.value() ? stmt.value().Text(0) : visitor_id;
 }
 
+Result<VisitorProfile> ReadVisitorProfile(Database& db, const std::string& site_key,
+                                          const std::string& visitor_id) {
+  Result<std::string> canonical = CanonicalVisitor(db, site_key, visitor_id);
+  if (!canonical.ok()) return canonical.status();
+  VisitorProfile profile;
+  profile.site_key = site_key;
+  profile.visitor_id = canonical.value();
+  Result<Statement> stmt = db.Prepare(
+      "SELECT fields, signals, COALESCE(email, ''), created_ms, updated_ms FROM visitors "
+      "WHERE site_key = ?1 AND visitor_id = ?2");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, site_key).Bind(2, canonical.value());
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return profile;
+  profile.fields = ParseStored(stmt.value().Text(0), Json::object());
+  profile.signals = ParseStored(stmt.value().Text(1), Json::object());
+  profile.email = stmt.value().Text(2);
+  profile.created_ms = stmt.value().Integer(3);
+  profile.updated_ms = stmt.value().Integer(4);
+  return profile;
+}
+
 Status MergeVisitors(Database& db, const std::string& site_key, const std::string& from,
                      const std::string& into, int64_t now_ms) {
   Result<std::pair<Json, Json>> source = ReadProfileColumns(db, site_key, from);

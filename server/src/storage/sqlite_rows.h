@@ -6,6 +6,7 @@
 
 #include "storage/lead_records.h"
 #include "storage/sqlite_db.h"
+#include "storage/visitor_records.h"
 
 namespace leadq {
 
@@ -19,6 +20,10 @@ Status RunPrepared(Result<Statement>& stmt);
 // The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
 Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
                                      const std::string& visitor_id);
+
+// The profile `visitor_id` resolves to; an empty profile for an unknown visitor.
+Result<VisitorProfile> ReadVisitorProfile(Database& db, const std::string& site_key,
+                                          const std::string& visitor_id);
 
 // Merges visitor `from` into `into` (both canonical): fields (from's values win, being
 // newer), signals (counts added), and every visitor pointing at `from` now points at

@@ -110,21 +110,52 @@ Status MergeFields(Database& db, const AnswerWrite& write) {
   return MergeVisitors(db, lead.site_key, canonical.value(), earlier, now_ms);
 }
 
-Status InsertOutbox(Database& db, const OutboxRecord& row) {
+Result<SessionRecord> ReadSession(Database& db, const std::string& session_id) {
   Result<Statement> stmt = db.Prepare(
-      "INSERT INTO outbox (site_key, session_id, destination, idempotency_key, payload, "
-      "next_attempt_ms, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-      "ON CONFLICT (idempotency_key) DO NOTHING");
+      "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
+      "started_ms, updated_ms, outcome, done, answer_count FROM sessions WHERE session_id = ?1");
   if (!stmt.ok()) return stmt.status();
-  return stmt.value()
-      .Bind(1, row.site_key)
-      .Bind(2, row.session_id)
-      .Bind(3, row.destination)
-      .Bind(4, row.idempotency_key)
-      .Bind(5, row.payload)
-      .Bind(6, row.next_attempt_ms)
-      .Bind(7, row.created_ms)
-      .Run();
+  stmt.value().Bind(1, session_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status::NotFound("no session with this id", "/session_id");
+  const Statement& s = stmt.value();
+  SessionRecord session;
+  session.session_id = s.Text(0);
+  session.site_key = s.Text(1);
+  session.flow_id = s.Text(2);
+  session.flow_version = static_cast<int>(s.Integer(3));
+  session.visitor_id = s.Text(4);
+  session.variant = s.Text(5);
+  session.language = s.Text(6);
+  session.started_ms = s.Integer(7);
+  session.updated_ms = s.Integer(8);
+  session.outcome = s.IsNull(9) ? Json() : ParseStored(s.Text(9), Json());
+  session.done = s.Integer(10) != 0;
+  session.answer_count = static_cast<int>(s.Integer(11));
+  return session;
+}
+
+Result<std::vector<AnswerRecord>> ReadAnswers(Database& db, const std::string& session_id) {
+  Result<Statement> stmt = db.Prepare(
+      "SELECT answer_id, step_id, field, value, received_ms FROM answers "
+      "WHERE session_id = ?1 ORDER BY seq");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, session_id);
+  std::vector<AnswerRecord> answers;
+  for (;;) {
+    Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return answers;
+    AnswerRecord answer;
+    answer.session_id = session_id;
+    answer.answer_id = stmt.value().Text(0);
+    answer.step_id = stmt.value().Text(1);
+    answer.field = stmt.value().Text(2);
+    answer.value = ParseStored(stmt.value().Text(3), Json());
+    answer.received_ms = stmt.value().Integer(4);
+    answers.push_back(std::move(answer));
+  }
 }
 
 }  // namespace
@@ -159,55 +190,36 @@ Status SqliteStorage::CreateSession(const SessionRecord& session) {
 }
 
 Result<SessionRecord> SqliteStorage::GetSession(const std::string& session_id) {
-  return Read<SessionRecord>([&](Database& db) -> Result<SessionRecord> {
-    Result<Statement> stmt = db.Prepare(
-        "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
-        "started_ms, updated_ms, outcome, done, answer_count FROM sessions WHERE session_id = ?1");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, session_id);
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) return Status::NotFound("no session with this id", "/session_id");
-    const Statement& s = stmt.value();
-    SessionRecord session;
-    session.session_id = s.Text(0);
-    session.site_key = s.Text(1);
-    session.flow_id = s.Text(2);
-    session.flow_version = static_cast<int>(s.Integer(3));
-    session.visitor_id = s.Text(4);
-    session.variant = s.Text(5);
-    session.language = s.Text(6);
-    session.started_ms = s.Integer(7);
-    session.updated_ms = s.Integer(8);
-    session.outcome = s.IsNull(9) ? Json() : ParseStored(s.Text(9), Json());
-    session.done = s.Integer(10) != 0;
-    session.answer_count = static_cast<int>(s.Integer(11));
-    return session;
-  });
+  return Read<SessionRecord>([&](Database& db) { return ReadSession(db, session_id); });
 }
 
 Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& session_id) {
   using Answers = std::vector<AnswerRecord>;
-  return Read<Answers>([&](Database& db) -> Result<Answers> {
-    Result<Statement> stmt = db.Prepare(
-        "SELECT answer_id, step_id, field, value, received_ms FROM answers "
-        "WHERE session_id = ?1 ORDER BY seq");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, session_id);
-    Answers answers;
-    for (;;) {
-      Result<bool> row = stmt.value().Step();
-      if (!row.ok()) return row.status();
-      if (!row.value()) return answers;
-      AnswerRecord answer;
-      answer.session_id = session_id;
-      answer.answer_id = stmt.value().Text(0);
-      answer.step_id = stmt.value().Text(1);
-      answer.field = stmt.value().Text(2);
-      answer.value = ParseStored(stmt.value().Text(3), Json());
-      answer.received_ms = stmt.value().Integer(4);
-      answers.push_back(std::move(answer));
-    }
+  return Read<Answers>([&](Database& db) { return ReadAnswers(db, session_id); });
+}
+
+Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id) {
+  return Read<AnswerContext>([&](Database& db) -> Result<AnswerContext> {
+    // One read transaction: the three reads see the same snapshot.
+    Result<Statement> begin = db.Prepare("BEGIN");
+    if (!begin.ok()) return begin.status();
+    Status status = begin.value().Run();
+    if (!status.ok()) return status;
+    AnswerContext context;
+    Result<SessionRecord> session = ReadSession(db, session_id);
+    Result<std::vector<AnswerRecord>> answers =
+        session.ok() ? ReadAnswers(db, session_id)
+                     : Result<std::vector<AnswerRecord>>(session.status());
+    Result<VisitorProfile> visitor =
+        answers.ok() ? ReadVisitorProfile(db, session.value().site_key, session.value().visitor_id)
+                     : Result<VisitorProfile>(answers.status());
+    Result<Statement> end = db.Prepare("COMMIT");
+    if (end.ok()) end.value().Run();
+    if (!visitor.ok()) return visitor.status();
+    context.session = std::move(session).value();
+    context.answers = std::move(answers).value();
+    context.visitor = std::move(visitor).value();
+    return context;
   });
 }
 
@@ -223,9 +235,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
     Status step = UpdateSession(db, write);
     if (step.ok()) step = UpsertLead(db, write.outcome.lead);
     if (step.ok()) step = MergeFields(db, write);
-    for (const OutboxRecord& row : write.outcome.outbox) {
-      if (step.ok()) step = InsertOutbox(db, row);
-    }
+    // Forwarding adds its outbox rows here, inside the same transaction.
     return step;
   });
   if (status.code() == kStale) return AnswerStored::kStale;

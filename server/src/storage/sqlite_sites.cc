@@ -35,6 +35,10 @@ constexpr const char* kKeyColumns =
 }  // namespace
 
 Status SqliteStorage::PutSite(const SiteRecord& site) {
+  {
+    std::lock_guard<std::mutex> lock(sites_mutex_);
+    sites_.clear();
+  }
   return Write([&](Database& db) {
     Result<Statement> stmt = db.Prepare(
         "INSERT INTO sites (site_key, name, allowed_origins, created_ms) VALUES (?1, ?2, ?3, ?4) "
@@ -51,7 +55,12 @@ Status SqliteStorage::PutSite(const SiteRecord& site) {
 }
 
 Result<SiteRecord> SqliteStorage::GetSite(const std::string& site_key) {
-  return Read<SiteRecord>([&](Database& db) -> Result<SiteRecord> {
+  {
+    std::lock_guard<std::mutex> lock(sites_mutex_);
+    auto it = sites_.find(site_key);
+    if (it != sites_.end()) return it->second;
+  }
+  Result<SiteRecord> site = Read<SiteRecord>([&](Database& db) -> Result<SiteRecord> {
     Result<Statement> stmt = db.Prepare(std::string(kSiteColumns) + " WHERE site_key = ?1");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, site_key);
@@ -60,6 +69,12 @@ Result<SiteRecord> SqliteStorage::GetSite(const std::string& site_key) {
     if (!row.value()) return Status::NotFound("no site with this key", "/site");
     return ReadSite(stmt.value());
   });
+  // Only existing sites are cached, so unknown keys from clients cannot fill memory.
+  if (site.ok()) {
+    std::lock_guard<std::mutex> lock(sites_mutex_);
+    sites_[site_key] = site.value();
+  }
+  return site;
 }
 
 Result<std::vector<SiteRecord>> SqliteStorage::ListSites() {

@@ -8,7 +8,9 @@
 #ifndef LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 #define LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "storage/sqlite_readers.h"
@@ -47,6 +49,7 @@ class SqliteStorage : public Storage {
   Status CreateSession(const SessionRecord& session) override;
   Result<SessionRecord> GetSession(const std::string& session_id) override;
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
+  Result<AnswerContext> LoadForAnswer(const std::string& session_id) override;
   Result<AnswerStored> StoreAnswer(const AnswerWrite& write) override;
 
   // VisitorStore
@@ -89,6 +92,9 @@ class SqliteStorage : public Storage {
 
   SqliteReaders readers_;
   std::unique_ptr<SqliteWriter> writer_;
+  // Sites are read on every public request and change rarely: cached until PutSite.
+  std::mutex sites_mutex_;
+  std::map<std::string, SiteRecord> sites_;
 };
 
 }  // namespace leadq

@@ -14,29 +14,6 @@ Status EnsureVisitor(Database& db, const std::string& site_key, const std::strin
   return stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, now_ms).Run();
 }
 
-Result<VisitorProfile> ReadVisitor(Database& db, const std::string& site_key,
-                                   const std::string& visitor_id) {
-  Result<std::string> canonical = CanonicalVisitor(db, site_key, visitor_id);
-  if (!canonical.ok()) return canonical.status();
-  VisitorProfile profile;
-  profile.site_key = site_key;
-  profile.visitor_id = canonical.value();
-  Result<Statement> stmt = db.Prepare(
-      "SELECT fields, signals, COALESCE(email, ''), created_ms, updated_ms FROM visitors "
-      "WHERE site_key = ?1 AND visitor_id = ?2");
-  if (!stmt.ok()) return stmt.status();
-  stmt.value().Bind(1, site_key).Bind(2, canonical.value());
-  Result<bool> row = stmt.value().Step();
-  if (!row.ok()) return row.status();
-  if (!row.value()) return profile;
-  profile.fields = ParseStored(stmt.value().Text(0), Json::object());
-  profile.signals = ParseStored(stmt.value().Text(1), Json::object());
-  profile.email = stmt.value().Text(2);
-  profile.created_ms = stmt.value().Integer(3);
-  profile.updated_ms = stmt.value().Integer(4);
-  return profile;
-}
-
 // The canonical id and every id merged into it.
 Result<std::vector<std::string>> VisitorIds(Database& db, const std::string& site_key,
                                             const std::string& canonical) {
@@ -87,7 +64,8 @@ Status AppendRows(Database& db, const std::string& sql, const std::string& site_
 
 Result<VisitorProfile> SqliteStorage::GetVisitor(const std::string& site_key,
                                                  const std::string& visitor_id) {
-  return Read<VisitorProfile>([&](Database& db) { return ReadVisitor(db, site_key, visitor_id); });
+  return Read<VisitorProfile>(
+      [&](Database& db) { return ReadVisitorProfile(db, site_key, visitor_id); });
 }
 
 Status SqliteStorage::RecordEvents(const std::string& site_key, const std::string& visitor_id,
@@ -96,7 +74,7 @@ Status SqliteStorage::RecordEvents(const std::string& site_key, const std::strin
   return Write([&](Database& db) -> Status {
     Status status = EnsureVisitor(db, site_key, visitor_id, now_ms);
     if (!status.ok()) return status;
-    Result<VisitorProfile> profile = ReadVisitor(db, site_key, visitor_id);
+    Result<VisitorProfile> profile = ReadVisitorProfile(db, site_key, visitor_id);
     if (!profile.ok()) return profile.status();
     const std::string& canonical = profile.value().visitor_id;
     for (const EventRecord& event : events) {
@@ -149,7 +127,7 @@ Status SqliteStorage::RecordConsent(const ConsentRecord& consent) {
 Result<VisitorExport> SqliteStorage::ExportVisitor(const std::string& site_key,
                                                    const std::string& visitor_id) {
   return Read<VisitorExport>([&](Database& db) -> Result<VisitorExport> {
-    Result<VisitorProfile> profile = ReadVisitor(db, site_key, visitor_id);
+    Result<VisitorProfile> profile = ReadVisitorProfile(db, site_key, visitor_id);
     if (!profile.ok()) return profile.status();
     if (profile.value().created_ms == 0 && profile.value().updated_ms == 0) {
       return Status::NotFound("no visitor with this id", "/visitor_id");
@@ -201,9 +179,8 @@ Status SqliteStorage::EraseVisitor(const std::string& site_key, const std::strin
     if (!ids.ok()) return ids.status();
     if (ids.value().empty()) return Status::NotFound("no visitor with this id", "/visitor_id");
     // Children first: the foreign keys point from sessions to visitors.
+    // (Forwarding's tables — handoffs, outbox, feedback — are erased by its own code.)
     static const char* const kDeletes[] = {
-        "DELETE FROM outbox WHERE site_key = ?1 AND session_id IN "
-        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
         "DELETE FROM leads WHERE site_key = ?1 AND visitor_id = ?2",
         "DELETE FROM answers WHERE session_id IN "
         "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
