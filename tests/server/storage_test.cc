@@ -112,6 +112,31 @@ TEST(ConcurrentWritersTest, RacingAnswersOnOneSessionAreAllDecided) {
   EXPECT_TRUE(stored["done"].get<bool>());
 }
 
+// Many first requests for one client-chosen session id at once: one creates it, the
+// others resume it; none fails.
+TEST(ConcurrentWritersTest, RacingStartsOfOneSessionIdAllSucceed) {
+  TestServer server(DemoFlowsDir());
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0}, resumed{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      auto client = server.Client();
+      auto res = PostJson(*client, "/api/v1/sessions",
+                          {{"site", "demo-site"},
+                           {"flow", "bant-demo"},
+                           {"session_id", "session-raced-01"},
+                           {"visitor_id", "visitor-raced-1"}});
+      if (res && res->status == 200) {
+        ++ok;
+        resumed += Body(res)["resumed"] == true;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(ok.load(), 8);
+  EXPECT_EQ(resumed.load(), 7);
+}
+
 TEST(MigrationTest, AVersionOneDatabaseIsMigratedWithItsData) {
   char pattern[] = "/tmp/leadq-migrate-XXXXXX";
   const std::string dir = mkdtemp(pattern);

@@ -123,7 +123,14 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
     session.language = request.language;
     session.started_ms = session.updated_ms = env_.now_ms();
     Status created = storage_.CreateSession(session);
-    if (!created.ok()) return created;
+    if (!created.ok()) {
+      // Two first requests for one client-chosen session id raced and the other one
+      // created it: this one resumes it (once — the session now exists).
+      if (!request.session_id.empty() && storage_.GetSession(request.session_id).ok()) {
+        return Start(request);
+      }
+      return created;
+    }
   }
   Result<VisitorProfile> visitor = storage_.GetVisitor(request.site_key, result.session.visitor_id);
   if (!visitor.ok()) return visitor.status();
