@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/forwarding_schema.h"
+
 namespace leadq {
 namespace {
 
@@ -69,6 +71,9 @@ CREATE TABLE answers (
   UNIQUE (session_id, answer_id)
 ) STRICT;
 )sql",
+      // 2: forwarding to sales: destinations, handoffs, outbox, delivery log, touches,
+      // feedback.
+      ForwardingSchemaV1(),
   };
   return kMigrations;
 }

@@ -2,6 +2,7 @@
 #include "storage/sqlite_storage.h"
 
 #include "storage/migrations.h"
+#include "storage/sqlite_forwarding_util.h"
 
 namespace leadq {
 namespace {
@@ -274,7 +275,7 @@ Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& 
 }
 
 Status SqliteStorage::SaveOutcome(const std::string& session_id, const Json& outcome, bool done,
-                                  const Json& fields, int64_t now_ms) {
+                                  const Json& fields, int64_t now_ms, const HandoffWrite& handoff) {
   std::lock_guard<std::mutex> lock(mutex_);
   return InTransaction([&]() -> Status {
     Result<Statement> update = db_->Prepare(
@@ -303,7 +304,9 @@ Status SqliteStorage::SaveOutcome(const std::string& session_id, const Json& out
         "WHERE (site_key, visitor_id) = (SELECT site_key, visitor_id FROM sessions WHERE "
         "session_id = ?1)");
     if (!merge.ok()) return merge.status();
-    return merge.value().Bind(1, session_id).Bind(2, Dump(fields)).Bind(3, now_ms).Run();
+    status = merge.value().Bind(1, session_id).Bind(2, Dump(fields)).Bind(3, now_ms).Run();
+    if (!status.ok() || handoff.empty()) return status;
+    return WriteHandoff(*db_, handoff);
   });
 }
 

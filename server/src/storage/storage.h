@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "leadq/result.h"
+#include "storage/forwarding_records.h"
 #include "storage/records.h"
 
 namespace leadq {
@@ -44,9 +45,10 @@ class Storage {
   virtual Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) = 0;
 
   // Records the server's outcome for the session and merges `fields` into the visitor's
-  // explicit profile, in one transaction.
+  // explicit profile, in one transaction — which also writes `handoff` (the lead handed
+  // to sales or nurturing and its outbox rows) unless it is empty.
   virtual Status SaveOutcome(const std::string& session_id, const Json& outcome, bool done,
-                             const Json& fields, int64_t now_ms) = 0;
+                             const Json& fields, int64_t now_ms, const HandoffWrite& handoff) = 0;
 
   // The visitor's known explicit fields ({} for an unknown visitor).
   virtual Result<Json> GetVisitorFields(const std::string& site_key,
