@@ -30,6 +30,7 @@ std::string Usage(const std::string& command) {
            "                     generated once and kept in DIR/admin.key)\n"
            "  --allow-origin O   also allow browser origin O for every site (repeatable)\n"
            "  --threads N        request threads (default 8)\n"
+           "  --public-url URL   base URL of lead links in webhooks (default: own origin)\n"
            "  --access-log       log every request to stderr\n";
   }
   if (command == "migrate") {
@@ -95,6 +96,8 @@ Result<Options> ParseOptions(int argc, char** argv) {
       status = value(&options.wasm_dir);
     } else if (arg == "--seed-flows") {
       status = value(&options.seed_flows);
+    } else if (arg == "--public-url") {
+      status = value(&options.public_url);
     } else if (arg == "--admin-key") {
       status = value(&options.admin_key);
     } else if (arg == "--allow-origin") {

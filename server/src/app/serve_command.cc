@@ -9,6 +9,7 @@
 
 #include "app/commands.h"
 #include "app/demo_seed.h"
+#include "app/forwarding_stack.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
@@ -56,7 +57,10 @@ int RunServe(const Options& options) {
   }
   Environment env = SystemEnvironment();
   FlowService flows(*storage.value(), env);
-  SessionService sessions(*storage.value(), flows, env);
+  ForwardingConfig forwarding;
+  forwarding.forwarding.inbox_base_url = options.public_url;
+  ForwardingStack sales(*storage.value(), env, forwarding);
+  SessionService sessions(*storage.value(), flows, env, sales.forwarding());
   ApiContext api{*storage.value(), flows, sessions, LoadAdminKey(options, env),
                  options.allow_origins};
 
@@ -67,6 +71,7 @@ int RunServe(const Options& options) {
   http.threads = options.threads;
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
+  sales.RegisterRoutes(server);
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.bind)
                        : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
@@ -79,6 +84,12 @@ int RunServe(const Options& options) {
   Status seeded = SeedDemo(*storage.value(), flows, origins, options.seed_flows);
   if (!seeded.ok()) {
     std::cerr << "leadq: " << seeded.message() << "\n";
+    return 1;
+  }
+  if (options.public_url.empty()) sales.SetInboxBaseUrl(origin);
+  Status worker = sales.Start();
+  if (!worker.ok()) {
+    std::cerr << "leadq: " << worker.message() << "\n";
     return 1;
   }
   std::thread listener([&server] { server.listen_after_bind(); });
@@ -96,6 +107,7 @@ int RunServe(const Options& options) {
   while (!server.is_running() && listener.joinable()) std::this_thread::yield();
   server.stop();
   listener.join();
+  sales.Stop();  // in-flight deliveries end within their timeouts; the rest stay queued
   std::cout << "leadq: stopped; database closed cleanly" << std::endl;
   return 0;
 }

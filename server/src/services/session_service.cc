@@ -136,9 +136,20 @@ Result<AnswerResult> SessionService::Redecide(const SessionRecord& session,
   AnswerResult result;
   result.done = turn.done;
   result.outcome = EncodeOutcome(turn.outcome);
+  // A lead handed over is queued in the outcome's own transaction (never lost, never
+  // queued for an outcome that did not commit).
+  HandoffWrite handoff;
+  if (forwarding_ != nullptr) {
+    Result<HandoffWrite> planned =
+        forwarding_->Plan({session, flow, result.outcome, turn.done, answers.value(), turn.fields,
+                           Json::object(), input.now_ms});
+    if (!planned.ok()) return planned.status();
+    handoff = std::move(planned).value();
+  }
   Status saved = storage_.SaveOutcome(session.session_id, result.outcome, turn.done, turn.fields,
-                                      input.now_ms);
+                                      input.now_ms, handoff);
   if (!saved.ok()) return saved;
+  if (forwarding_ != nullptr) forwarding_->Committed(handoff);
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "services/flow_service.h"
+#include "services/forwarding_service.h"
 
 namespace leadq {
 
@@ -42,8 +43,11 @@ struct AnswerResult {
 
 class SessionService {
  public:
-  SessionService(Storage& storage, FlowService& flows, const Environment& env)
-      : storage_(storage), flows_(flows), env_(env) {}
+  // With `forwarding`, an outcome that hands the lead over is written together with its
+  // outbox rows; without it (nullptr) nothing is ever forwarded.
+  SessionService(Storage& storage, FlowService& flows, const Environment& env,
+                 ForwardingService* forwarding = nullptr)
+      : storage_(storage), flows_(flows), env_(env), forwarding_(forwarding) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
@@ -62,6 +66,7 @@ class SessionService {
   Storage& storage_;
   FlowService& flows_;
   const Environment& env_;
+  ForwardingService* forwarding_;
 };
 
 }  // namespace leadq
