@@ -62,6 +62,25 @@ TEST_F(FeedbackTest, NearMissesGoToNurtureDestinationsWhenTheConversationEnds) {
   EXPECT_TRUE(sales_.requests().empty());
 }
 
+TEST_F(FeedbackTest, AHardConversionGoesToSalesOnlyWhereThatTriggerIsWanted) {
+  WebhookReceiver demo_desk(kSecret, [this] { return clock_.now.load() / 1000; });
+  CreateDestination(server_, demo_desk.url(), "webhook", Json::array(),
+                    {{"triggers", {"qualified", "hard_conversion"}}});
+  // A near miss that left its e-mail: the demo flow's hard conversion.
+  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
+                                               {"authority", "influencer"},
+                                               {"need", "exploring"},
+                                               {"timing", "within_6_months"},
+                                               {"email", "dee@example.com"}});
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["route"], "sales");
+  EXPECT_EQ(view["triage"], "nurture");
+  ASSERT_EQ(demo_desk.requests().size(), 1u);
+  EXPECT_EQ(demo_desk.requests()[0].event, "lead.qualified");
+  EXPECT_TRUE(sales_.requests().empty()) << "the plain sales webhook wants qualified leads only";
+}
+
 TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
   const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
   int status = 0;

@@ -16,40 +16,39 @@ TEST(ForwardRules, RouteForOutcomes) {
     const char* name;
     Json outcome;
     bool done;
-    std::vector<std::string> triggers;
+    bool hard_conversion_wanted;
     const char* route;
   };
-  const std::vector<std::string> qualified = {"qualified"};
-  const std::vector<std::string> hard = {"qualified", "hard_conversion"};
   const Case cases[] = {
-      {"qualified", {{"triage", "qualified"}}, false, qualified, "sales"},
-      {"nurture not done", {{"triage", "nurture"}}, false, qualified, ""},
-      {"nurture done", {{"triage", "nurture"}}, true, qualified, "nurture"},
-      {"disqualified", {{"triage", "disqualified"}}, true, qualified, ""},
-      {"hard conversion without trigger",
+      {"qualified", {{"triage", "qualified"}}, false, false, "sales"},
+      {"nurture not done", {{"triage", "nurture"}}, false, false, ""},
+      {"nurture done", {{"triage", "nurture"}}, true, false, "nurture"},
+      {"disqualified", {{"triage", "disqualified"}}, true, false, ""},
+      {"hard conversion nobody wants",
        {{"triage", "not_enough_information"}, {"conversion", "hard"}},
        false,
-       qualified,
+       false,
        ""},
-      {"hard conversion trigger",
+      {"hard conversion wanted",
        {{"triage", "not_enough_information"}, {"conversion", "hard"}},
        false,
-       hard,
+       true,
+       "sales"},
+      {"hard conversion of a near miss",
+       {{"triage", "nurture"}, {"conversion", "hard"}},
+       true,
+       true,
        "sales"},
       {"hard conversion but disqualified",
        {{"triage", "disqualified"}, {"conversion", "hard"}},
        true,
-       hard,
+       true,
        ""},
-      {"not an object", Json::array(), true, qualified, ""},
+      {"not an object", Json::array(), true, true, ""},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(RouteFor(c.outcome, c.done, c.triggers), c.route) << c.name;
+    EXPECT_EQ(RouteFor(c.outcome, c.done, c.hard_conversion_wanted), c.route) << c.name;
   }
-  EXPECT_EQ(ForwardingTriggers(Json::object()), qualified);
-  EXPECT_EQ(ForwardingTriggers(
-                Json::parse(R"({"forwarding":{"triggers":["qualified","hard_conversion"]}})")),
-            hard);
 }
 
 TEST(ForwardRules, GenerationOnlyGrowsOnPromotionOrNewDataAfterASendBack) {
@@ -95,6 +94,11 @@ TEST(ForwardRules, DestinationFilters) {
   d.triage = {"nurture"};
   EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified"));
   d.triage.clear();
+  d.triggers = {"qualified"};
+  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture"))
+      << "a hard conversion that did not qualify needs the trigger";
+  d.triggers.push_back("hard_conversion");
+  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture"));
   d.enabled = false;
   EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified"));
   EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", kEventQualified, 2), "lead-1.dest-1.qualified.2");

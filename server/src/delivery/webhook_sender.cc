@@ -23,6 +23,9 @@ WebhookResponse HttpWebhookSender::Send(const WebhookRequest& request) {
   client.set_read_timeout(std::chrono::milliseconds(timeouts_.read_ms));
   client.set_write_timeout(std::chrono::milliseconds(timeouts_.read_ms));
   client.set_keep_alive(false);
+  // Headers and body leave in separate writes; without this, Nagle's algorithm and the
+  // receiver's delayed ACK hold the body back for tens of milliseconds.
+  client.set_tcp_nodelay(true);
   client.set_follow_location(false);  // a redirect is an answer, not an invitation
   httplib::Headers headers;
   for (const auto& [name, value] : request.headers) headers.emplace(name, value);

@@ -37,8 +37,9 @@ Result<DestinationRecord> DecodeDestination(const Json& body) {
     *target = value.value();
   }
   for (auto [key, target] :
-       {std::make_pair("events", &d.events), std::make_pair("grades", &d.grades),
-        std::make_pair("flows", &d.flows), std::make_pair("triage", &d.triage)}) {
+       {std::make_pair("events", &d.events), std::make_pair("triggers", &d.triggers),
+        std::make_pair("grades", &d.grades), std::make_pair("flows", &d.flows),
+        std::make_pair("triage", &d.triage)}) {
     Result<std::vector<std::string>> list = ReadList(body, key);
     if (!list.ok()) return list.status();
     *target = std::move(list).value();
@@ -61,6 +62,7 @@ Json DestinationJson(const DestinationRecord& d, bool show_secret) {
           {"url", d.url},
           {"secret", show_secret ? d.secret : hint},
           {"events", d.events},
+          {"triggers", d.triggers},
           {"grades", d.grades},
           {"flows", d.flows},
           {"triage", d.triage},

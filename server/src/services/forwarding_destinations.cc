@@ -38,6 +38,7 @@ Status ValidateDestination(const DestinationRecord& d) {
     return Status::InvalidArgument("must be 16 to 256 bytes", "/secret");
   }
   Status status = CheckList(d.events, {kEventQualified, kEventNurture, kEventOverdue}, "/events");
+  if (status.ok()) status = CheckList(d.triggers, {"qualified", "hard_conversion"}, "/triggers");
   if (status.ok()) status = CheckList(d.grades, {"high", "medium", "low", "none"}, "/grades");
   if (status.ok()) {
     status = CheckList(d.triage, {"qualified", "nurture", "disqualified", "not_enough_information"},
@@ -49,6 +50,7 @@ Status ValidateDestination(const DestinationRecord& d) {
 
 Result<DestinationRecord> DestinationService::Save(DestinationRecord d, bool create) {
   if (d.events.empty()) d.events = {d.kind == "nurture" ? kEventNurture : kEventQualified};
+  if (d.triggers.empty()) d.triggers = {"qualified"};
   Status valid = ValidateDestination(d);
   if (!valid.ok()) return valid;
   if (create) {

@@ -18,8 +18,8 @@ class DestinationService {
   // Validates and stores `destination` (InvalidArgument with the path of the first
   // problem). destination_id "" creates a new one with a generated id; otherwise it
   // replaces that destination (NotFound when absent, or when it belongs to another site).
-  // Defaults: events ["lead.nurture"] for kind "nurture", else ["lead.qualified"]; a
-  // 64-character secret when none is given.
+  // Defaults: events ["lead.nurture"] for kind "nurture", else ["lead.qualified"];
+  // triggers ["qualified"]; a 64-character secret when none is given.
   Result<DestinationRecord> Save(DestinationRecord destination, bool create);
 
   Result<DestinationRecord> Get(const std::string& site_key, const std::string& destination_id);

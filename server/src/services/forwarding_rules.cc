@@ -18,30 +18,10 @@ bool Allows(const std::vector<std::string>& filter, const std::string& value) {
 
 }  // namespace
 
-std::vector<std::string> ForwardingTriggers(const Json& flow_document) {
-  std::vector<std::string> triggers;
-  if (flow_document.is_object()) {
-    auto section = flow_document.find("forwarding");
-    if (section != flow_document.end() && section->is_object()) {
-      auto list = section->find("triggers");
-      if (list != section->end() && list->is_array()) {
-        for (const Json& item : *list) {
-          if (item.is_string()) triggers.push_back(item.get<std::string>());
-        }
-      }
-    }
-  }
-  if (triggers.empty()) triggers.push_back("qualified");
-  return triggers;
-}
-
-std::string RouteFor(const Json& outcome, bool done, const std::vector<std::string>& triggers) {
+std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted) {
   const std::string triage = Text(outcome, "triage");
-  const auto has = [&](const char* trigger) {
-    return std::find(triggers.begin(), triggers.end(), trigger) != triggers.end();
-  };
-  if (triage == "qualified" && has("qualified")) return "sales";
-  if (has("hard_conversion") && Text(outcome, "conversion") == "hard" && triage != "disqualified") {
+  if (triage == "qualified") return "sales";
+  if (hard_conversion_wanted && Text(outcome, "conversion") == "hard" && triage != "disqualified") {
     return "sales";
   }
   if (triage == "nurture" && done) return "nurture";
@@ -66,6 +46,10 @@ const char* EventFor(const std::string& route) {
 
 bool Accepts(const DestinationRecord& d, const std::string& event, const std::string& flow_id,
              const std::string& grade, const std::string& triage) {
+  if (event == kEventQualified && triage != "qualified" &&
+      std::find(d.triggers.begin(), d.triggers.end(), "hard_conversion") == d.triggers.end()) {
+    return false;
+  }
   return d.enabled && std::find(d.events.begin(), d.events.end(), event) != d.events.end() &&
          Allows(d.flows, flow_id) && Allows(d.grades, grade) && Allows(d.triage, triage);
 }

@@ -12,15 +12,13 @@
 
 namespace leadq {
 
-// The flow's forwarding triggers, from its optional "forwarding" section:
-//   "forwarding": {"triggers": ["qualified", "hard_conversion"]}
-// Default ["qualified"]. "hard_conversion" also hands a lead to sales when the visitor
-// made a hard conversion (demo, quote) without fully qualifying, unless disqualified.
-std::vector<std::string> ForwardingTriggers(const Json& flow_document);
-
-// "sales", "nurture", or "" (no handover) for an outcome. Nurture waits for the end of
-// the conversation (`done`), since points still grow while the visitor answers.
-std::string RouteFor(const Json& outcome, bool done, const std::vector<std::string>& triggers);
+// "sales", "nurture", or "" (no handover) for an outcome. A qualified lead goes to
+// sales. A hard conversion (demo, quote: the flow's own "conversions.hard" condition)
+// that did not fully qualify also goes to sales when `hard_conversion_wanted` (some
+// destination asked for it with the trigger "hard_conversion"), unless disqualified. A
+// near-miss ("nurture") goes to nurturing once the conversation is done, since its points
+// still grow while the visitor answers.
+std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted);
 
 // The generation of the handover to make now, or nullopt when none: the first handover
 // is generation 1; the same lead is handed over again (generation + 1) only when a
@@ -32,7 +30,9 @@ std::optional<int> NextGeneration(const std::optional<HandoffRecord>& existing,
 // The event a route's deliveries announce.
 const char* EventFor(const std::string& route);
 
-// Whether `destination` takes `event` for a lead of this flow, grade and triage.
+// Whether `destination` takes `event` for a lead of this flow, grade and triage. A
+// "lead.qualified" delivery of a lead that is not triaged qualified (a hard conversion)
+// goes only to destinations with the trigger "hard_conversion".
 bool Accepts(const DestinationRecord& destination, const std::string& event,
              const std::string& flow_id, const std::string& grade, const std::string& triage);
 

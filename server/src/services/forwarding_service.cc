@@ -25,7 +25,22 @@ const Json& Member(const Json& object, const char* key) {
 
 Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   HandoffWrite write;
-  const std::string route = RouteFor(in.outcome, in.done, ForwardingTriggers(in.flow.document));
+  const std::string triage = Text(in.outcome, "triage");
+  const bool hard_conversion =
+      Text(in.outcome, "conversion") == "hard" && triage != "qualified" && triage != "disqualified";
+  // Most outcomes hand nothing over: decide that without touching storage.
+  if (triage != "qualified" && !hard_conversion && !(triage == "nurture" && in.done)) {
+    return write;
+  }
+  Result<std::vector<DestinationRecord>> destinations =
+      store_.ListDestinations(in.session.site_key);
+  if (!destinations.ok()) return destinations.status();
+  bool hard_conversion_wanted = false;
+  for (const DestinationRecord& d : destinations.value()) {
+    hard_conversion_wanted |= hard_conversion && Accepts(d, kEventQualified, in.session.flow_id,
+                                                         Text(in.outcome, "grade"), triage);
+  }
+  const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
   if (route.empty()) return write;
   std::optional<HandoffRecord> existing;
   Result<HandoffRecord> stored = store_.GetHandoff(in.session.session_id);
@@ -51,7 +66,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   h.generation = *generation;
   h.route = route;
   h.state = "open";
-  h.triage = Text(in.outcome, "triage");
+  h.triage = triage;
   h.grade = Text(in.outcome, "grade");
   const Json& points = Member(in.outcome, "total_points");
   h.total_points = points.is_number() ? points.get<double>() : 0.0;
@@ -71,9 +86,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   }
   h.sent_back_ms = existing ? existing->sent_back_ms : 0;
   h.snapshot = Snapshot(in, h);
-  Result<std::vector<OutboxRecord>> rows = DeliveriesFor(h, EventFor(route), in.now_ms);
-  if (!rows.ok()) return rows.status();
-  write.outbox = std::move(rows).value();
+  write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms);
   return write;
 }
 
@@ -129,8 +142,14 @@ Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const Handoff
                                                                    int64_t now_ms) {
   Result<std::vector<DestinationRecord>> destinations = store_.ListDestinations(h.site_key);
   if (!destinations.ok()) return destinations.status();
+  return DeliveriesTo(destinations.value(), h, event, now_ms);
+}
+
+std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
+                                       const HandoffRecord& h, const std::string& event,
+                                       int64_t now_ms) {
   std::vector<OutboxRecord> rows;
-  for (const DestinationRecord& d : destinations.value()) {
+  for (const DestinationRecord& d : destinations) {
     if (!Accepts(d, event, h.flow_id, h.grade, h.triage)) continue;
     OutboxRecord row;
     row.idempotency_key = IdempotencyKey(h.lead_id, d.destination_id, event, h.generation);

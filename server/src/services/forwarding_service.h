@@ -85,6 +85,11 @@ class ForwardingService {
   std::function<void()> wake_;
 };
 
+// The deliveries of `event` about `handoff` among `destinations` (pure).
+std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
+                                       const HandoffRecord& handoff, const std::string& event,
+                                       int64_t now_ms);
+
 }  // namespace leadq
 
 #endif  // LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_

@@ -26,6 +26,8 @@ struct DestinationRecord {
   std::string url;     // http:// or https://
   std::string secret;  // HMAC-SHA256 key for the signature header
   std::vector<std::string> events;  // kEvent* names this destination receives
+  // What hands a lead to it: "qualified" (default) and/or "hard_conversion".
+  std::vector<std::string> triggers;
   // Filters; an empty list accepts every value.
   std::vector<std::string> grades;
   std::vector<std::string> flows;

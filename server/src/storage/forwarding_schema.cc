@@ -17,6 +17,7 @@ CREATE TABLE destinations (
   url TEXT NOT NULL,
   secret TEXT NOT NULL,
   events TEXT NOT NULL DEFAULT '[]',
+  triggers TEXT NOT NULL DEFAULT '["qualified"]',
   grades TEXT NOT NULL DEFAULT '[]',
   flows TEXT NOT NULL DEFAULT '[]',
   triage TEXT NOT NULL DEFAULT '[]',

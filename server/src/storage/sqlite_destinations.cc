@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kDestinationColumns =
     "destination_id, site_key, name, kind, url, secret, events, grades, flows, triage, enabled, "
-    "created_ms";
+    "created_ms, triggers";
 
 DestinationRecord ReadDestination(const Statement& row) {
   DestinationRecord d;
@@ -23,6 +23,7 @@ DestinationRecord ReadDestination(const Statement& row) {
   d.triage = ParseList(row.Text(9));
   d.enabled = row.Integer(10) != 0;
   d.created_ms = row.Integer(11);
+  d.triggers = ParseList(row.Text(12));
   return d;
 }
 
@@ -32,11 +33,11 @@ Status SqliteStorage::PutDestination(const DestinationRecord& d) {
   std::lock_guard<std::mutex> lock(mutex_);
   Result<Statement> stmt = db_->Prepare(
       std::string("INSERT INTO destinations (") + kDestinationColumns +
-      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
       "ON CONFLICT (destination_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
       "url = excluded.url, secret = excluded.secret, events = excluded.events, grades = "
       "excluded.grades, flows = excluded.flows, triage = excluded.triage, enabled = "
-      "excluded.enabled");
+      "excluded.enabled, triggers = excluded.triggers");
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       .Bind(1, d.destination_id)
@@ -51,6 +52,7 @@ Status SqliteStorage::PutDestination(const DestinationRecord& d) {
       .Bind(10, DumpList(d.triage))
       .Bind(11, static_cast<int64_t>(d.enabled ? 1 : 0))
       .Bind(12, d.created_ms)
+      .Bind(13, DumpList(d.triggers))
       .Run();
 }
 
