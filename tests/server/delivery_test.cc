@@ -111,6 +111,22 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
   }
 }
 
+TEST_F(DeliveryTest, AnswersRacingToQualifyTheSameLeadQueueItOnce) {
+  CreateDestination(*server_, receiver_.url());
+  auto answers = ForwardServer::HighLead();
+  const std::pair<std::string, Json> last = answers.back();
+  answers.pop_back();
+  const std::string lead = server_->AnswerLead(answers);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] { EXPECT_EQ(server_->Answer(lead, last.first, last.second), 200); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  ASSERT_TRUE(WaitForState(*server_, lead, "delivered"));
+  EXPECT_EQ(LeadView(*server_, lead)["deliveries"].size(), 1u);
+  EXPECT_EQ(receiver_.requests().size(), 1u);
+}
+
 TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
   CreateDestination(*server_, receiver_.url());
   const std::string lead = server_->AnswerLead(ForwardServer::HighLead());
