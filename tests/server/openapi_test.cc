@@ -59,8 +59,8 @@ TEST(OpenApiTest, EveryDocumentedPathIsRouted) {
     std::string path = route.doc_path;
     const size_t version = path.find("{version}");
     if (version != std::string::npos) path.replace(version, 9, "1");
-    for (const char* name :
-         {"{flow_id}", "{session_id}", "{lead_id}", "{visitor_id}", "{site_key}", "{key_id}"}) {
+    for (const char* name : {"{flow_id}", "{session_id}", "{lead_id}", "{visitor_id}", "{site_key}",
+                             "{key_id}", "{destination_id}", "{delivery_id}"}) {
       const size_t at = path.find(name);
       if (at != std::string::npos) path.replace(at, std::string(name).size(), "12345678");
     }

@@ -13,11 +13,11 @@ namespace leadq {
 class Application {
  public:
   // `storage` and `env` must outlive the Application. `admin_key` is the bootstrap admin
-  // API key ("" for none). `hook` may add outbox rows to each outcome write.
+  // API key ("" for none). With `forwarding`, outcomes hand leads over to sales.
   Application(Storage& storage, const Environment& env, const std::string& admin_key,
-              ApiSettings settings, OutcomeHook hook = nullptr)
+              ApiSettings settings, ForwardingService* forwarding = nullptr)
       : flows(storage, env),
-        sessions(storage, flows, env, std::move(hook)),
+        sessions(storage, flows, env, forwarding),
         visitors(storage, env),
         leads(storage),
         sites(storage, env),

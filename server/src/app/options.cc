@@ -61,6 +61,8 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     options->wasm_dir = value;
   } else if (name == "seed-flows") {
     options->seed_flows = value;
+  } else if (name == "public-url") {
+    options->public_url = value;
   } else if (name == "admin-key") {
     if (value.size() < 16) return bad("must be at least 16 characters");
     options->admin_key = value;
@@ -145,6 +147,7 @@ std::string Usage(const std::string& command) {
            "  --admin-key KEY      admin API key (default: $LEADQ_ADMIN_KEY, or generated once\n"
            "                       and kept in DIR/admin.key)\n"
            "  --allow-origin O     also allow browser origin O for every site (repeatable)\n"
+           "  --public-url URL     base URL of lead links in webhooks (default: own origin)\n"
            "  --rate-ip R[/B]      public requests per second (burst B) per client IP\n"
            "                       (default 50/300; 0 disables)\n"
            "  --rate-site R[/B]    public requests per second (burst B) per site (default "

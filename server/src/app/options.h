@@ -19,6 +19,7 @@ struct Options {
   std::string wasm_dir;
   std::string seed_flows;  // folder of flow JSON files published for the demo site
   std::string admin_key;
+  std::string public_url;  // base of links to the lead inbox in deliveries; "" = own origin
   std::vector<std::string> allow_origins;
   int threads = 8;
   bool access_log = false;

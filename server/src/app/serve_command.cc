@@ -12,6 +12,7 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "app/demo_seed.h"
+#include "app/forwarding_stack.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
@@ -62,7 +63,10 @@ int RunServe(const Options& options) {
   settings.extra_origins = options.allow_origins;
   settings.per_ip = options.per_ip;
   settings.per_site = options.per_site;
-  Application app(*storage.value(), env, LoadAdminKey(options, env), settings);
+  ForwardingConfig forwarding;
+  forwarding.forwarding.inbox_base_url = options.public_url;
+  ForwardingStack sales(*storage.value(), env, forwarding);
+  Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.forwarding());
   ApiContext& api = app.api;
 
   httplib::Server server;
@@ -73,6 +77,7 @@ int RunServe(const Options& options) {
   http.max_body_bytes = options.max_body_bytes;
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
+  sales.RegisterRoutes(server, api);
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.bind)
                        : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
@@ -85,6 +90,12 @@ int RunServe(const Options& options) {
   Status seeded = SeedDemo(*storage.value(), app.flows, origins, options.seed_flows);
   if (!seeded.ok()) {
     std::cerr << "leadq: " << seeded.message() << "\n";
+    return 1;
+  }
+  if (options.public_url.empty()) sales.SetInboxBaseUrl(origin);
+  Status worker = sales.Start();
+  if (!worker.ok()) {
+    std::cerr << "leadq: " << worker.message() << "\n";
     return 1;
   }
   std::thread listener([&server] { server.listen_after_bind(); });
@@ -124,6 +135,7 @@ int RunServe(const Options& options) {
   while (!server.is_running() && listener.joinable()) std::this_thread::yield();
   server.stop();
   listener.join();
+  sales.Stop();  // in-flight deliveries end within their timeouts; the rest stay queued
   std::cout << "leadq: stopped; database closed cleanly" << std::endl;
   return 0;
 }

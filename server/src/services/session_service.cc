@@ -1,6 +1,8 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
+#include "services/forwarding_service.h"
+
 #include <cctype>
 
 #include "leadq/codec.h"
@@ -210,10 +212,24 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   write.outcome.fields = turn.fields;
   write.outcome.lead = MakeLead(session, turn, write.outcome.outcome, input.profile.signals.channel,
                                 answer.received_ms);
-  if (hook_) hook_(session, turn.outcome, &write.outcome);
+  if (forwarding_ != nullptr) {
+    // A lead handed over is queued in the answer's own transaction: never lost, and
+    // never queued for an outcome that did not commit.
+    std::vector<AnswerRecord> all_answers = answers;
+    all_answers.push_back(answer);
+    Result<HandoffWrite> planned = forwarding_->Plan(
+        {session, *flow.value(), write.outcome.outcome, turn.done, all_answers, turn.fields,
+         EncodeProfile(input.profile)["signals"], answer.received_ms});
+    if (!planned.ok()) return planned.status();
+    write.outcome.handoff = std::move(planned).value();
+  }
   result->done = turn.done;
   result->outcome = write.outcome.outcome;
-  return storage_.StoreAnswer(write);
+  Result<AnswerStored> stored = storage_.StoreAnswer(write);
+  if (stored.ok() && stored.value() == AnswerStored::kStored && forwarding_ != nullptr) {
+    forwarding_->Committed(write.outcome.handoff);
+  }
+  return stored;
 }
 
 Result<std::pair<SessionRecord, std::vector<AnswerRecord>>> SessionService::Get(

@@ -4,7 +4,6 @@
 #ifndef LEADQ_SERVER_SERVICES_SESSION_SERVICE_H_
 #define LEADQ_SERVER_SERVICES_SESSION_SERVICE_H_
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,8 @@
 #include "services/flow_service.h"
 
 namespace leadq {
+
+class ForwardingService;
 
 struct StartRequest {
   std::string site_key;
@@ -43,12 +44,6 @@ struct AnswerResult {
   Json outcome;  // the server's outcome after this answer
 };
 
-// Called after the core decided an answer's outcome and before it is stored: forwarding
-// adds what it must write (its outbox rows) to `write`, which is committed in the same
-// transaction as the answer.
-using OutcomeHook =
-    std::function<void(const SessionRecord& session, const Outcome& outcome, OutcomeWrite* write)>;
-
 // The core's input for a session: the visitor's profile (explicit fields without this
 // session's own, implicit signals) and the session's stored answers.
 ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& visitor,
@@ -60,9 +55,11 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& 
 
 class SessionService {
  public:
+  // With `forwarding`, each outcome also carries the lead's handoff (and its outbox rows)
+  // into the answer's transaction, and the delivery worker is woken after the commit.
   SessionService(Storage& storage, FlowService& flows, const Environment& env,
-                 OutcomeHook hook = nullptr)
-      : storage_(storage), flows_(flows), env_(env), hook_(std::move(hook)) {}
+                 ForwardingService* forwarding = nullptr)
+      : storage_(storage), flows_(flows), env_(env), forwarding_(forwarding) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
@@ -83,7 +80,7 @@ class SessionService {
   Storage& storage_;
   FlowService& flows_;
   const Environment& env_;
-  OutcomeHook hook_;
+  ForwardingService* forwarding_;
 };
 
 }  // namespace leadq

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/forwarding_records.h"
 #include "storage/records.h"
 
 namespace leadq {
@@ -50,6 +51,7 @@ struct OutcomeWrite {
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
   LeadRecord lead;
+  HandoffWrite handoff;  // the lead handed to sales or nurturing, when it is (forwarding)
 };
 
 // An answer with the outcome decided over all stored answers plus this one.

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/forwarding_schema.h"
+
 namespace leadq {
 namespace {
 
@@ -69,7 +71,10 @@ CREATE TABLE answers (
   UNIQUE (session_id, answer_id)
 ) STRICT;
 )sql",
-      // 2: API keys, the implicit profile and e-mail merges, events, consent, leads.
+      // 2: forwarding to sales: destinations, handoffs, outbox, delivery log, touches,
+      // feedback.
+      ForwardingSchemaV1(),
+      // 3: API keys, the implicit profile and e-mail merges, events, consent, leads.
       // Leads are back-filled from the outcomes stored by v1. (The forwarding outbox
       // belongs to the forwarding module's own migration.)
       R"sql(

@@ -1,4 +1,5 @@
 // SQL of the SessionStore, including the answer path's single write transaction.
+#include "storage/sqlite_forwarding_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
 
@@ -235,7 +236,8 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
     Status step = UpdateSession(db, write);
     if (step.ok()) step = UpsertLead(db, write.outcome.lead);
     if (step.ok()) step = MergeFields(db, write);
-    // Forwarding adds its outbox rows here, inside the same transaction.
+    // The lead's handoff and outbox rows commit with the outcome that caused them.
+    if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
     return step;
   });
   if (status.code() == kStale) return AnswerStored::kStale;

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "storage/sqlite_readers.h"
@@ -74,6 +75,32 @@ class SqliteStorage : public Storage {
 
   Status Backup(const std::string& path) override;
 
+  // ForwardingStore.
+  Status PutDestination(const DestinationRecord& destination) override;
+  Result<DestinationRecord> GetDestination(const std::string& destination_id) override;
+  Result<std::vector<DestinationRecord>> ListDestinations(const std::string& site_key) override;
+  Status DeleteDestination(const std::string& destination_id) override;
+  Result<HandoffRecord> GetHandoff(const std::string& lead_id) override;
+  Result<std::vector<HandoffRecord>> ListHandoffs(const HandoffFilter& filter) override;
+  Result<std::optional<OutboxRecord>> ClaimDueDelivery(int64_t now_ms) override;
+  Status ReleaseClaims() override;
+  Status RecordAttempt(const AttemptResult& result) override;
+  Result<int64_t> CountUndelivered() override;
+  Result<std::vector<OutboxRecord>> ListDeliveries(const OutboxFilter& filter) override;
+  Result<OutboxRecord> GetDelivery(int64_t delivery_id) override;
+  Result<std::vector<AttemptRecord>> ListAttempts(const std::string& lead_id) override;
+  Status Redeliver(int64_t delivery_id, int64_t now_ms) override;
+  Result<std::vector<HandoffRecord>> ListPastDeadline(int64_t now_ms) override;
+  Result<bool> MarkOverdue(const std::string& lead_id, int64_t now_ms,
+                           const std::vector<OutboxRecord>& escalations) override;
+  Status Enqueue(const std::vector<OutboxRecord>& deliveries) override;
+  Status AddTouch(const TouchRecord& touch) override;
+  Result<std::vector<TouchRecord>> ListTouches(const std::string& lead_id) override;
+  Status SaveFeedback(const FeedbackRecord& feedback, const std::string& new_state) override;
+  Result<std::vector<FeedbackRecord>> ListFeedback(const std::string& lead_id) override;
+  Result<std::vector<ReportRow>> ListForReport(const std::string& site_key,
+                                               const std::string& flow_id) override;
+
   // Write transactions committed (each holds a batch of writes).
   int64_t commits() const { return writer_->commits(); }
 
@@ -89,6 +116,19 @@ class SqliteStorage : public Storage {
     return body(*lease.value());
   }
   Status Write(SqliteWriter::Job job) { return writer_->Submit(std::move(job)); }
+  // A write that also yields a value; the value is returned only once committed.
+  template <typename T, typename Body>
+  Result<T> WriteResult(Body body) {
+    std::optional<T> value;
+    Status status = Write([&](Database& db) -> Status {
+      Result<T> result = body(db);
+      if (!result.ok()) return result.status();
+      value = std::move(result).value();
+      return Status::Ok();
+    });
+    if (!status.ok()) return status;
+    return std::move(*value);
+  }
 
   SqliteReaders readers_;
   std::unique_ptr<SqliteWriter> writer_;

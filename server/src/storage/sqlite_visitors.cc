@@ -179,8 +179,17 @@ Status SqliteStorage::EraseVisitor(const std::string& site_key, const std::strin
     if (!ids.ok()) return ids.status();
     if (ids.value().empty()) return Status::NotFound("no visitor with this id", "/visitor_id");
     // Children first: the foreign keys point from sessions to visitors.
-    // (Forwarding's tables — handoffs, outbox, feedback — are erased by its own code.)
     static const char* const kDeletes[] = {
+        "DELETE FROM delivery_attempts WHERE lead_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
+        "DELETE FROM delivery_outbox WHERE lead_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
+        "DELETE FROM lead_touches WHERE lead_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
+        "DELETE FROM lead_feedback WHERE lead_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
+        "DELETE FROM handoffs WHERE lead_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
         "DELETE FROM leads WHERE site_key = ?1 AND visitor_id = ?2",
         "DELETE FROM answers WHERE session_id IN "
         "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/flow_store.h"
+#include "storage/forwarding_store.h"
 #include "storage/lead_store.h"
 #include "storage/session_store.h"
 #include "storage/site_store.h"
@@ -20,7 +21,8 @@ class Storage : public SiteStore,
                 public FlowStore,
                 public SessionStore,
                 public VisitorStore,
-                public LeadStore {
+                public LeadStore,
+                public ForwardingStore {
  public:
   // A consistent copy of the whole database in a new file at `path`, taken while the
   // server keeps serving.

@@ -1,0 +1,39 @@
+// DestinationService: a site's forwarding destinations as the admin API manages them —
+// validated, with defaults filled in and a signing secret generated when none is given.
+#ifndef LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_
+#define LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "services/environment.h"
+#include "storage/forwarding_store.h"
+
+namespace leadq {
+
+class DestinationService {
+ public:
+  DestinationService(ForwardingStore& store, const Environment& env) : store_(store), env_(env) {}
+
+  // Validates and stores `destination` (InvalidArgument with the path of the first
+  // problem). destination_id "" creates a new one with a generated id; otherwise it
+  // replaces that destination (NotFound when absent, or when it belongs to another site).
+  // Defaults: events ["lead.nurture"] for kind "nurture", else ["lead.qualified"];
+  // triggers ["qualified"]; a 64-character secret when none is given.
+  Result<DestinationRecord> Save(DestinationRecord destination, bool create);
+
+  Result<DestinationRecord> Get(const std::string& site_key, const std::string& destination_id);
+  Result<std::vector<DestinationRecord>> List(const std::string& site_key);
+  Status Delete(const std::string& site_key, const std::string& destination_id);
+
+ private:
+  ForwardingStore& store_;
+  const Environment& env_;
+};
+
+// Checks a destination's fields; the first problem as InvalidArgument with its path.
+Status ValidateDestination(const DestinationRecord& destination);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_

@@ -1,0 +1,63 @@
+// Forwarding rules.
+#include "services/forwarding_rules.h"
+
+#include <algorithm>
+
+namespace leadq {
+namespace {
+
+std::string Text(const Json& object, const char* key) {
+  if (!object.is_object()) return std::string();
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool Allows(const std::vector<std::string>& filter, const std::string& value) {
+  return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
+}
+
+}  // namespace
+
+std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted) {
+  const std::string triage = Text(outcome, "triage");
+  if (triage == "qualified") return "sales";
+  if (hard_conversion_wanted && Text(outcome, "conversion") == "hard" && triage != "disqualified") {
+    return "sales";
+  }
+  if (triage == "nurture" && done) return "nurture";
+  return std::string();
+}
+
+std::optional<int> NextGeneration(const std::optional<HandoffRecord>& existing,
+                                  const std::string& route, int64_t last_data_ms) {
+  if (route.empty()) return std::nullopt;
+  if (!existing) return 1;
+  if (route != "sales") return std::nullopt;  // once handed over, nurture is not repeated
+  if (existing->route == "nurture") return existing->generation + 1;
+  if (existing->state == "nurturing" && last_data_ms > existing->sent_back_ms) {
+    return existing->generation + 1;
+  }
+  return std::nullopt;
+}
+
+const char* EventFor(const std::string& route) {
+  return route == "nurture" ? kEventNurture : kEventQualified;
+}
+
+bool Accepts(const DestinationRecord& d, const std::string& event, const std::string& flow_id,
+             const std::string& grade, const std::string& triage) {
+  if (event == kEventQualified && triage != "qualified" &&
+      std::find(d.triggers.begin(), d.triggers.end(), "hard_conversion") == d.triggers.end()) {
+    return false;
+  }
+  return d.enabled && std::find(d.events.begin(), d.events.end(), event) != d.events.end() &&
+         Allows(d.flows, flow_id) && Allows(d.grades, grade) && Allows(d.triage, triage);
+}
+
+std::string IdempotencyKey(const std::string& lead_id, const std::string& destination_id,
+                           const std::string& event, int generation) {
+  const std::string short_event = event.rfind("lead.", 0) == 0 ? event.substr(5) : event;
+  return lead_id + "." + destination_id + "." + short_event + "." + std::to_string(generation);
+}
+
+}  // namespace leadq

@@ -1,0 +1,209 @@
+// Planning handovers and the admin views of deliveries.
+#include "services/forwarding_service.h"
+
+#include <algorithm>
+
+#include "services/forwarding_rules.h"
+
+namespace leadq {
+namespace {
+
+std::string Text(const Json& object, const char* key) {
+  if (!object.is_object()) return std::string();
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const Json& Member(const Json& object, const char* key) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it != object.end() ? *it : kNull;
+}
+
+}  // namespace
+
+Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
+  HandoffWrite write;
+  const std::string triage = Text(in.outcome, "triage");
+  const bool hard_conversion =
+      Text(in.outcome, "conversion") == "hard" && triage != "qualified" && triage != "disqualified";
+  // Most outcomes hand nothing over: decide that without touching storage.
+  if (triage != "qualified" && !hard_conversion && !(triage == "nurture" && in.done)) {
+    return write;
+  }
+  Result<std::vector<DestinationRecord>> destinations =
+      store_.ListDestinations(in.session.site_key);
+  if (!destinations.ok()) return destinations.status();
+  bool hard_conversion_wanted = false;
+  for (const DestinationRecord& d : destinations.value()) {
+    hard_conversion_wanted |= hard_conversion && Accepts(d, kEventQualified, in.session.flow_id,
+                                                         Text(in.outcome, "grade"), triage);
+  }
+  const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
+  if (route.empty()) return write;
+  std::optional<HandoffRecord> existing;
+  Result<HandoffRecord> stored = store_.GetHandoff(in.session.session_id);
+  if (stored.ok()) {
+    existing = std::move(stored).value();
+  } else if (stored.status().code() != "not_found") {
+    return stored.status();
+  }
+  int64_t last_data_ms = 0;
+  for (const AnswerRecord& answer : in.answers) {
+    last_data_ms = std::max(last_data_ms, answer.received_ms);
+  }
+  const std::optional<int> generation = NextGeneration(existing, route, last_data_ms);
+  if (!generation) return write;
+
+  HandoffRecord& h = write.handoff;
+  h.lead_id = in.session.session_id;
+  h.site_key = in.session.site_key;
+  h.flow_id = in.session.flow_id;
+  h.flow_version = in.session.flow_version;
+  h.variant = in.session.variant;
+  h.visitor_id = in.session.visitor_id;
+  h.generation = *generation;
+  h.route = route;
+  h.state = "open";
+  h.triage = triage;
+  h.grade = Text(in.outcome, "grade");
+  const Json& points = Member(in.outcome, "total_points");
+  h.total_points = points.is_number() ? points.get<double>() : 0.0;
+  for (const Json& criterion : Member(in.outcome, "criteria")) {
+    const std::string id = Text(criterion, "id");
+    if (!id.empty()) h.criteria.push_back(id);
+  }
+  h.handed_ms = h.updated_ms = in.now_ms;
+  // The deadline is fixed when the lead is handed over; the outcome's own deadline moves
+  // with every later re-decision.
+  const Json& sla = Member(in.outcome, "sla");
+  const Json& minutes = Member(sla, "first_response_minutes");
+  const Json& touches = Member(sla, "follow_up_touches");
+  if (route == "sales" && minutes.is_number_integer()) {
+    h.sla_deadline_ms = in.now_ms + minutes.get<int64_t>() * 60000;
+    h.follow_up_target = touches.is_number_integer() ? touches.get<int>() : 0;
+  }
+  h.sent_back_ms = existing ? existing->sent_back_ms : 0;
+  h.snapshot = Snapshot(in, h);
+  write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms);
+  return write;
+}
+
+Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h) const {
+  Json answers = Json::array();
+  for (const AnswerRecord& answer : in.answers) {
+    answers.push_back({{"step", answer.step_id},
+                       {"field", answer.field},
+                       {"value", answer.value},
+                       {"received_ms", answer.received_ms}});
+  }
+  Json sla = nullptr;
+  if (h.sla_deadline_ms > 0) {
+    sla = {{"first_response_minutes", Member(Member(in.outcome, "sla"), "first_response_minutes")},
+           {"deadline_ms", h.sla_deadline_ms},
+           {"follow_up_touches", h.follow_up_target}};
+  }
+  return {{"lead_id", h.lead_id},
+          {"site", h.site_key},
+          {"flow_id", h.flow_id},
+          {"flow_version", h.flow_version},
+          {"variant", h.variant},
+          {"visitor_id", h.visitor_id},
+          {"generation", h.generation},
+          {"handed_ms", h.handed_ms},
+          {"triage", h.triage},
+          {"grade", h.grade},
+          {"total_points", h.total_points},
+          {"conversion", Member(in.outcome, "conversion")},
+          {"stage", Member(in.outcome, "stage")},
+          {"criteria", Member(in.outcome, "criteria")},
+          {"profile",
+           {{"explicit", in.fields.is_object() ? in.fields : Json::object()},
+            {"implicit", in.signals.is_object() ? in.signals : Json::object()}}},
+          {"answers", answers},
+          {"sla", sla},
+          {"inbox_url", options_.inbox_base_url + "/console/#/leads/" + h.lead_id}};
+}
+
+void ForwardingService::Committed(const HandoffWrite& write) {
+  if (write.outbox.empty()) return;
+  std::lock_guard<std::mutex> lock(wake_mutex_);
+  if (wake_) wake_();
+}
+
+void ForwardingService::SetWakeup(std::function<void()> wake) {
+  std::lock_guard<std::mutex> lock(wake_mutex_);
+  wake_ = std::move(wake);
+}
+
+Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const HandoffRecord& h,
+                                                                   const std::string& event,
+                                                                   int64_t now_ms) {
+  Result<std::vector<DestinationRecord>> destinations = store_.ListDestinations(h.site_key);
+  if (!destinations.ok()) return destinations.status();
+  return DeliveriesTo(destinations.value(), h, event, now_ms);
+}
+
+std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
+                                       const HandoffRecord& h, const std::string& event,
+                                       int64_t now_ms) {
+  std::vector<OutboxRecord> rows;
+  for (const DestinationRecord& d : destinations) {
+    if (!Accepts(d, event, h.flow_id, h.grade, h.triage)) continue;
+    OutboxRecord row;
+    row.idempotency_key = IdempotencyKey(h.lead_id, d.destination_id, event, h.generation);
+    row.lead_id = h.lead_id;
+    row.generation = h.generation;
+    row.destination_id = d.destination_id;
+    row.event = event;
+    row.payload = h.snapshot;
+    row.created_ms = now_ms;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<LeadForwarding> ForwardingService::Lead(const std::string& lead_id) {
+  LeadForwarding lead;
+  Result<HandoffRecord> handoff = store_.GetHandoff(lead_id);
+  if (!handoff.ok()) return handoff.status();
+  lead.handoff = std::move(handoff).value();
+  OutboxFilter filter;
+  filter.lead_id = lead_id;
+  filter.limit = 1000;
+  Result<std::vector<OutboxRecord>> deliveries = store_.ListDeliveries(filter);
+  if (!deliveries.ok()) return deliveries.status();
+  lead.deliveries = std::move(deliveries).value();
+  Result<std::vector<AttemptRecord>> attempts = store_.ListAttempts(lead_id);
+  if (!attempts.ok()) return attempts.status();
+  lead.attempts = std::move(attempts).value();
+  Result<std::vector<TouchRecord>> touches = store_.ListTouches(lead_id);
+  if (!touches.ok()) return touches.status();
+  lead.touches = std::move(touches).value();
+  Result<std::vector<FeedbackRecord>> feedback = store_.ListFeedback(lead_id);
+  if (!feedback.ok()) return feedback.status();
+  lead.feedback = std::move(feedback).value();
+  return lead;
+}
+
+Result<std::vector<OutboxRecord>> ForwardingService::Deliveries(const OutboxFilter& filter) {
+  return store_.ListDeliveries(filter);
+}
+
+Status ForwardingService::Redeliver(const std::string& site_key, int64_t delivery_id) {
+  Result<OutboxRecord> delivery = store_.GetDelivery(delivery_id);
+  if (!delivery.ok()) return delivery.status();
+  Result<HandoffRecord> handoff = store_.GetHandoff(delivery.value().lead_id);
+  if (!site_key.empty() && (!handoff.ok() || handoff.value().site_key != site_key)) {
+    return Status::NotFound("no delivery with this id for this site", "/delivery_id");
+  }
+  Status status = store_.Redeliver(delivery_id, env_.now_ms());
+  if (status.ok()) {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    if (wake_) wake_();
+  }
+  return status;
+}
+
+}  // namespace leadq

@@ -1,0 +1,13 @@
+// The schema of forwarding, SLA tracking and sales feedback, kept beside the other
+// forwarding storage files; migrations.cc lists it as one numbered migration.
+#ifndef LEADQ_SERVER_STORAGE_FORWARDING_SCHEMA_H_
+#define LEADQ_SERVER_STORAGE_FORWARDING_SCHEMA_H_
+
+namespace leadq {
+
+// Destinations, handoffs, the delivery outbox and its log, touches and feedback.
+const char* ForwardingSchemaV1();
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_STORAGE_FORWARDING_SCHEMA_H_

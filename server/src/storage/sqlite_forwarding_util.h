@@ -1,0 +1,41 @@
+// Helpers shared by the SQLite forwarding files: JSON columns, string-list columns, a
+// transaction runner, and the handoff/outbox write that SaveOutcome joins to its own
+// transaction.
+#ifndef LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
+#define LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "storage/forwarding_records.h"
+#include "storage/sqlite_db.h"
+
+namespace leadq {
+
+std::string DumpColumn(const Json& value);
+Json ParseColumn(const std::string& text, Json fallback);
+std::string DumpList(const std::vector<std::string>& list);
+std::vector<std::string> ParseList(const std::string& text);
+
+// BEGIN IMMEDIATE, `body`, COMMIT; ROLLBACK when anything fails. The caller holds the
+// connection's lock.
+Status RunTransaction(Database& db, const std::function<Status()>& body);
+
+// Inside a transaction the caller opened: upserts the handoff (only ever to a newer
+// generation) and inserts the outbox rows (a row whose idempotency key exists is left as
+// it is, so a lead is queued once per destination, event and generation).
+Status WriteHandoff(Database& db, const HandoffWrite& write);
+// Inserts outbox rows only (same rule for existing keys).
+Status InsertOutbox(Database& db, const std::vector<OutboxRecord>& rows);
+
+// Column lists and readers, so every query returns records the same way.
+extern const char* const kHandoffColumns;
+HandoffRecord ReadHandoff(const Statement& row, int first_column);
+// `alias` is the table alias with its dot ("o.") or "" (RETURNING takes bare names).
+std::string OutboxColumns(const std::string& alias);
+OutboxRecord ReadOutbox(const Statement& row, int first_column);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_

@@ -1,0 +1,136 @@
+// Sales feedback: accept, reject with a reason, back to nurturing (and re-qualifying on
+// new data as a new delivery), nurture leads to nurture destinations, and the report per
+// flow, variant and criterion.
+#include <gtest/gtest.h>
+
+#include "forward_test_util.h"
+
+namespace leadq::testing {
+namespace {
+
+class FeedbackTest : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  FakeEnvironment clock_;
+  WebhookReceiver sales_{kSecret, [this] { return clock_.now.load() / 1000; }};
+  WebhookReceiver nurture_{kSecret, [this] { return clock_.now.load() / 1000; }};
+  ForwardServer server_{dir_.path(), clock_, TestForwardingConfig()};
+
+  void SetUp() override {
+    CreateDestination(server_, sales_.url());
+    CreateDestination(server_, nurture_.url(), "nurture");
+  }
+
+  Json Feedback(const std::string& lead, const Json& body, int* status = nullptr) {
+    return server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", body, status);
+  }
+};
+
+TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArrives) {
+  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  clock_.now += 1000;
+  Json back = Feedback(lead, {{"decision", "nurture"}, {"note", "not now"}});
+  EXPECT_EQ(back["state"], "nurturing");
+  ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return nurture_.requests().size() == 1; }));
+  EXPECT_EQ(nurture_.requests()[0].event, "lead.nurture");
+
+  // Nothing new yet: another outcome without new data does not hand it over again.
+  EXPECT_EQ(LeadView(server_, lead)["generation"], 1);
+  clock_.now += 1000;
+  ASSERT_EQ(server_.Answer(lead, "timing", "within_3_months"), 200);
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["generation"], 2);
+  EXPECT_EQ(view["state"], "open");
+  ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return sales_.requests().size() == 2; }));
+  EXPECT_NE(sales_.requests()[0].idempotency_key, sales_.requests()[1].idempotency_key);
+  EXPECT_EQ(sales_.requests()[1].idempotency_key.back(), '2');
+}
+
+TEST_F(FeedbackTest, NearMissesGoToNurtureDestinationsWhenTheConversationEnds) {
+  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
+                                               {"authority", "influencer"},
+                                               {"need", "exploring"},
+                                               {"timing", "within_6_months"},
+                                               {"email", "bob@example.com"}});
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["route"], "nurture");
+  EXPECT_TRUE(view["sla"]["deadline_ms"].is_null());
+  ASSERT_EQ(nurture_.requests().size(), 1u);
+  EXPECT_EQ(nurture_.requests()[0].event, "lead.nurture");
+  EXPECT_TRUE(sales_.requests().empty());
+}
+
+TEST_F(FeedbackTest, AHardConversionGoesToSalesOnlyWhereThatTriggerIsWanted) {
+  WebhookReceiver demo_desk(kSecret, [this] { return clock_.now.load() / 1000; });
+  CreateDestination(server_, demo_desk.url(), "webhook", Json::array(),
+                    {{"triggers", {"qualified", "hard_conversion"}}});
+  // A near miss that left its e-mail: the demo flow's hard conversion.
+  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
+                                               {"authority", "influencer"},
+                                               {"need", "exploring"},
+                                               {"timing", "within_6_months"},
+                                               {"email", "dee@example.com"}});
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["route"], "sales");
+  EXPECT_EQ(view["triage"], "nurture");
+  ASSERT_EQ(demo_desk.requests().size(), 1u);
+  EXPECT_EQ(demo_desk.requests()[0].event, "lead.qualified");
+  EXPECT_TRUE(sales_.requests().empty()) << "the plain sales webhook wants qualified leads only";
+}
+
+TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
+  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  int status = 0;
+  Json bad = Feedback(lead, {{"decision", "reject"}}, &status);
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(bad["error"]["path"], "/reason");
+  bad = Feedback(lead, {{"decision", "reject"}, {"reason", "other"}}, &status);
+  EXPECT_EQ(bad["error"]["path"], "/note");
+  bad = Feedback(lead, {{"decision", "maybe"}}, &status);
+  EXPECT_EQ(bad["error"]["path"], "/decision");
+  Json ok = Feedback(lead, {{"decision", "reject"}, {"reason", "no_budget"}}, &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(ok["state"], "rejected");
+  Feedback("nosuchlead1", {{"decision", "accept"}}, &status);
+  EXPECT_EQ(status, 404);
+}
+
+TEST_F(FeedbackTest, ReportShowsAcceptancePerFlowVariantAndCriterion) {
+  // Two leads that decide within 2 weeks (accepted), one that decides within 3 months
+  // with an influencer (rejected): decision_maker predicts acceptance here.
+  const std::string a = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string b = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string c = server_.AnswerLead({{"budget", "over_50k"},
+                                            {"authority", "influencer"},
+                                            {"need", "losing_leads"},
+                                            {"timing", "within_3_months"},
+                                            {"email", "cy@example.com"}});
+  const std::string d = server_.AnswerLead(ForwardServer::HighLead());  // no feedback yet
+  Feedback(a, {{"decision", "accept"}});
+  Feedback(b, {{"decision", "accept"}});
+  Feedback(c, {{"decision", "reject"}, {"reason", "no_authority"}});
+  Json report = server_.Admin("GET", "/api/v1/admin/feedback-report?site=demo-site&flow=bant-demo");
+  const Json& totals = report["totals"];
+  EXPECT_EQ(totals["handed_over"], 4);
+  EXPECT_EQ(totals["with_feedback"], 3);
+  EXPECT_EQ(totals["accepted"], 2);
+  EXPECT_EQ(totals["reject_reasons"]["no_authority"], 1);
+  ASSERT_EQ(report["flows"].size(), 1u);
+  ASSERT_GE(report["variants"].size(), 1u);
+  Json decision_maker;
+  for (const Json& row : report["criteria"]) {
+    if (row["criterion"] == "decision_maker") decision_maker = row;
+  }
+  ASSERT_TRUE(decision_maker.is_object()) << report.dump();
+  EXPECT_EQ(decision_maker["met"]["leads"], 3);
+  EXPECT_EQ(decision_maker["met"]["acceptance_rate"], 1.0);
+  EXPECT_EQ(decision_maker["not_met"]["acceptance_rate"], 0.0);
+  EXPECT_EQ(decision_maker["difference"], 1.0);
+  (void)d;
+}
+
+}  // namespace
+}  // namespace leadq::testing

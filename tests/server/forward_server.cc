@@ -1,0 +1,122 @@
+// The restartable forwarding test server.
+#include "forward_server.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+namespace leadq::testing {
+
+ForwardingConfig TestForwardingConfig() {
+  ForwardingConfig config;
+  config.forwarding.inbox_base_url = "https://leads.example.test";
+  config.worker.threads = 2;
+  config.worker.idle_poll_ms = 10;
+  config.worker.retry.base_delay_ms = 1000;
+  config.worker.retry.max_delay_ms = 8000;
+  config.worker.retry.horizon_ms = 3600 * 1000;
+  config.timeouts.connect_ms = 500;
+  config.timeouts.read_ms = 300;
+  config.random_unit = [] { return 0.5; };
+  return config;
+}
+
+TempDir::TempDir() {
+  char pattern[] = "/tmp/leadq-forward-XXXXXX";
+  path_ = mkdtemp(pattern);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+ForwardServer::ForwardServer(const std::string& data_dir, FakeEnvironment& clock,
+                             ForwardingConfig config)
+    : clock_(clock) {
+  env_ = clock.Make();
+  auto storage = SqliteStorage::Open(data_dir + "/leadq.db");
+  EXPECT_TRUE(storage.ok()) << storage.status().message();
+  storage_ = std::move(storage).value();
+  stack_ = std::make_unique<ForwardingStack>(*storage_, env_, std::move(config));
+  app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, TestServer::NoLimits(),
+                                       stack_->forwarding());
+  HttpOptions options;
+  options.threads = 4;
+  ConfigureHttpServer(server_, app_->api, options);
+  stack_->RegisterRoutes(server_, app_->api);
+  port_ = server_.bind_to_any_port("127.0.0.1");
+  EXPECT_GT(port_, 0);
+  Status seeded = SeedDemo(*storage_, app_->flows, {}, DemoFlowsDir());
+  EXPECT_TRUE(seeded.ok()) << seeded.message();
+  Status started = stack_->Start();
+  EXPECT_TRUE(started.ok()) << started.message();
+  listener_ = std::thread([this] { server_.listen_after_bind(); });
+  for (int i = 0; i < 1000 && !server_.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
+ForwardServer::~ForwardServer() {
+  server_.stop();
+  if (listener_.joinable()) listener_.join();
+  stack_->Stop();
+}
+
+std::unique_ptr<httplib::Client> ForwardServer::Client() const {
+  auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  client->set_connection_timeout(5, 0);
+  client->set_read_timeout(10, 0);
+  return client;
+}
+
+Json ForwardServer::Admin(const std::string& method, const std::string& path, const Json& body,
+                          int* status) {
+  auto client = Client();
+  httplib::Headers headers = {{"Authorization", std::string("Bearer ") + kAdminKey}};
+  httplib::Result res =
+      method == "GET"    ? client->Get(path.c_str(), headers)
+      : method == "POST" ? client->Post(path.c_str(), headers, body.dump(), "application/json")
+      : method == "PUT"  ? client->Put(path.c_str(), headers, body.dump(), "application/json")
+                         : client->Delete(path.c_str(), headers);
+  EXPECT_TRUE(res) << method << " " << path;
+  if (!res) return Json();
+  if (status != nullptr) *status = res->status;
+  Json parsed = Json::parse(res->body, nullptr, false);
+  return parsed.is_discarded() ? Json() : parsed;
+}
+
+std::vector<std::pair<std::string, Json>> ForwardServer::HighLead() {
+  return {{"budget", "over_50k"},
+          {"authority", "decision_maker"},
+          {"need", "losing_leads"},
+          {"timing", "within_2_weeks"},
+          {"email", "ann@example.com"}};
+}
+
+std::string ForwardServer::AnswerLead(const std::vector<std::pair<std::string, Json>>& answers,
+                                      const std::string& visitor_id) {
+  auto client = Client();
+  Json start{{"site", "demo-site"}, {"flow", "bant-demo"}};
+  if (!visitor_id.empty()) start["visitor_id"] = visitor_id;
+  auto res = client->Post("/api/v1/sessions", start.dump(), "application/json");
+  EXPECT_TRUE(res && res->status == 200);
+  if (!res) return std::string();
+  Json body = Json::parse(res->body, nullptr, false);
+  const std::string session = body["session_id"].get<std::string>();
+  for (const auto& [step, value] : answers) EXPECT_EQ(Answer(session, step, value), 200);
+  return session;
+}
+
+int ForwardServer::Answer(const std::string& session, const std::string& step, const Json& value) {
+  auto client = Client();
+  const std::string answer_id = "answer-" + std::to_string(++clock_.next_id);
+  Json body{{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}};
+  auto res = client->Post(("/api/v1/sessions/" + session + "/answers").c_str(), body.dump(),
+                          "application/json");
+  EXPECT_TRUE(res);
+  return res ? res->status : 0;
+}
+
+}  // namespace leadq::testing
