@@ -60,7 +60,7 @@ Status SqliteStorage::PutDestination(const DestinationRecord& d) {
 Result<DestinationRecord> SqliteStorage::GetDestination(const std::string& destination_id) {
   return Read<DestinationRecord>([&](Database& db) -> Result<DestinationRecord> {
     Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kDestinationColumns +
-                                          " FROM destinations WHERE destination_id = ?1");
+                                        " FROM destinations WHERE destination_id = ?1");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, destination_id);
     Result<bool> row = stmt.value().Step();
@@ -72,21 +72,22 @@ Result<DestinationRecord> SqliteStorage::GetDestination(const std::string& desti
 
 Result<std::vector<DestinationRecord>> SqliteStorage::ListDestinations(
     const std::string& site_key) {
-  return Read<std::vector<DestinationRecord>>([&](Database& db) -> Result<std::vector<DestinationRecord>> {
-    Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kDestinationColumns +
-                                          " FROM destinations WHERE ?1 = '' OR site_key = ?1 "
-                                          "ORDER BY created_ms, destination_id");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key);
-    std::vector<DestinationRecord> list;
-    for (;;) {
-      Result<bool> row = stmt.value().Step();
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      list.push_back(ReadDestination(stmt.value()));
-    }
-    return list;
-  });
+  return Read<std::vector<DestinationRecord>>(
+      [&](Database& db) -> Result<std::vector<DestinationRecord>> {
+        Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kDestinationColumns +
+                                            " FROM destinations WHERE ?1 = '' OR site_key = ?1 "
+                                            "ORDER BY created_ms, destination_id");
+        if (!stmt.ok()) return stmt.status();
+        stmt.value().Bind(1, site_key);
+        std::vector<DestinationRecord> list;
+        for (;;) {
+          Result<bool> row = stmt.value().Step();
+          if (!row.ok()) return row.status();
+          if (!row.value()) break;
+          list.push_back(ReadDestination(stmt.value()));
+        }
+        return list;
+      });
 }
 
 Status SqliteStorage::DeleteDestination(const std::string& destination_id) {

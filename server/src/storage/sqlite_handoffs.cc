@@ -21,7 +21,7 @@ Result<std::vector<HandoffRecord>> ReadHandoffs(Statement& stmt) {
 Result<HandoffRecord> SqliteStorage::GetHandoff(const std::string& lead_id) {
   return Read<HandoffRecord>([&](Database& db) -> Result<HandoffRecord> {
     Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kHandoffColumns +
-                                          " FROM handoffs h WHERE h.lead_id = ?1");
+                                        " FROM handoffs h WHERE h.lead_id = ?1");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, lead_id);
     Result<bool> row = stmt.value().Step();
@@ -147,54 +147,56 @@ Status SqliteStorage::SaveFeedback(const FeedbackRecord& f, const std::string& n
 }
 
 Result<std::vector<FeedbackRecord>> SqliteStorage::ListFeedback(const std::string& lead_id) {
-  return Read<std::vector<FeedbackRecord>>([&](Database& db) -> Result<std::vector<FeedbackRecord>> {
-    Result<Statement> stmt = db.Prepare(
-        "SELECT lead_id, generation, decision, reason, note, at_ms FROM lead_feedback "
-        "WHERE lead_id = ?1 ORDER BY seq");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, lead_id);
-    std::vector<FeedbackRecord> list;
-    for (;;) {
-      Result<bool> row = stmt.value().Step();
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      const Statement& s = stmt.value();
-      list.push_back(
-          {s.Text(0), static_cast<int>(s.Integer(1)), s.Text(2), s.Text(3), s.Text(4), s.Integer(5)});
-    }
-    return list;
-  });
+  return Read<std::vector<FeedbackRecord>>(
+      [&](Database& db) -> Result<std::vector<FeedbackRecord>> {
+        Result<Statement> stmt = db.Prepare(
+            "SELECT lead_id, generation, decision, reason, note, at_ms FROM lead_feedback "
+            "WHERE lead_id = ?1 ORDER BY seq");
+        if (!stmt.ok()) return stmt.status();
+        stmt.value().Bind(1, lead_id);
+        std::vector<FeedbackRecord> list;
+        for (;;) {
+          Result<bool> row = stmt.value().Step();
+          if (!row.ok()) return row.status();
+          if (!row.value()) break;
+          const Statement& s = stmt.value();
+          list.push_back({s.Text(0), static_cast<int>(s.Integer(1)), s.Text(2), s.Text(3),
+                          s.Text(4), s.Integer(5)});
+        }
+        return list;
+      });
 }
 
 Result<std::vector<ForwardingStore::ReportRow>> SqliteStorage::ListForReport(
     const std::string& site_key, const std::string& flow_id) {
-  return Read<std::vector<ForwardingStore::ReportRow>>([&](Database& db) -> Result<std::vector<ForwardingStore::ReportRow>> {
-    // Each sales handoff with the latest feedback on its current generation, if any.
-    Result<Statement> stmt = db.Prepare(
-        std::string("SELECT ") + kHandoffColumns +
-        ", f.decision, f.reason, f.note, f.at_ms FROM handoffs h LEFT JOIN lead_feedback f ON "
-        "f.seq = (SELECT MAX(seq) FROM lead_feedback WHERE lead_id = h.lead_id AND "
-        "generation = h.generation) "
-        "WHERE h.site_key = ?1 AND (?2 = '' OR h.flow_id = ?2) AND h.route = 'sales' "
-        "ORDER BY h.flow_id, h.variant, h.lead_id");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key).Bind(2, flow_id);
-    std::vector<ReportRow> rows;
-    for (;;) {
-      Result<bool> row = stmt.value().Step();
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      ReportRow report;
-      report.handoff = ReadHandoff(stmt.value(), 0);
-      report.latest.lead_id = report.handoff.lead_id;
-      report.latest.decision = stmt.value().Text(22);
-      report.latest.reason = stmt.value().Text(23);
-      report.latest.note = stmt.value().Text(24);
-      report.latest.at_ms = stmt.value().Integer(25);
-      rows.push_back(std::move(report));
-    }
-    return rows;
-  });
+  return Read<std::vector<ForwardingStore::ReportRow>>(
+      [&](Database& db) -> Result<std::vector<ForwardingStore::ReportRow>> {
+        // Each sales handoff with the latest feedback on its current generation, if any.
+        Result<Statement> stmt = db.Prepare(
+            std::string("SELECT ") + kHandoffColumns +
+            ", f.decision, f.reason, f.note, f.at_ms FROM handoffs h LEFT JOIN lead_feedback f ON "
+            "f.seq = (SELECT MAX(seq) FROM lead_feedback WHERE lead_id = h.lead_id AND "
+            "generation = h.generation) "
+            "WHERE h.site_key = ?1 AND (?2 = '' OR h.flow_id = ?2) AND h.route = 'sales' "
+            "ORDER BY h.flow_id, h.variant, h.lead_id");
+        if (!stmt.ok()) return stmt.status();
+        stmt.value().Bind(1, site_key).Bind(2, flow_id);
+        std::vector<ReportRow> rows;
+        for (;;) {
+          Result<bool> row = stmt.value().Step();
+          if (!row.ok()) return row.status();
+          if (!row.value()) break;
+          ReportRow report;
+          report.handoff = ReadHandoff(stmt.value(), 0);
+          report.latest.lead_id = report.handoff.lead_id;
+          report.latest.decision = stmt.value().Text(22);
+          report.latest.reason = stmt.value().Text(23);
+          report.latest.note = stmt.value().Text(24);
+          report.latest.at_ms = stmt.value().Integer(25);
+          rows.push_back(std::move(report));
+        }
+        return rows;
+      });
 }
 
 }  // namespace leadq

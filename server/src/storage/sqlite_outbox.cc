@@ -6,25 +6,26 @@
 namespace leadq {
 
 Result<std::optional<OutboxRecord>> SqliteStorage::ClaimDueDelivery(int64_t now_ms) {
-  return WriteResult<std::optional<OutboxRecord>>([&](Database& db) -> Result<std::optional<OutboxRecord>> {
-    // One statement claims and reads, so two workers never take the same delivery.
-    Result<Statement> stmt = db.Prepare(
-        std::string("UPDATE delivery_outbox SET state = 'sending' WHERE delivery_id = ("
-                    "SELECT delivery_id FROM delivery_outbox WHERE state = 'pending' AND "
-                    "next_attempt_ms <= ?1 ORDER BY next_attempt_ms, delivery_id LIMIT 1) "
-                    "RETURNING ") +
-        OutboxColumns(""));
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, now_ms);
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) return std::optional<OutboxRecord>();
-    OutboxRecord record = ReadOutbox(stmt.value(), 0);
-    // RETURNING rows are only final once the statement has run to completion.
-    Result<bool> done = stmt.value().Step();
-    if (!done.ok()) return done.status();
-    return std::optional<OutboxRecord>(std::move(record));
-  });
+  return WriteResult<std::optional<OutboxRecord>>(
+      [&](Database& db) -> Result<std::optional<OutboxRecord>> {
+        // One statement claims and reads, so two workers never take the same delivery.
+        Result<Statement> stmt = db.Prepare(
+            std::string("UPDATE delivery_outbox SET state = 'sending' WHERE delivery_id = ("
+                        "SELECT delivery_id FROM delivery_outbox WHERE state = 'pending' AND "
+                        "next_attempt_ms <= ?1 ORDER BY next_attempt_ms, delivery_id LIMIT 1) "
+                        "RETURNING ") +
+            OutboxColumns(""));
+        if (!stmt.ok()) return stmt.status();
+        stmt.value().Bind(1, now_ms);
+        Result<bool> row = stmt.value().Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) return std::optional<OutboxRecord>();
+        OutboxRecord record = ReadOutbox(stmt.value(), 0);
+        // RETURNING rows are only final once the statement has run to completion.
+        Result<bool> done = stmt.value().Step();
+        if (!done.ok()) return done.status();
+        return std::optional<OutboxRecord>(std::move(record));
+      });
 }
 
 Status SqliteStorage::ReleaseClaims() {
@@ -84,9 +85,9 @@ Result<std::vector<OutboxRecord>> SqliteStorage::ListDeliveries(const OutboxFilt
   return Read<std::vector<OutboxRecord>>([&](Database& db) -> Result<std::vector<OutboxRecord>> {
     Result<Statement> stmt =
         db.Prepare(std::string("SELECT ") + OutboxColumns("o.") +
-                     " FROM delivery_outbox o LEFT JOIN handoffs h ON h.lead_id = o.lead_id "
-                     "WHERE (?1 = '' OR h.site_key = ?1) AND (?2 = '' OR o.lead_id = ?2) AND "
-                     "(?3 = '' OR o.state = ?3) ORDER BY o.delivery_id LIMIT ?4");
+                   " FROM delivery_outbox o LEFT JOIN handoffs h ON h.lead_id = o.lead_id "
+                   "WHERE (?1 = '' OR h.site_key = ?1) AND (?2 = '' OR o.lead_id = ?2) AND "
+                   "(?3 = '' OR o.state = ?3) ORDER BY o.delivery_id LIMIT ?4");
     if (!stmt.ok()) return stmt.status();
     stmt.value()
         .Bind(1, filter.site_key)
@@ -107,7 +108,7 @@ Result<std::vector<OutboxRecord>> SqliteStorage::ListDeliveries(const OutboxFilt
 Result<OutboxRecord> SqliteStorage::GetDelivery(int64_t delivery_id) {
   return Read<OutboxRecord>([&](Database& db) -> Result<OutboxRecord> {
     Result<Statement> stmt = db.Prepare(std::string("SELECT ") + OutboxColumns("o.") +
-                                          " FROM delivery_outbox o WHERE o.delivery_id = ?1");
+                                        " FROM delivery_outbox o WHERE o.delivery_id = ?1");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, delivery_id);
     Result<bool> row = stmt.value().Step();
@@ -168,9 +169,7 @@ Status SqliteStorage::Redeliver(int64_t delivery_id, int64_t now_ms) {
 }
 
 Status SqliteStorage::Enqueue(const std::vector<OutboxRecord>& deliveries) {
-  return Write([&](Database& db) -> Status {
-    return InsertOutbox(db, deliveries);
-  });
+  return Write([&](Database& db) -> Status { return InsertOutbox(db, deliveries); });
 }
 
 }  // namespace leadq
