@@ -14,7 +14,7 @@ const kSocial = /(^|\.)(linkedin|facebook|instagram|twitter|x|t|reddit|youtube|x
  * @param {string} referrer document.referrer
  * @param {URLSearchParams} query the landing page's query string
  * @param {string} ownHost
- * @returns {string} direct | paid | email | organic_search | social | referral | internal
+ * @returns {string} direct | paid | email | organic | social | referral | internal
  */
 export function channelOf(referrer, query, ownHost) {
   const medium = (query.get('utm_medium') || '').toLowerCase();
@@ -29,7 +29,7 @@ export function channelOf(referrer, query, ownHost) {
     return 'direct';
   }
   if (host === ownHost) return 'internal';
-  if (kSearch.test(host)) return 'organic_search';
+  if (kSearch.test(host)) return 'organic';
   if (kSocial.test(host)) return 'social';
   return 'referral';
 }
