@@ -2,22 +2,12 @@
 // one lead in full, CSV), visitors (export, erase), retention, sites, health and metrics.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "test_server.h"
 
 namespace leadq::testing {
 namespace {
 
 using Json = nlohmann::json;
-
-Json DemoFlow() {
-  std::ifstream in(DemoFlowsDir() + "/bant-demo.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  return Json::parse(text.str());
-}
 
 class AdminApiTest : public ::testing::Test {
  protected:
