@@ -65,6 +65,7 @@ int RunServe(const Options& options) {
   settings.per_site = options.per_site;
   ForwardingConfig forwarding;
   forwarding.forwarding.inbox_base_url = options.public_url;
+  forwarding.worker.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
   ForwardingStack sales(*storage.value(), env, forwarding);
   Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.forwarding());
   ApiContext& api = app.api;
