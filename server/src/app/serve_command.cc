@@ -103,6 +103,7 @@ int RunServe(const Options& options) {
   std::cout << "leadq listening on " << origin << std::endl;
   if (!options.web_root.empty()) {
     std::cout << "  demo page: " << origin << "/\n"
+              << "  console:   " << origin << "/console/\n"
               << "  admin API: " << origin << "/api/v1/admin/ (key in "
               << (options.admin_key.empty() ? options.data_dir + "/admin.key" : "--admin-key")
               << ")\n"
