@@ -102,6 +102,42 @@ TEST_F(FeedbackTest, AFlowWithTheHardConversionTriggerSendsItToEverySalesDestina
   EXPECT_TRUE(nurture_.requests().empty()) << "handed to sales, not to nurturing";
 }
 
+TEST_F(FeedbackTest, TheInboxListsSalesLeadsWithTheirContactApartFromNurtureLeads) {
+  const std::string sales = server_.AnswerLead(ForwardServer::HighLead());
+  clock_.now += 1000;
+  const std::string nurture = server_.AnswerLead({{"budget", "under_10k"},
+                                                  {"authority", "influencer"},
+                                                  {"need", "exploring"},
+                                                  {"timing", "within_6_months"},
+                                                  {"email", "bob@example.com"}});
+  struct Case {
+    const char* query;
+    std::vector<std::string> leads;
+  };
+  const Case cases[] = {
+      {"route=sales", {sales}},
+      {"route=nurture", {nurture}},
+      {"route=sales&state=open", {sales}},
+      {"route=sales&state=accepted", {}},
+      {"", {nurture, sales}},  // newest first
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query);
+    Json list =
+        server_.Admin("GET", std::string("/api/v1/admin/handoffs?site=demo-site&") + c.query);
+    std::vector<std::string> leads;
+    for (const Json& h : list["handoffs"]) leads.push_back(h["lead_id"]);
+    EXPECT_EQ(leads, c.leads);
+  }
+  Json inbox = server_.Admin("GET", "/api/v1/admin/handoffs?route=sales");
+  ASSERT_EQ(inbox["handoffs"].size(), 1u);
+  EXPECT_EQ(inbox["handoffs"][0]["contact"], Json({{"email", "ann@example.com"}}));
+  int status = 0;
+  Json bad = server_.Admin("GET", "/api/v1/admin/handoffs?route=marketing", nullptr, &status);
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(bad["error"]["path"], "/route");
+}
+
 TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
   const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
   int status = 0;
