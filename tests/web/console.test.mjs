@@ -1,8 +1,10 @@
 // The console in Chromium against a real leadq server: sign in with an API key, the
 // sales inbox with a ticking SLA timer, one lead with its reasons and delivery log, a
-// follow-up touch and acceptance, and a dead letter (a receiver on loopback that refused
-// every attempt until the short retry horizon ran out) delivered again by hand. Under the
-// page's own strict Content-Security-Policy, with no serious axe-core violation.
+// follow-up touch and acceptance, a rejection and a send-back to nurturing (and the lead
+// back in the inbox when its visitor returns), a dead letter (a receiver on loopback that
+// refused every attempt until the short retry horizon ran out) delivered again by hand,
+// and what sales and marketer keys are offered. Under the page's own strict
+// Content-Security-Policy, with no serious axe-core violation.
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -265,7 +267,18 @@ describe('console', () => {
         'decided leads leave the open inbox');
     await page.getByLabel('State').selectOption('nurturing');
     await page.locator(`a[href="#/leads/${nurtured}"]`).waitFor();
-    await screenshot(page, 'console-nurturing');
+
+    // The visitor comes back to the site: new data re-qualifies the lead, and it is in the
+    // open inbox again as its second hand-over.
+    const { visitor_id: visitor } = await call('GET', `/api/v1/admin/sessions/${nurtured}`);
+    await call('POST', '/api/v1/events',
+      { site: 'demo-site', visitor_id: visitor, events: [{ type: 'page_view', path: '/pricing' }] }, '');
+    await page.getByLabel('State').selectOption('open');
+    await page.locator(`a[href="#/leads/${nurtured}"]`).click();
+    await page.getByText(/^number 2, after it was sent back to nurturing on /).waitFor();
+    assert.equal(await page.locator('#lead-state').textContent(), 'open');
+    await until(async () => receiver.state.got.some((g) => g.key.startsWith(`${nurtured}.`) && g.key.endsWith('.qualified.2')));
+    await screenshot(page, 'console-requalified');
     // The browser logs the one request the server refused on purpose; nothing else.
     assert.deepEqual(errors, ['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     await page.close();

@@ -65,9 +65,10 @@ function renderSignIn() {
       // The key's own role proves the key, and decides what the console offers.
       ({ role } = await createApi(value).get('/api/v1/admin/me'));
       sessionStorage.setItem(kKeyItem, value);
+      // No hashchange: the status line below must outlive the route.
+      if (!location.hash || location.hash === '#/') history.replaceState(null, '', '#/inbox');
+      await route();
       announce('Signed in.');
-      if (!location.hash || location.hash === '#/') location.hash = '#/inbox';
-      else route();
     } catch (error) {
       fail(error);
     }
@@ -110,6 +111,7 @@ async function route() {
   announce('Signed out.');
 });
 window.addEventListener('hashchange', async () => {
+  announce('');  // a result belongs to the view it happened in
   await route();
   // Keyboard and screen-reader users land on the new view's heading.
   const heading = main.querySelector('h1');

@@ -41,7 +41,11 @@ export async function renderLead(view, id) {
       el('dt', { textContent: 'State' }), el('dd', { textContent: lead.state, id: 'lead-state' }),
       el('dt', { textContent: 'First response' }), el('dd', {}, timer),
       el('dt', { textContent: 'Follow-up' }), el('dd', { textContent: touchesText(lead.sla) }),
-      el('dt', { textContent: 'Handed over' }), el('dd', { textContent: when(lead.handed_ms) })),
+      el('dt', { textContent: 'Handed over' }), el('dd', { textContent: when(lead.handed_ms) }),
+      // A lead back from nurturing (re-qualified on new data) says so.
+      lead.generation > 1 ? el('dt', { textContent: 'Hand-over' }) : null,
+      lead.generation > 1 ? el('dd', { textContent: `number ${lead.generation}` +
+        (lead.sent_back_ms ? `, after it was sent back to nurturing on ${when(lead.sent_back_ms)}` : '') }) : null),
     mayAct ? actions(view, id, lead)
       : el('p', { className: 'help', textContent: `Your role (${view.role}) reads leads; sales keys act on them.` }),
     section('Why this lead', (snapshot.criteria || []).length
