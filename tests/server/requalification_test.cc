@@ -224,6 +224,23 @@ TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenAnotherSessionAnswe
   }
 }
 
+TEST_F(RequalificationTest, AVisitorBackOnAnotherDeviceIsKnownByEmailAndRequalifies) {
+  const std::string lead = AnswerAll("bant-demo", "visitor-laptop-1", ForwardServer::HighLead());
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  clock_.now += 1000;
+  server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", {{"decision", "nurture"}});
+  ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return nurture_.requests().size() == 1; }));
+
+  // Another device: a new visitor id, until the e-mail merges it with the first one.
+  clock_.now += 86'400'000;
+  const std::string phone = Start("bant-pricing", "visitor-phone-01");
+  EXPECT_EQ(server_.Answer(phone, "budget", "over_50k"), 200);
+  EXPECT_EQ(LeadView(server_, lead)["generation"], 1) << "not known as the same visitor yet";
+  EXPECT_EQ(server_.Answer(phone, "email", "ann@example.com"), 200);
+  EXPECT_EQ(LeadView(server_, lead)["generation"], 2);
+  ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return sales_.Accepted(Key(lead, 2)) == 1; }));
+}
+
 TEST_F(RequalificationTest, RacingEventsAndAnswersLeaveTheOutcomeOfTheFinalData) {
   for (int round = 0; round < 3; ++round) {
     SCOPED_TRACE(round);

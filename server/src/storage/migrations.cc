@@ -157,6 +157,11 @@ BEGIN
   WHERE site_key = NEW.site_key AND visitor_id = NEW.visitor_id;
 END;
 )sql",
+      // 5: the visitors merged into one, most recently active first, without a scan of
+      // the site's visitors (re-qualification looks them up on every new piece of data).
+      R"sql(
+CREATE INDEX visitors_by_merge ON visitors(site_key, merged_into, updated_ms);
+)sql",
   };
   return kMigrations;
 }

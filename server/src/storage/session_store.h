@@ -37,11 +37,11 @@ class SessionStore {
   // durably when this returns kStored.
   virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write) = 0;
 
-  // Re-qualification. The sessions of the visitor `visitor_id` resolves to (and of every
-  // visitor merged with it) that new data about the visitor can change: those with an
-  // answer that are still open, and those whose lead is in nurturing (sent back by
-  // sales, or handed to nurturing as a near miss). Most recently updated first, at most
-  // `limit`.
+  // Re-qualification. The sessions of the visitor `visitor_id` resolves to (and of the
+  // visitors merged into it, the 50 most recently active) that new data about the
+  // visitor can change: those with an answer that are still open, and those whose lead is
+  // in nurturing (sent back by sales, or handed to nurturing as a near miss). Most
+  // recently updated first, at most `limit`.
   virtual Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
                                                                    const std::string& visitor_id,
                                                                    int limit) = 0;

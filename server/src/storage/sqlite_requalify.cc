@@ -1,5 +1,5 @@
 // SQL of re-qualification: which sessions new data about a visitor can change, the
-// profile's revision, and the optimistic write of a session decided again.
+// profile's state after an answer, and the optimistic write of a session decided again.
 #include "storage/sqlite_forwarding_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
@@ -9,6 +9,9 @@ namespace {
 
 // Marks a re-decision made over a session or profile that changed meanwhile.
 constexpr const char* kStale = "stale";
+
+// Visitors merged into one whose sessions are looked at, most recently active first.
+constexpr int kMergedVisitors = 50;
 
 // The canonical id `visitor_id` resolves to, in SQL, with ?1 the site and ?2 the id.
 constexpr const char* kCanonical =
@@ -66,16 +69,23 @@ Status UpdateLead(Database& db, const LeadRecord& lead, const std::string& outco
 Result<std::vector<std::string>> SqliteStorage::ListSessionsToRequalify(
     const std::string& site_key, const std::string& visitor_id, int limit) {
   return Read<std::vector<std::string>>([&](Database& db) -> Result<std::vector<std::string>> {
-    Result<Statement> stmt = db.Prepare(
-        std::string("SELECT s.session_id FROM sessions s WHERE s.site_key = ?1 AND "
-                    "s.visitor_id IN (SELECT visitor_id FROM visitors WHERE site_key = ?1 AND "
-                    "(visitor_id = ") +
-        kCanonical + " OR merged_into = " + kCanonical +
-        ")) AND s.answer_count > 0 AND (s.done = 0 OR EXISTS (SELECT 1 FROM handoffs h WHERE "
+    // Each part walks an index: the canonical visitor's sessions, and those of the
+    // visitors merged into it (the most recently active ones: a shared e-mail can merge
+    // very many). Most visitors have one session and no merge: both parts stay tiny.
+    const std::string open_or_nurturing =
+        " AND s.answer_count > 0 AND (s.done = 0 OR EXISTS (SELECT 1 FROM handoffs h WHERE "
         "h.lead_id = s.session_id AND (h.state = 'nurturing' OR (h.route = 'nurture' AND "
-        "h.state = 'open')))) ORDER BY s.updated_ms DESC, s.session_id LIMIT ?3");
+        "h.state = 'open'))))";
+    Result<Statement> stmt = db.Prepare(
+        std::string("SELECT session_id FROM (SELECT s.session_id, s.updated_ms FROM sessions s "
+                    "WHERE s.site_key = ?1 AND s.visitor_id = ") +
+        kCanonical + open_or_nurturing +
+        " UNION ALL SELECT s.session_id, s.updated_ms FROM sessions s WHERE s.site_key = ?1 AND "
+        "s.visitor_id IN (SELECT visitor_id FROM visitors WHERE site_key = ?1 AND merged_into = " +
+        kCanonical + " ORDER BY updated_ms DESC LIMIT ?4)" + open_or_nurturing +
+        ") ORDER BY updated_ms DESC, session_id LIMIT ?3");
     if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, limit);
+    stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, limit).Bind(4, kMergedVisitors);
     std::vector<std::string> sessions;
     for (;;) {
       Result<bool> row = stmt.value().Step();
@@ -86,18 +96,27 @@ Result<std::vector<std::string>> SqliteStorage::ListSessionsToRequalify(
   });
 }
 
-Result<int64_t> SqliteStorage::VisitorRevision(const std::string& site_key,
-                                               const std::string& visitor_id) {
-  return Read<int64_t>([&](Database& db) -> Result<int64_t> {
-    Result<Statement> stmt =
-        db.Prepare(std::string("SELECT revision FROM visitors WHERE site_key = ?1 AND "
-                               "visitor_id = ") +
-                   kCanonical);
+Result<ProfileState> SqliteStorage::GetProfileState(const std::string& site_key,
+                                                    const std::string& visitor_id,
+                                                    const std::string& session_id) {
+  return Read<ProfileState>([&](Database& db) -> Result<ProfileState> {
+    // One statement: this runs after every answer.
+    Result<Statement> stmt = db.Prepare(
+        "SELECT v.revision, EXISTS (SELECT 1 FROM sessions s WHERE s.site_key = ?1 AND "
+        "s.visitor_id = v.visitor_id AND s.session_id <> ?3) OR EXISTS (SELECT 1 FROM visitors m "
+        "WHERE m.site_key = ?1 AND m.merged_into = v.visitor_id) FROM visitors v "
+        "WHERE v.site_key = ?1 AND v.visitor_id = " +
+        std::string(kCanonical));
     if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key).Bind(2, visitor_id);
+    stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, session_id);
     Result<bool> row = stmt.value().Step();
     if (!row.ok()) return row.status();
-    return row.value() ? stmt.value().Integer(0) : int64_t{0};
+    ProfileState state;
+    if (row.value()) {
+      state.revision = stmt.value().Integer(0);
+      state.other_sessions = stmt.value().Integer(1) != 0;
+    }
+    return state;
   });
 }
 

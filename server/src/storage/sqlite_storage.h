@@ -66,8 +66,8 @@ class SqliteStorage : public Storage {
                       const std::vector<EventRecord>& events, const SignalsFold& fold,
                       int64_t now_ms) override;
   Status RecordConsent(const ConsentRecord& consent) override;
-  Result<int64_t> VisitorRevision(const std::string& site_key,
-                                  const std::string& visitor_id) override;
+  Result<ProfileState> GetProfileState(const std::string& site_key, const std::string& visitor_id,
+                                       const std::string& session_id) override;
   Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                       const std::string& visitor_id) override;
   Status EraseVisitor(const std::string& site_key, const std::string& visitor_id) override;
