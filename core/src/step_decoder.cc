@@ -38,8 +38,9 @@ std::vector<Choice> DefaultTimeframes() {
   };
 }
 
-std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const std::string& path,
-                                  const std::string& default_language, bool bands) {
+std::vector<Choice> DecodeChoices(JsonReader& reader, const JsonValue& list,
+                                  const std::string& path, const std::string& default_language,
+                                  bool bands) {
   std::vector<Choice> choices;
   if (!list.is_array() || list.empty()) {
     reader.Problem(path, "must be a non-empty array");
@@ -47,7 +48,7 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const st
   }
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string item_path = JoinPath(path, i);
-    const Json& item = list[i];
+    const JsonValue& item = list[i];
     if (!item.is_object()) {
       reader.Problem(item_path, "a choice must be an object with \"value\" and \"label\"");
       continue;
@@ -78,8 +79,8 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const st
   return choices;
 }
 
-void DecodeJumps(JsonReader& reader, const Json& json, const std::string& path, Step* step) {
-  const Json* jumps = reader.Member(json, "jumps", path, false);
+void DecodeJumps(JsonReader& reader, const JsonValue& json, const std::string& path, Step* step) {
+  const JsonValue* jumps = reader.Member(json, "jumps", path, false);
   if (jumps == nullptr) return;
   const std::string jumps_path = JoinPath(path, "jumps");
   if (!jumps->is_array()) {
@@ -133,7 +134,7 @@ std::vector<const char*> AllowedMembers(InputType type) {
   return members;
 }
 
-void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& path,
+void DecodeQuestion(JsonReader& reader, const JsonValue& json, const std::string& path,
                     const std::string& default_language, Step* step) {
   step->field = reader.Name(json, "field", path, true);
   step->help = reader.Text(json, "help", path, false, default_language);
@@ -154,19 +155,19 @@ void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& pat
   switch (step->input) {
     case InputType::kSingleChoice:
     case InputType::kMultipleChoice:
-      if (const Json* list = reader.Member(json, "choices", path, true)) {
+      if (const JsonValue* list = reader.Member(json, "choices", path, true)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "choices"), default_language, false);
       }
       break;
     case InputType::kMoneyRange:
-      if (const Json* list = reader.Member(json, "bands", path, true)) {
+      if (const JsonValue* list = reader.Member(json, "bands", path, true)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "bands"), default_language, true);
       }
       break;
     case InputType::kTimeframe:
-      if (const Json* list = reader.Member(json, "choices", path, false)) {
+      if (const JsonValue* list = reader.Member(json, "choices", path, false)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "choices"), default_language, false);
       } else {
@@ -218,7 +219,7 @@ const char* ToString(InputType type) {
   return "short_text";
 }
 
-Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
+Step DecodeStep(JsonReader& reader, const JsonValue& json, const std::string& path,
                 const std::string& default_language) {
   Step step;
   if (!json.is_object()) {
@@ -230,7 +231,7 @@ Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
   step.text = reader.Text(json, "text", path, true, default_language);
   step.show_if = DecodeCondition(reader, reader.Member(json, "show_if", path, false),
                                  JoinPath(path, "show_if"));
-  if (const Json* end_if = reader.Member(json, "end_if", path, false)) {
+  if (const JsonValue* end_if = reader.Member(json, "end_if", path, false)) {
     step.end_if = DecodeCondition(reader, end_if, JoinPath(path, "end_if"));
   }
   DecodeJumps(reader, json, path, &step);

@@ -6,6 +6,7 @@
 
 #include "leadq/flow_decoder.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -175,7 +176,7 @@ class FlowDecoderTest : public ::testing::TestWithParam<Case> {};
 TEST_P(FlowDecoderTest, ReportsProblems) {
   Json flow = BaseFlow();
   GetParam().mutate(flow);
-  const DecodedFlow decoded = DecodeFlow(flow);
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(flow));
   std::vector<std::pair<std::string, std::string>> got, want;
   for (const FlowProblem& p : decoded.problems) got.emplace_back(p.path, p.message);
   for (const FlowProblem& p : GetParam().expected) want.emplace_back(p.path, p.message);
