@@ -37,9 +37,26 @@ for _ in $(seq 100); do grep -q 'listening on' "$work/serve.log" && break; sleep
 url=$(sed -n 's/^leadq listening on //p' "$work/serve.log")
 [[ -n $url ]] || { cat "$work/serve.log"; exit 1; }
 
+# Each wrk thread stops once its sessions exist; wrk itself waits out its duration, so
+# it is stopped once the server has counted enough starts and no more arrive.
 echo "== creating $((sessions * 2)) sessions"
-wrk -t2 -c"$connections" -d8s -s bench/wrk/answers.lua "$url" -- start "$sessions" >"$work/start.txt"
-grep -E 'Requests/sec|Non-2xx' "$work/start.txt" || true
+started() {
+  curl -s "$url/metrics" |
+    awk '/^leadq_http_requests_total\{method="POST",route="\/api\/v1\/sessions",status="2xx"\}/ {print $2}'
+}
+wrk -t2 -c"$connections" -d300s -s bench/wrk/answers.lua "$url" -- start "$sessions" \
+  >"$work/start.txt" &
+wrk_pid=$!
+last=-1
+for _ in $(seq 600); do
+  n=$(started)
+  ((${n:-0} >= sessions * 2 && n == last)) && break
+  last=${n:-0}
+  sleep 0.5
+done
+kill "$wrk_pid" 2>/dev/null || true
+wait "$wrk_pid" 2>/dev/null || true
+echo "sessions started: $(started)"
 
 echo "== answers: ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/answers.lua "$url" \

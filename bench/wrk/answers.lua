@@ -1,12 +1,15 @@
 -- wrk script for the leadq answer benchmark. Two modes, chosen by the first script
 -- argument:
 --   start    POST /api/v1/sessions for sessions bench-T-0 .. bench-T-(N-1) of each wrk
---            thread T (idempotent: an existing session is resumed), round and round
+--            thread T (idempotent: an existing session is resumed), until N succeeded
 --   answer   POST real answer bodies of the demo flow to those sessions: session i gets
 --            budget, authority, need, timing, e-mail in turn, each with a fresh answer_id
 -- The second argument is N, the sessions per thread.
 local counter = 0
-local thread_id = 0
+-- `thread_id` is a global on purpose: setup() runs in wrk's main Lua state and
+-- thread:set() writes a global of each thread's own state (a file-level local here would
+-- shadow it, and every thread would answer the same sessions with the same answer ids).
+thread_id = 0
 local next_thread = 0
 local mode = "answer"
 local sessions = 1000
@@ -27,6 +30,15 @@ end
 function init(args)
   mode = args[1] or "answer"
   sessions = tonumber(args[2] or "1000")
+  if mode == "start" then
+    -- Creating the sessions is a fixed amount of work: each thread stops once it has
+    -- N successful answers (only this mode has a response hook; it costs wrk time).
+    local created = 0
+    response = function(status)
+      if status == 200 or status == 201 then created = created + 1 end
+      if created >= sessions then wrk.thread:stop() end
+    end
+  end
 end
 
 function request()

@@ -71,6 +71,31 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json,
   return criteria;
 }
 
+// `handoff_triggers`: a list of "hard_conversion" (the one trigger beyond qualification).
+void DecodeHandoffTriggers(JsonReader& reader, const Json& json, const std::string& path,
+                           LeadDefinition* definition) {
+  const Json* triggers = reader.Member(json, "handoff_triggers", path, false);
+  if (triggers == nullptr) return;
+  const std::string triggers_path = JoinPath(path, "handoff_triggers");
+  if (!triggers->is_array()) {
+    reader.Problem(triggers_path, "must be an array of triggers");
+    return;
+  }
+  for (size_t i = 0; i < triggers->size(); ++i) {
+    const Json& item = (*triggers)[i];
+    const std::string item_path = JoinPath(triggers_path, i);
+    if (!item.is_string() || item.get<std::string>() != "hard_conversion") {
+      reader.Problem(item_path, "unknown trigger; the one trigger is \"hard_conversion\"");
+      continue;
+    }
+    if (definition->handoff_on_hard_conversion) reader.Problem(item_path, "is listed twice");
+    definition->handoff_on_hard_conversion = true;
+  }
+  if (definition->handoff_on_hard_conversion && !definition->has_hard_conversion) {
+    reader.Problem(triggers_path, "names \"hard_conversion\" but conversions.hard is not defined");
+  }
+}
+
 }  // namespace
 
 bool ParseCategory(const std::string& name, Category* category) {
@@ -99,7 +124,7 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
   }
   reader.OnlyMembers(json, path,
                      {"criteria", "knockouts", "required_fields", "grades", "nurture_min",
-                      "decay_half_life_days", "conversions"});
+                      "decay_half_life_days", "conversions", "handoff_triggers"});
   definition.criteria = DecodeCriteria(reader, json, "criteria", path, default_language, false);
   definition.knockouts = DecodeCriteria(reader, json, "knockouts", path, default_language, true);
   if (const JsonValue* required = reader.Member(json, "required_fields", path, false)) {
@@ -146,6 +171,7 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
       definition.has_soft_conversion = true;
     }
   }
+  DecodeHandoffTriggers(reader, json, path, &definition);
   return definition;
 }
 

@@ -166,6 +166,23 @@ const Case kCases[] = {
        f["steps"][1]["max"] = 7;
      },
      {{"/steps/1/max", "a scale runs from 1 to 5 or from 0 to 10"}}},
+    {"handoff_triggers_not_a_list",
+     [](Json& f) { f["lead_definition"]["handoff_triggers"] = "hard_conversion"; },
+     {{"/lead_definition/handoff_triggers", "must be an array of triggers"}}},
+    {"handoff_trigger_unknown_and_twice",
+     [](Json& f) {
+       f["lead_definition"]["conversions"] = {
+           {"hard", {{"field", "ok"}, {"op", "eq"}, {"value", true}}}};
+       f["lead_definition"]["handoff_triggers"] = {"hard_conversion", "qualified",
+                                                   "hard_conversion"};
+     },
+     {{"/lead_definition/handoff_triggers/1",
+       "unknown trigger; the one trigger is \"hard_conversion\""},
+      {"/lead_definition/handoff_triggers/2", "is listed twice"}}},
+    {"handoff_trigger_without_hard_conversion",
+     [](Json& f) { f["lead_definition"]["handoff_triggers"] = {"hard_conversion"}; },
+     {{"/lead_definition/handoff_triggers",
+       "names \"hard_conversion\" but conversions.hard is not defined"}}},
     {"default_language_not_declared",
      [](Json& f) { f["default_language"] = "de"; },
      {{"/default_language", "must be one of \"languages\""}}},
@@ -185,6 +202,22 @@ TEST_P(FlowDecoderTest, ReportsProblems) {
 
 INSTANTIATE_TEST_SUITE_P(Problems, FlowDecoderTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+TEST(FlowDecoderHandoffTest, HandsOffQualifiedLeadsOnlyByDefault) {
+  const DecodedFlow decoded = DecodeFlow(BaseFlow());
+  ASSERT_TRUE(decoded.problems.empty());
+  EXPECT_FALSE(decoded.flow.definition.handoff_on_hard_conversion);
+}
+
+TEST(FlowDecoderHandoffTest, ReadsTheHardConversionTrigger) {
+  Json flow = BaseFlow();
+  flow["lead_definition"]["conversions"] = {
+      {"hard", {{"field", "ok"}, {"op", "eq"}, {"value", true}}}};
+  flow["lead_definition"]["handoff_triggers"] = {"hard_conversion"};
+  const DecodedFlow decoded = DecodeFlow(flow);
+  ASSERT_TRUE(decoded.problems.empty()) << decoded.problems[0].message;
+  EXPECT_TRUE(decoded.flow.definition.handoff_on_hard_conversion);
+}
 
 TEST(FlowDecoderTextTest, NotJson) {
   const DecodedFlow decoded = DecodeFlowText("{\"format\":");

@@ -2,22 +2,12 @@
 // one lead in full, CSV), visitors (export, erase), retention, sites, health and metrics.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "test_server.h"
 
 namespace leadq::testing {
 namespace {
 
 using Json = nlohmann::json;
-
-Json DemoFlow() {
-  std::ifstream in(DemoFlowsDir() + "/bant-demo.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  return Json::parse(text.str());
-}
 
 class AdminApiTest : public ::testing::Test {
  protected:
@@ -315,6 +305,11 @@ TEST_F(AdminApiTest, HealthAndMetrics) {
   EXPECT_NE(text.find("leadq_answers_stored_total 2"), std::string::npos) << text;
   EXPECT_NE(text.find("leadq_leads{triage=\"disqualified\"} 1"), std::string::npos);
   EXPECT_NE(text.find("leadq_outbox_depth 0"), std::string::npos);
+  // Two answers one after the other, after the session's start: three commits at least.
+  const std::string commits = "\nleadq_write_transactions_total ";
+  const size_t at = text.find(commits);
+  ASSERT_NE(at, std::string::npos) << text;
+  EXPECT_GE(std::stoll(text.substr(at + commits.size())), 3);
   EXPECT_NE(text.find("leadq_http_requests_total{method=\"POST\",route=\"/api/v1/sessions/"
                       "{session_id}/answers\",status=\"2xx\"} 2"),
             std::string::npos);

@@ -81,6 +81,27 @@ TEST_F(FeedbackTest, AHardConversionGoesToSalesOnlyWhereThatTriggerIsWanted) {
   EXPECT_TRUE(sales_.requests().empty()) << "the plain sales webhook wants qualified leads only";
 }
 
+TEST_F(FeedbackTest, AFlowWithTheHardConversionTriggerSendsItToEverySalesDestination) {
+  Json flow = DemoFlow();
+  flow["lead_definition"]["handoff_triggers"] = {"hard_conversion"};
+  int status = 0;
+  Json saved =
+      server_.Admin("POST", "/api/v1/admin/flows?site=demo-site&publish=true", flow, &status);
+  ASSERT_EQ(status, 201) << saved.dump();
+  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
+                                               {"authority", "influencer"},
+                                               {"need", "exploring"},
+                                               {"timing", "within_6_months"},
+                                               {"email", "dee@example.com"}});
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["route"], "sales");
+  EXPECT_EQ(view["triage"], "nurture");
+  ASSERT_EQ(sales_.requests().size(), 1u) << "the plain sales webhook, by the flow's trigger";
+  EXPECT_EQ(sales_.requests()[0].event, "lead.qualified");
+  EXPECT_TRUE(nurture_.requests().empty()) << "handed to sales, not to nurturing";
+}
+
 TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
   const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
   int status = 0;

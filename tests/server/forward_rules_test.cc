@@ -87,20 +87,22 @@ TEST(ForwardRules, DestinationFilters) {
   d.events = {kEventQualified};
   d.grades = {"high", "medium"};
   d.flows = {"bant-demo"};
-  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified"));
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "low", "qualified"));
-  EXPECT_FALSE(Accepts(d, kEventQualified, "other-flow", "high", "qualified"));
-  EXPECT_FALSE(Accepts(d, kEventOverdue, "bant-demo", "high", "qualified"));
+  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
+  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "low", "qualified", false));
+  EXPECT_FALSE(Accepts(d, kEventQualified, "other-flow", "high", "qualified", false));
+  EXPECT_FALSE(Accepts(d, kEventOverdue, "bant-demo", "high", "qualified", false));
   d.triage = {"nurture"};
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified"));
+  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
   d.triage.clear();
   d.triggers = {"qualified"};
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture"))
+  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", false))
       << "a hard conversion that did not qualify needs the trigger";
+  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", true))
+      << "unless the flow hands off hard conversions to every sales destination";
   d.triggers.push_back("hard_conversion");
-  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture"));
+  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", false));
   d.enabled = false;
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified"));
+  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
   EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", kEventQualified, 2), "lead-1.dest-1.qualified.2");
 }
 

@@ -74,6 +74,8 @@ class TestServer {
 
 // The repo's folder of demo flows, as seen from the test's working directory.
 std::string DemoFlowsDir();
+// The demo site's flow document (web/demo/flows/bant-demo.json).
+nlohmann::json DemoFlow();
 
 // The body of `res` as JSON (null, with a test failure, when there is none).
 nlohmann::json Body(const httplib::Result& res);

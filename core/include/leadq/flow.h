@@ -134,6 +134,11 @@ struct LeadDefinition {
   Condition hard_conversion;
   Condition soft_conversion;
   bool has_hard_conversion = false, has_soft_conversion = false;
+  // A qualified lead always goes to sales; `handoff_triggers` may add "hard_conversion":
+  // a hard conversion that is not disqualified (a demo request from a lead still missing
+  // answers or points) goes to sales too. The server forwards on it; the engine does not
+  // use it.
+  bool handoff_on_hard_conversion = false;
 };
 
 struct Variant {

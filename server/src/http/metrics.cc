@@ -23,7 +23,7 @@ void Metrics::Record(size_t route, int status, int64_t micros) {
   stats->sum_us.fetch_add(micros, std::memory_order_relaxed);
 }
 
-std::string Metrics::Render(LeadStore& leads) {
+std::string Metrics::Render(Storage& storage) {
   std::ostringstream out;
   out << "# HELP leadq_http_requests_total HTTP requests by route and status class.\n"
       << "# TYPE leadq_http_requests_total counter\n";
@@ -57,8 +57,12 @@ std::string Metrics::Render(LeadStore& leads) {
       << "leadq_answers_stored_total " << answers_stored_.load() << "\n"
       << "# HELP leadq_rate_limited_total Requests refused with 429.\n"
       << "# TYPE leadq_rate_limited_total counter\n"
-      << "leadq_rate_limited_total " << rate_limited_.load() << "\n";
-  Result<std::map<std::string, int64_t>> counts = leads.CountLeadsByTriage();
+      << "leadq_rate_limited_total " << rate_limited_.load() << "\n"
+      << "# HELP leadq_write_transactions_total Storage write transactions committed "
+         "(answers are committed in groups).\n"
+      << "# TYPE leadq_write_transactions_total counter\n"
+      << "leadq_write_transactions_total " << storage.WriteTransactions() << "\n";
+  Result<std::map<std::string, int64_t>> counts = storage.CountLeadsByTriage();
   if (counts.ok()) {
     out << "# HELP leadq_leads Leads by triage.\n# TYPE leadq_leads gauge\n";
     for (const char* triage : {"qualified", "nurture", "disqualified", "not_enough_information"}) {
@@ -67,7 +71,7 @@ std::string Metrics::Render(LeadStore& leads) {
           << (it == counts.value().end() ? 0 : it->second) << "\n";
     }
   }
-  Result<int64_t> depth = leads.OutboxDepth();
+  Result<int64_t> depth = storage.OutboxDepth();
   if (depth.ok()) {
     out << "# HELP leadq_outbox_depth Forwarding outbox rows not yet delivered.\n"
         << "# TYPE leadq_outbox_depth gauge\nleadq_outbox_depth " << depth.value() << "\n";

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <string>
 
-#include "storage/lead_store.h"
+#include "storage/storage.h"
 
 namespace leadq {
 
@@ -31,7 +31,7 @@ class Metrics {
   void RateLimited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
 
   // The exposition text; storage gauges that fail to read are left out.
-  std::string Render(LeadStore& leads);
+  std::string Render(Storage& storage);
 
  private:
   struct RouteStats {

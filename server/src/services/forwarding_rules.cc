@@ -45,8 +45,9 @@ const char* EventFor(const std::string& route) {
 }
 
 bool Accepts(const DestinationRecord& d, const std::string& event, const std::string& flow_id,
-             const std::string& grade, const std::string& triage) {
-  if (event == kEventQualified && triage != "qualified" &&
+             const std::string& grade, const std::string& triage,
+             bool flow_hands_off_hard_conversions) {
+  if (event == kEventQualified && triage != "qualified" && !flow_hands_off_hard_conversions &&
       std::find(d.triggers.begin(), d.triggers.end(), "hard_conversion") == d.triggers.end()) {
     return false;
   }

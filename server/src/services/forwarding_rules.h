@@ -14,8 +14,9 @@ namespace leadq {
 
 // "sales", "nurture", or "" (no handover) for an outcome. A qualified lead goes to
 // sales. A hard conversion (demo, quote: the flow's own "conversions.hard" condition)
-// that did not fully qualify also goes to sales when `hard_conversion_wanted` (some
-// destination asked for it with the trigger "hard_conversion"), unless disqualified. A
+// that did not fully qualify also goes to sales when `hard_conversion_wanted` (the flow's
+// lead definition lists the handoff trigger "hard_conversion", or some destination asked
+// for it with its own trigger "hard_conversion"), unless disqualified. A
 // near-miss ("nurture") goes to nurturing once the conversation is done, since its points
 // still grow while the visitor answers.
 std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted);
@@ -32,9 +33,12 @@ const char* EventFor(const std::string& route);
 
 // Whether `destination` takes `event` for a lead of this flow, grade and triage. A
 // "lead.qualified" delivery of a lead that is not triaged qualified (a hard conversion)
-// goes only to destinations with the trigger "hard_conversion".
+// goes to every sales destination when the flow hands off hard conversions
+// (`flow_hands_off_hard_conversions`), otherwise only to destinations with the trigger
+// "hard_conversion".
 bool Accepts(const DestinationRecord& destination, const std::string& event,
-             const std::string& flow_id, const std::string& grade, const std::string& triage);
+             const std::string& flow_id, const std::string& grade, const std::string& triage,
+             bool flow_hands_off_hard_conversions);
 
 // "<lead>.<destination>.<event>.<generation>": stable across retries and restarts, new
 // for every generation; ids hold only [A-Za-z0-9_-], so the dots keep it unambiguous.

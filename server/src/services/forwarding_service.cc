@@ -35,10 +35,12 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   Result<std::vector<DestinationRecord>> destinations =
       store_.ListDestinations(in.session.site_key);
   if (!destinations.ok()) return destinations.status();
+  const bool flow_hands_off = in.flow.flow.definition.handoff_on_hard_conversion;
   bool hard_conversion_wanted = false;
   for (const DestinationRecord& d : destinations.value()) {
-    hard_conversion_wanted |= hard_conversion && Accepts(d, kEventQualified, in.session.flow_id,
-                                                         Text(in.outcome, "grade"), triage);
+    hard_conversion_wanted |=
+        hard_conversion && Accepts(d, kEventQualified, in.session.flow_id,
+                                   Text(in.outcome, "grade"), triage, flow_hands_off);
   }
   const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
   if (route.empty()) return write;
@@ -86,7 +88,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   }
   h.sent_back_ms = existing ? existing->sent_back_ms : 0;
   h.snapshot = Snapshot(in, h);
-  write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms);
+  write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms, flow_hands_off);
   return write;
 }
 
@@ -142,15 +144,18 @@ Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const Handoff
                                                                    int64_t now_ms) {
   Result<std::vector<DestinationRecord>> destinations = store_.ListDestinations(h.site_key);
   if (!destinations.ok()) return destinations.status();
-  return DeliveriesTo(destinations.value(), h, event, now_ms);
+  // Escalations and returns to nurturing: the hard-conversion trigger does not apply.
+  return DeliveriesTo(destinations.value(), h, event, now_ms, false);
 }
 
 std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
                                        const HandoffRecord& h, const std::string& event,
-                                       int64_t now_ms) {
+                                       int64_t now_ms, bool flow_hands_off_hard_conversions) {
   std::vector<OutboxRecord> rows;
   for (const DestinationRecord& d : destinations) {
-    if (!Accepts(d, event, h.flow_id, h.grade, h.triage)) continue;
+    if (!Accepts(d, event, h.flow_id, h.grade, h.triage, flow_hands_off_hard_conversions)) {
+      continue;
+    }
     OutboxRecord row;
     row.idempotency_key = IdempotencyKey(h.lead_id, d.destination_id, event, h.generation);
     row.lead_id = h.lead_id;

@@ -85,10 +85,11 @@ class ForwardingService {
   std::function<void()> wake_;
 };
 
-// The deliveries of `event` about `handoff` among `destinations` (pure).
+// The deliveries of `event` about `handoff` among `destinations` (pure);
+// `flow_hands_off_hard_conversions` as for Accepts.
 std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
                                        const HandoffRecord& handoff, const std::string& event,
-                                       int64_t now_ms);
+                                       int64_t now_ms, bool flow_hands_off_hard_conversions);
 
 }  // namespace leadq
 

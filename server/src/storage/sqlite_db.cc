@@ -18,9 +18,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Durabi
   std::unique_ptr<Database> database(new Database(db));
   // Only the writer thread writes, so waiting is rare: a checkpoint or a backup.
   sqlite3_busy_timeout(db, 10000);
-  Status status = database->Exec(
-      std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=") +
-      (durability == Durability::kFull ? "FULL;" : "NORMAL;"));
+  // A new database gets 1 KiB pages (SQLite's default is 4 KiB). Rows are small (a
+  // session, a lead, an answer: a few hundred bytes) and an answer updates several of
+  // them at random places in their tables, so each commit writes one page per row to the
+  // WAL: 1 KiB pages cut the bytes written per answer from ~50 KB to ~7 KB. The pragma
+  // has no effect on an existing database.
+  Status status = database->Exec(std::string("PRAGMA page_size=1024; PRAGMA journal_mode=WAL; "
+                                             "PRAGMA foreign_keys=ON; PRAGMA synchronous=") +
+                                 (durability == Durability::kFull ? "FULL;" : "NORMAL;"));
   if (!status.ok()) return status;
   return database;
 }

@@ -10,7 +10,14 @@ namespace {
 // back and the service decides again.
 constexpr const char* kStale = "stale";
 
-Status InsertAnswer(Database& db, const AnswerRecord& answer) {
+// The JSON columns of an answer write, serialised on the request thread before the job
+// is queued: the writer thread is the one serial part of the write path, so it only
+// binds ready text.
+struct AnswerTexts {
+  std::string value, outcome, lead_outcome, fields;
+};
+
+Status InsertAnswer(Database& db, const AnswerRecord& answer, const std::string& value) {
   Result<Statement> stmt = db.Prepare(
       "INSERT INTO answers (session_id, answer_id, step_id, field, value, received_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (session_id, answer_id) DO NOTHING");
@@ -20,12 +27,12 @@ Status InsertAnswer(Database& db, const AnswerRecord& answer) {
       .Bind(2, answer.answer_id)
       .Bind(3, answer.step_id)
       .Bind(4, answer.field)
-      .Bind(5, Dump(answer.value))
+      .Bind(5, value)
       .Bind(6, answer.received_ms)
       .Run();
 }
 
-Status UpdateSession(Database& db, const AnswerWrite& write) {
+Status UpdateSession(Database& db, const AnswerWrite& write, const std::string& outcome_text) {
   const OutcomeWrite& outcome = write.outcome;
   Result<Statement> stmt = db.Prepare(
       "UPDATE sessions SET outcome = ?2, triage = ?3, grade = ?4, total_points = ?5, done = ?6, "
@@ -34,7 +41,7 @@ Status UpdateSession(Database& db, const AnswerWrite& write) {
   if (!stmt.ok()) return stmt.status();
   Status status = stmt.value()
                       .Bind(1, write.answer.session_id)
-                      .Bind(2, Dump(outcome.outcome))
+                      .Bind(2, outcome_text)
                       .Bind(3, outcome.lead.triage)
                       .Bind(4, outcome.lead.grade)
                       .Bind(5, outcome.lead.total_points)
@@ -47,7 +54,7 @@ Status UpdateSession(Database& db, const AnswerWrite& write) {
   return Status::Ok();
 }
 
-Status UpsertLead(Database& db, const LeadRecord& lead) {
+Status UpsertLead(Database& db, const LeadRecord& lead, const std::string& outcome_text) {
   Result<Statement> stmt = db.Prepare(
       "INSERT INTO leads (session_id, site_key, flow_id, flow_version, variant, visitor_id, "
       "triage, grade, total_points, stage, conversion, sla_deadline_ms, channel, email, "
@@ -75,14 +82,14 @@ Status UpsertLead(Database& db, const LeadRecord& lead) {
       .Bind(13, lead.channel)
       .Bind(14, lead.email)
       .Bind(15, lead.search_text)
-      .Bind(16, Dump(lead.outcome))
+      .Bind(16, outcome_text)
       .Bind(17, lead.updated_ms)
       .Run();
 }
 
 // Merges the session's fields into the visitor's profile; when the fields carry an
 // e-mail another visitor of the site already gave, the two become one profile.
-Status MergeFields(Database& db, const AnswerWrite& write) {
+Status MergeFields(Database& db, const AnswerWrite& write, const std::string& fields_text) {
   const LeadRecord& lead = write.outcome.lead;
   const int64_t now_ms = write.answer.received_ms;
   Result<std::string> canonical = CanonicalVisitor(db, lead.site_key, lead.visitor_id);
@@ -94,7 +101,7 @@ Status MergeFields(Database& db, const AnswerWrite& write) {
   Status status = merge.value()
                       .Bind(1, lead.site_key)
                       .Bind(2, canonical.value())
-                      .Bind(3, Dump(write.outcome.fields))
+                      .Bind(3, fields_text)
                       .Bind(4, now_ms)
                       .Bind(5, lead.email)
                       .Run();
@@ -226,16 +233,23 @@ Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id
 
 Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
   AnswerStored stored = AnswerStored::kStored;
+  AnswerTexts texts;
+  texts.value = Dump(write.answer.value);
+  texts.outcome = Dump(write.outcome.outcome);
+  texts.lead_outcome = write.outcome.lead.outcome == write.outcome.outcome
+                           ? texts.outcome
+                           : Dump(write.outcome.lead.outcome);
+  texts.fields = Dump(write.outcome.fields);
   Status status = Write([&](Database& db) -> Status {
-    Status inserted = InsertAnswer(db, write.answer);
+    Status inserted = InsertAnswer(db, write.answer, texts.value);
     if (!inserted.ok()) return inserted;
     if (db.Changes() == 0) {
       stored = AnswerStored::kDuplicate;
       return Status::Ok();
     }
-    Status step = UpdateSession(db, write);
-    if (step.ok()) step = UpsertLead(db, write.outcome.lead);
-    if (step.ok()) step = MergeFields(db, write);
+    Status step = UpdateSession(db, write, texts.outcome);
+    if (step.ok()) step = UpsertLead(db, write.outcome.lead, texts.lead_outcome);
+    if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
     return step;

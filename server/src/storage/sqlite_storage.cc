@@ -4,13 +4,22 @@
 #include "storage/migrations.h"
 
 namespace leadq {
+namespace {
+// The log size that triggers a checkpoint: SQLite's own default of 1000 pages.
+constexpr int kCheckpointPages = 1000;
+}  // namespace
 
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& path) {
   Result<std::unique_ptr<Database>> db = Database::Open(path, Database::Durability::kFull);
   if (!db.ok()) return db.status();
   Status migrated = Migrate(*db.value());
   if (!migrated.ok()) return migrated;
-  return std::unique_ptr<SqliteStorage>(new SqliteStorage(path, std::move(db).value()));
+  Result<std::unique_ptr<SqliteCheckpointer>> checkpointer =
+      SqliteCheckpointer::Start(path, kCheckpointPages);
+  if (!checkpointer.ok()) return checkpointer.status();
+  checkpointer.value()->Watch(*db.value());
+  return std::unique_ptr<SqliteStorage>(
+      new SqliteStorage(path, std::move(checkpointer).value(), std::move(db).value()));
 }
 
 Status SqliteStorage::Backup(const std::string& path) {

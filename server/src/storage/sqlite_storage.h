@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "storage/sqlite_checkpointer.h"
 #include "storage/sqlite_readers.h"
 #include "storage/sqlite_writer.h"
 #include "storage/storage.h"
@@ -102,11 +103,16 @@ class SqliteStorage : public Storage {
                                                const std::string& flow_id) override;
 
   // Write transactions committed (each holds a batch of writes).
-  int64_t commits() const { return writer_->commits(); }
+  int64_t WriteTransactions() const override { return writer_->commits(); }
+  // WAL checkpoints run by the checkpoint thread (for tests).
+  int64_t Checkpoints() const { return checkpointer_->checkpoints(); }
 
  private:
-  SqliteStorage(std::string path, std::unique_ptr<Database> writer)
-      : readers_(std::move(path)), writer_(std::make_unique<SqliteWriter>(std::move(writer))) {}
+  SqliteStorage(std::string path, std::unique_ptr<SqliteCheckpointer> checkpointer,
+                std::unique_ptr<Database> writer)
+      : readers_(std::move(path)),
+        checkpointer_(std::move(checkpointer)),
+        writer_(std::make_unique<SqliteWriter>(std::move(writer))) {}
 
   // Runs `body(db)` on a borrowed read connection.
   template <typename T, typename Body>
@@ -131,6 +137,7 @@ class SqliteStorage : public Storage {
   }
 
   SqliteReaders readers_;
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;  // outlives the writer it watches
   std::unique_ptr<SqliteWriter> writer_;
   // Sites are read on every public request and change rarely: cached until PutSite.
   std::mutex sites_mutex_;

@@ -3,9 +3,12 @@
 
 namespace leadq {
 
+// One submitted job. Its waiter sleeps on its own mutex, so that finishing a batch of
+// many jobs does not make all their threads fight over the queue's mutex at once.
 struct SqliteWriter::Pending {
   Job job;
   Status status;
+  std::mutex mutex;
   bool done = false;
   std::condition_variable finished;
 };
@@ -31,10 +34,13 @@ SqliteWriter::~SqliteWriter() {
 Status SqliteWriter::Submit(Job job) {
   auto pending = std::make_shared<Pending>();
   pending->job = std::move(job);
-  std::unique_lock<std::mutex> lock(mutex_);
-  if (stopping_) return Status::Internal("the database is closing");
-  queue_.push_back(pending);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return Status::Internal("the database is closing");
+    queue_.push_back(pending);
+  }
   wake_.notify_one();
+  std::unique_lock<std::mutex> lock(pending->mutex);
   pending->finished.wait(lock, [&] { return pending->done; });
   return pending->status;
 }
@@ -60,10 +66,13 @@ void SqliteWriter::Run() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       ++commits_;
-      for (auto& pending : batch) {
+    }
+    for (auto& pending : batch) {
+      {
+        std::lock_guard<std::mutex> lock(pending->mutex);
         pending->done = true;
-        pending->finished.notify_one();
       }
+      pending->finished.notify_one();
     }
     batch.clear();
   }

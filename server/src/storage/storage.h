@@ -27,6 +27,10 @@ class Storage : public SiteStore,
   // A consistent copy of the whole database in a new file at `path`, taken while the
   // server keeps serving.
   virtual Status Backup(const std::string& path) = 0;
+
+  // Write transactions committed since start. Writes are grouped, so answers stored
+  // divided by this is the average group size (a figure for /metrics).
+  virtual int64_t WriteTransactions() const = 0;
 };
 
 }  // namespace leadq
