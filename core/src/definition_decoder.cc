@@ -72,9 +72,9 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json,
 }
 
 // `handoff_triggers`: a list of "hard_conversion" (the one trigger beyond qualification).
-void DecodeHandoffTriggers(JsonReader& reader, const Json& json, const std::string& path,
+void DecodeHandoffTriggers(JsonReader& reader, const JsonValue& json, const std::string& path,
                            LeadDefinition* definition) {
-  const Json* triggers = reader.Member(json, "handoff_triggers", path, false);
+  const JsonValue* triggers = reader.Member(json, "handoff_triggers", path, false);
   if (triggers == nullptr) return;
   const std::string triggers_path = JoinPath(path, "handoff_triggers");
   if (!triggers->is_array()) {
@@ -82,9 +82,9 @@ void DecodeHandoffTriggers(JsonReader& reader, const Json& json, const std::stri
     return;
   }
   for (size_t i = 0; i < triggers->size(); ++i) {
-    const Json& item = (*triggers)[i];
+    const JsonValue& item = (*triggers)[i];
     const std::string item_path = JoinPath(triggers_path, i);
-    if (!item.is_string() || item.get<std::string>() != "hard_conversion") {
+    if (item.as_string() != "hard_conversion") {
       reader.Problem(item_path, "unknown trigger; the one trigger is \"hard_conversion\"");
       continue;
     }

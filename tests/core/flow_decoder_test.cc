@@ -204,7 +204,7 @@ INSTANTIATE_TEST_SUITE_P(Problems, FlowDecoderTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(FlowDecoderHandoffTest, HandsOffQualifiedLeadsOnlyByDefault) {
-  const DecodedFlow decoded = DecodeFlow(BaseFlow());
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(BaseFlow()));
   ASSERT_TRUE(decoded.problems.empty());
   EXPECT_FALSE(decoded.flow.definition.handoff_on_hard_conversion);
 }
@@ -214,7 +214,7 @@ TEST(FlowDecoderHandoffTest, ReadsTheHardConversionTrigger) {
   flow["lead_definition"]["conversions"] = {
       {"hard", {{"field", "ok"}, {"op", "eq"}, {"value", true}}}};
   flow["lead_definition"]["handoff_triggers"] = {"hard_conversion"};
-  const DecodedFlow decoded = DecodeFlow(flow);
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(flow));
   ASSERT_TRUE(decoded.problems.empty()) << decoded.problems[0].message;
   EXPECT_TRUE(decoded.flow.definition.handoff_on_hard_conversion);
 }
