@@ -13,6 +13,7 @@
 
 #include "leadq/condition.h"
 #include "localized.h"
+#include "sort.h"
 
 namespace leadq {
 namespace {
@@ -108,8 +109,9 @@ Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* v
     if (walk.ended) break;
     i = next;  // jumps only go forward (the decoder refuses others): the walk ends
   }
-  std::sort(walk.answered.begin(), walk.answered.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  StableSort<std::pair<size_t, const Step*>>(
+      &walk.answered, [](const std::pair<size_t, const Step*>& a,
+                         const std::pair<size_t, const Step*>& b) { return a.first < b.first; });
   return walk;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "decoding.h"
+#include "sort.h"
 
 namespace leadq {
 namespace {
@@ -210,9 +211,9 @@ DecodedFlow DecodeFlow(const JsonValue& document) {
     flow.step_index.emplace(flow.steps[i].id, static_cast<int>(i));
   }
   CheckFlow(reader, flow, document);
-  std::stable_sort(
-      decoded.problems.begin(), decoded.problems.end(),
-      [](const FlowProblem& a, const FlowProblem& b) { return PathBefore(a.path, b.path); });
+  StableSort<FlowProblem>(&decoded.problems, [](const FlowProblem& a, const FlowProblem& b) {
+    return PathBefore(a.path, b.path);
+  });
   return decoded;
 }
 

@@ -2,11 +2,11 @@
 // within kMaxJsonDepth levels. Strict RFC 8259 with UTF-8 validated byte by byte; what it
 // accepts and refuses is what leadq has always accepted and refused (nlohmann/json's
 // strict parser), so stored flows and requests read the same as before.
-#include <algorithm>
 #include <cmath>
 
 #include "json_number.h"
 #include "leadq/json.h"
+#include "sort.h"
 
 namespace leadq {
 namespace {
@@ -158,8 +158,8 @@ class Parser {
       if (!Consume('}')) return false;
     }
     // Sorted by key; of duplicate keys the last one counts.
-    std::stable_sort(
-        members.begin(), members.end(),
+    StableSort<JsonValue::Member>(
+        &members,
         [](const JsonValue::Member& a, const JsonValue::Member& b) { return a.first < b.first; });
     JsonValue object = JsonValue::MakeObject();
     for (size_t i = 0; i < members.size(); ++i) {
