@@ -39,7 +39,7 @@ url=$(sed -n 's/^leadq listening on //p' "$work/serve.log")
 
 # Each wrk thread stops once its sessions exist; wrk itself waits out its duration, so
 # it is stopped once the server has counted enough starts and no more arrive.
-echo "== creating $((sessions * 2)) sessions"
+echo "== creating $((sessions * 2)) sessions (two passes)"
 started() {
   curl -s "$url/metrics" |
     awk '/^leadq_http_requests_total\{method="POST",route="\/api\/v1\/sessions",status="2xx"\}/ {print $2}'
@@ -50,7 +50,7 @@ wrk_pid=$!
 last=-1
 for _ in $(seq 600); do
   n=$(started)
-  ((${n:-0} >= sessions * 2 && n == last)) && break
+  ((${n:-0} >= sessions * 4 && n == last)) && break
   last=${n:-0}
   sleep 0.5
 done

@@ -140,7 +140,7 @@ std::string Usage(const std::string& command) {
            "  --port N             TCP port (default 8080; 0 picks a free one)\n"
            "  --bind ADDR          address to listen on (default 127.0.0.1)\n"
            "  --data-dir DIR       where leadq.db lives (default ./data)\n"
-           "  --threads N          request threads (default 8)\n"
+           "  --threads N          request threads: one per open connection (default 64)\n"
            "  --web-root DIR       serve the demo page and widget from DIR (the repo's web/)\n"
            "  --wasm-dir DIR       serve leadq-core.mjs/.wasm from DIR at /widget/core/\n"
            "  --seed-flows DIR     publish every flow in DIR for the site demo-site\n"

@@ -21,7 +21,7 @@ struct Options {
   std::string admin_key;
   std::string public_url;  // base of links to the lead inbox in deliveries; "" = own origin
   std::vector<std::string> allow_origins;
-  int threads = 8;
+  int threads = 64;
   bool access_log = false;
   RateLimit per_ip{50, 300};       // public API requests per second (and burst) per client IP
   RateLimit per_site{1000, 5000};  // ... per site key; 0 disables

@@ -33,12 +33,15 @@ const char* CodeForStatus(int status) {
 }  // namespace
 
 void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : 8;
+  const int threads = options.threads > 0 ? options.threads : 64;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(options.max_body_bytes);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_max_count(1000);
+  // A thread serves one connection at a time, idle keep-alive time included: an idle
+  // browser gives its thread back after 2 s rather than cpp-httplib's 5 s.
+  server.set_keep_alive_timeout(2);
   // Responses are written in two pieces (head, body): without TCP_NODELAY, Nagle's
   // algorithm and the client's delayed ACK hold the second piece for ~40 ms.
   server.set_tcp_nodelay(true);

@@ -15,7 +15,7 @@ struct HttpOptions {
   std::string web_root;  // folder with demo/, widget/ (and console/); "" serves no files
   std::string wasm_dir;  // folder with leadq-core.mjs and leadq-core.wasm
   size_t max_body_bytes = 64 * 1024;
-  int threads = 8;
+  int threads = 64;
   bool access_log = false;
 };
 

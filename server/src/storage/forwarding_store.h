@@ -54,7 +54,8 @@ class ForwardingStore {
   // (at least once: the receiver deduplicates by idempotency key). Call at start.
   virtual Status ReleaseClaims() = 0;
   // Appends the attempt to the delivery log and moves the delivery to result.state, in
-  // one transaction. A delivery already "delivered" is never changed again.
+  // one transaction. A delivery already "delivered" is never changed again; one deleted
+  // meanwhile (its visitor erased) gets no log entry.
   virtual Status RecordAttempt(const AttemptResult& result) = 0;
   // Pending (or sending) deliveries, for the metrics' outbox depth.
   virtual Result<int64_t> CountUndelivered() = 0;

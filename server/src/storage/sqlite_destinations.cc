@@ -30,7 +30,7 @@ DestinationRecord ReadDestination(const Statement& row) {
 }  // namespace
 
 Status SqliteStorage::PutDestination(const DestinationRecord& d) {
-  return Write([&](Database& db) -> Status {
+  Status status = Write([&](Database& db) -> Status {
     Result<Statement> stmt = db.Prepare(
         std::string("INSERT INTO destinations (") + kDestinationColumns +
         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
@@ -55,6 +55,8 @@ Status SqliteStorage::PutDestination(const DestinationRecord& d) {
         .Bind(13, DumpList(d.triggers))
         .Run();
   });
+  destinations_.Invalidate();
+  return status;
 }
 
 Result<DestinationRecord> SqliteStorage::GetDestination(const std::string& destination_id) {
@@ -71,6 +73,11 @@ Result<DestinationRecord> SqliteStorage::GetDestination(const std::string& desti
 }
 
 Result<std::vector<DestinationRecord>> SqliteStorage::ListDestinations(
+    const std::string& site_key) {
+  return destinations_.Get(site_key, [&] { return LoadDestinations(site_key); });
+}
+
+Result<std::vector<DestinationRecord>> SqliteStorage::LoadDestinations(
     const std::string& site_key) {
   return Read<std::vector<DestinationRecord>>(
       [&](Database& db) -> Result<std::vector<DestinationRecord>> {
@@ -91,7 +98,7 @@ Result<std::vector<DestinationRecord>> SqliteStorage::ListDestinations(
 }
 
 Status SqliteStorage::DeleteDestination(const std::string& destination_id) {
-  return Write([&](Database& db) -> Status {
+  Status status = Write([&](Database& db) -> Status {
     Result<Statement> stmt = db.Prepare("DELETE FROM destinations WHERE destination_id = ?1");
     if (!stmt.ok()) return stmt.status();
     Status status = stmt.value().Bind(1, destination_id).Run();
@@ -100,6 +107,8 @@ Status SqliteStorage::DeleteDestination(const std::string& destination_id) {
       return Status::NotFound("no destination with this id", "/destination_id");
     return Status::Ok();
   });
+  destinations_.Invalidate();
+  return status;
 }
 
 }  // namespace leadq

@@ -38,9 +38,11 @@ Status SqliteStorage::RecordAttempt(const AttemptResult& result) {
   return Write([&](Database& db) -> Status {
     const AttemptRecord& a = result.attempt;
     return ([&]() -> Status {
+      // Only while the delivery exists: a visitor erased during the send leaves no log.
       Result<Statement> log = db.Prepare(
           "INSERT INTO delivery_attempts (delivery_id, lead_id, destination_id, attempt, at_ms, "
-          "status_code, latency_ms, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          "status_code, latency_ms, error) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+          "WHERE EXISTS (SELECT 1 FROM delivery_outbox WHERE delivery_id = ?1)");
       if (!log.ok()) return log.status();
       Status status = log.value()
                           .Bind(1, a.delivery_id)

@@ -79,24 +79,26 @@ Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
 
 Result<VisitorProfile> ReadVisitorProfile(Database& db, const std::string& site_key,
                                           const std::string& visitor_id) {
-  Result<std::string> canonical = CanonicalVisitor(db, site_key, visitor_id);
-  if (!canonical.ok()) return canonical.status();
-  VisitorProfile profile;
-  profile.site_key = site_key;
-  profile.visitor_id = canonical.value();
+  // One statement for the canonical visitor (after e-mail merges) and its profile: this
+  // runs for every answer.
   Result<Statement> stmt = db.Prepare(
-      "SELECT fields, signals, COALESCE(email, ''), created_ms, updated_ms FROM visitors "
-      "WHERE site_key = ?1 AND visitor_id = ?2");
+      "SELECT visitor_id, fields, signals, COALESCE(email, ''), created_ms, updated_ms "
+      "FROM visitors WHERE site_key = ?1 AND visitor_id = (SELECT COALESCE(merged_into, "
+      "visitor_id) FROM visitors WHERE site_key = ?1 AND visitor_id = ?2)");
   if (!stmt.ok()) return stmt.status();
-  stmt.value().Bind(1, site_key).Bind(2, canonical.value());
+  stmt.value().Bind(1, site_key).Bind(2, visitor_id);
   Result<bool> row = stmt.value().Step();
   if (!row.ok()) return row.status();
+  VisitorProfile profile;
+  profile.site_key = site_key;
+  profile.visitor_id = visitor_id;
   if (!row.value()) return profile;
-  profile.fields = ParseStored(stmt.value().Text(0), Json::object());
-  profile.signals = ParseStored(stmt.value().Text(1), Json::object());
-  profile.email = stmt.value().Text(2);
-  profile.created_ms = stmt.value().Integer(3);
-  profile.updated_ms = stmt.value().Integer(4);
+  profile.visitor_id = stmt.value().Text(0);
+  profile.fields = ParseStored(stmt.value().Text(1), Json::object());
+  profile.signals = ParseStored(stmt.value().Text(2), Json::object());
+  profile.email = stmt.value().Text(3);
+  profile.created_ms = stmt.value().Integer(4);
+  profile.updated_ms = stmt.value().Integer(5);
   return profile;
 }
 

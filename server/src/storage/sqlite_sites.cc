@@ -35,11 +35,7 @@ constexpr const char* kKeyColumns =
 }  // namespace
 
 Status SqliteStorage::PutSite(const SiteRecord& site) {
-  {
-    std::lock_guard<std::mutex> lock(sites_mutex_);
-    sites_.clear();
-  }
-  return Write([&](Database& db) {
+  Status status = Write([&](Database& db) {
     Result<Statement> stmt = db.Prepare(
         "INSERT INTO sites (site_key, name, allowed_origins, created_ms) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (site_key) DO UPDATE SET name = excluded.name, "
@@ -52,29 +48,24 @@ Status SqliteStorage::PutSite(const SiteRecord& site) {
         .Bind(4, site.created_ms)
         .Run();
   });
+  sites_.Invalidate();
+  return status;
 }
 
 Result<SiteRecord> SqliteStorage::GetSite(const std::string& site_key) {
-  {
-    std::lock_guard<std::mutex> lock(sites_mutex_);
-    auto it = sites_.find(site_key);
-    if (it != sites_.end()) return it->second;
-  }
-  Result<SiteRecord> site = Read<SiteRecord>([&](Database& db) -> Result<SiteRecord> {
-    Result<Statement> stmt = db.Prepare(std::string(kSiteColumns) + " WHERE site_key = ?1");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key);
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) return Status::NotFound("no site with this key", "/site");
-    return ReadSite(stmt.value());
+  // Only existing sites are cached (a load that fails is not), so unknown keys from
+  // clients cannot fill memory.
+  return sites_.Get(site_key, [&] {
+    return Read<SiteRecord>([&](Database& db) -> Result<SiteRecord> {
+      Result<Statement> stmt = db.Prepare(std::string(kSiteColumns) + " WHERE site_key = ?1");
+      if (!stmt.ok()) return stmt.status();
+      stmt.value().Bind(1, site_key);
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return Status::NotFound("no site with this key", "/site");
+      return ReadSite(stmt.value());
+    });
   });
-  // Only existing sites are cached, so unknown keys from clients cannot fill memory.
-  if (site.ok()) {
-    std::lock_guard<std::mutex> lock(sites_mutex_);
-    sites_[site_key] = site.value();
-  }
-  return site;
 }
 
 Result<std::vector<SiteRecord>> SqliteStorage::ListSites() {

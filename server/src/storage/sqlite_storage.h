@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "storage/read_through_cache.h"
 #include "storage/sqlite_checkpointer.h"
 #include "storage/sqlite_readers.h"
 #include "storage/sqlite_writer.h"
@@ -122,6 +123,7 @@ class SqliteStorage : public Storage {
     return body(*lease.value());
   }
   Status Write(SqliteWriter::Job job) { return writer_->Submit(std::move(job)); }
+  Result<std::vector<DestinationRecord>> LoadDestinations(const std::string& site_key);
   // A write that also yields a value; the value is returned only once committed.
   template <typename T, typename Body>
   Result<T> WriteResult(Body body) {
@@ -139,9 +141,10 @@ class SqliteStorage : public Storage {
   SqliteReaders readers_;
   std::unique_ptr<SqliteCheckpointer> checkpointer_;  // outlives the writer it watches
   std::unique_ptr<SqliteWriter> writer_;
-  // Sites are read on every public request and change rarely: cached until PutSite.
-  std::mutex sites_mutex_;
-  std::map<std::string, SiteRecord> sites_;
+  // Sites are read on every public request, a site's destinations with every outcome
+  // that may hand a lead over; both change rarely.
+  ReadThroughCache<SiteRecord> sites_;
+  ReadThroughCache<std::vector<DestinationRecord>> destinations_;
 };
 
 }  // namespace leadq
