@@ -110,7 +110,7 @@ Result<JsonValue> CheckText(const Step& step, const JsonValue& value, const std:
   const std::string text = Trim(value.as_string());
   const int limit = TextLimit(step);
   if (CharacterCount(text) > static_cast<size_t>(limit)) {
-    return Invalid(MessageId::kTooLong, language, std::to_string(limit));
+    return Invalid(MessageId::kTooLong, language, JsonValue(limit).Dump());
   }
   return JsonValue(text);
 }

@@ -22,7 +22,7 @@ JsonValue FlowError(const DecodedFlow& decoded, const std::string& prefix) {
     problems.PushBack(JsonValue{{"path", prefix + problem.path}, {"message", problem.message}});
   }
   const FlowProblem& first = decoded.problems.front();
-  const std::string count = std::to_string(decoded.problems.size());
+  const std::string count = JsonValue(decoded.problems.size()).Dump();
   const Status status = Status::InvalidFlow(
       count + (decoded.problems.size() == 1 ? " problem: " : " problems, first: ") + first.message,
       prefix + first.path);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "json_number.h"
 #include "numbers.h"
 
 namespace leadq {
@@ -22,7 +23,9 @@ std::string JoinPath(const std::string& base, const std::string& key) {
 }
 
 std::string JoinPath(const std::string& base, size_t index) {
-  return base + "/" + std::to_string(index);
+  std::string out = base + "/";
+  AppendUnsigned(index, &out);
+  return out;
 }
 
 const JsonValue* JsonReader::Member(const JsonValue& object, const char* key,
@@ -84,13 +87,13 @@ long long JsonReader::IntegerIn(const JsonValue& object, const char* key, const 
   if (member != nullptr && member->is_integer() &&
       member->as_uint64() > static_cast<uint64_t>(max)) {
     Problem(JoinPath(path, key),
-            "must be between " + std::to_string(min) + " and " + std::to_string(max));
+            "must be between " + JsonValue(min).Dump() + " and " + JsonValue(max).Dump());
     return fallback;
   }
   const long long value = Integer(object, key, path, required, fallback);
   if (member != nullptr && member->is_integer() && (value < min || value > max)) {
     Problem(JoinPath(path, key),
-            "must be between " + std::to_string(min) + " and " + std::to_string(max));
+            "must be between " + JsonValue(min).Dump() + " and " + JsonValue(max).Dump());
     return fallback;
   }
   return value;

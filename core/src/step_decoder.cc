@@ -27,15 +27,34 @@ constexpr InputTypeName kInputTypes[] = {
     {"consent", InputType::kConsent},
 };
 
-// The timeframe answers every flow understands, unless it lists its own.
+// The timeframe answers every flow understands, unless it lists its own: value, labels
+// in en and nl, and the band's end in days (-1: open-ended).
+struct Timeframe {
+  const char* value;
+  const char* en;
+  const char* nl;
+  double max;
+};
+
+constexpr Timeframe kDefaultTimeframes[] = {
+    {"within_2_weeks", "Within 2 weeks", "Binnen 2 weken", 14},
+    {"within_3_months", "Within 3 months", "Binnen 3 maanden", 92},
+    {"within_6_months", "Within 6 months", "Binnen 6 maanden", 183},
+    {"later", "Later", "Later", -1},
+    {"no_plan", "No plans yet", "Nog geen plannen", -1},
+};
+
 std::vector<Choice> DefaultTimeframes() {
-  return {
-      {"within_2_weeks", {{"en", "Within 2 weeks"}, {"nl", "Binnen 2 weken"}}, 0, 14},
-      {"within_3_months", {{"en", "Within 3 months"}, {"nl", "Binnen 3 maanden"}}, 0, 92},
-      {"within_6_months", {{"en", "Within 6 months"}, {"nl", "Binnen 6 maanden"}}, 0, 183},
-      {"later", {{"en", "Later"}, {"nl", "Later"}}, 0, -1},
-      {"no_plan", {{"en", "No plans yet"}, {"nl", "Nog geen plannen"}}, 0, -1},
-  };
+  std::vector<Choice> choices;
+  for (const Timeframe& timeframe : kDefaultTimeframes) {
+    Choice choice;
+    choice.value = timeframe.value;
+    choice.label["en"] = timeframe.en;
+    choice.label["nl"] = timeframe.nl;
+    choice.max = timeframe.max;
+    choices.push_back(std::move(choice));
+  }
+  return choices;
 }
 
 std::vector<Choice> DecodeChoices(JsonReader& reader, const JsonValue& list,
