@@ -113,12 +113,30 @@ TEST_F(WidgetFilesTest, MissingFilesAndEscapesAreNotFound) {
   for (const char* path :
        {"/widget/missing.js", "/widget/../secret.txt", "/widget/core/../../secret.txt",
         "/widget/%2e%2e/secret.txt", "/widget//app.js", "/widget/", "/widget/core/missing.wasm",
-        "/widget/core/../../wasm/leadq-core.mjs"}) {
+        "/widget/core", "/widget/core/../../wasm/leadq-core.mjs"}) {
     httplib::Result res = Get(path, "br");
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 404) << path;
     EXPECT_EQ(res->body.find("outside"), std::string::npos) << path;
   }
+}
+
+// Without a widget folder (only --wasm-dir given), nothing outside core/ is served: in
+// particular no path is read from the file system's root.
+TEST(WidgetFilesWithoutFolderTest, ServesNothingElse) {
+  httplib::Server server;
+  RegisterWidgetFiles(server, "", fs::temp_directory_path().string());
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread listener([&server] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  httplib::Client client("127.0.0.1", port);
+  for (const char* path : {"/widget/etc/passwd", "/widget/etc/hostname"}) {
+    httplib::Result res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+  }
+  server.stop();
+  listener.join();
 }
 
 TEST_F(WidgetFilesTest, HeadHasTheHeadersWithoutTheBody) {

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -17,6 +18,12 @@ bool ReadFile(const std::string& path, std::string* out) {
   text << in.rdbuf();
   *out = text.str();
   return true;
+}
+
+// A regular file (not a folder) at `path`.
+bool Exists(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::is_regular_file(path, error);
 }
 
 bool SafePath(const std::string& path) {
@@ -87,27 +94,33 @@ void RegisterWidgetFiles(httplib::Server& server, const std::string& widget_dir,
   server.Get(R"(/widget/(.*))", [widget_dir, wasm_dir](const httplib::Request& req,
                                                        httplib::Response& res) {
     const std::string path = req.matches[1];
-    std::string file = widget_dir + "/" + path;
-    std::string body;
     if (!SafePath(path)) {
       res.status = 404;
       return;
     }
-    if (!ReadFile(file, &body)) {
-      const bool in_core = path.rfind("core/", 0) == 0;
-      file = wasm_dir + "/" + (in_core ? path.substr(5) : path);
-      if (wasm_dir.empty() || !in_core || !ReadFile(file, &body)) {
-        res.status = 404;
-        return;
-      }
+    // The widget folder first; core/ may come from the wasm build's folder instead.
+    std::string file;
+    if (!widget_dir.empty() && Exists(widget_dir + "/" + path)) {
+      file = widget_dir + "/" + path;
+    } else if (!wasm_dir.empty() && path.rfind("core/", 0) == 0 &&
+               Exists(wasm_dir + "/" + path.substr(5))) {
+      file = wasm_dir + "/" + path.substr(5);
+    } else {
+      res.status = 404;
+      return;
     }
     const char* type = ContentType(path);
     res.set_header("Vary", "Accept-Encoding");
-    std::string brotli, gzip;
-    const bool have_brotli = ReadFile(file + ".br", &brotli);
-    const bool have_gzip = ReadFile(file + ".gz", &gzip);
-    const std::string encoding =
-        ChooseEncoding(req.get_header_value("Accept-Encoding"), have_brotli, have_gzip);
+    const std::string encoding = ChooseEncoding(req.get_header_value("Accept-Encoding"),
+                                                Exists(file + ".br"), Exists(file + ".gz"));
+    std::string body;
+    const std::string chosen = encoding == "br"     ? file + ".br"
+                               : encoding == "gzip" ? file + ".gz"
+                                                    : file;
+    if (!ReadFile(chosen, &body)) {
+      res.status = 404;
+      return;
+    }
     if (encoding.empty()) {
       res.set_content(std::move(body), type);
       return;
@@ -115,8 +128,7 @@ void RegisterWidgetFiles(httplib::Server& server, const std::string& widget_dir,
     res.set_header("Content-Encoding", encoding);
     // Through a content provider of known length: cpp-httplib compresses plain bodies
     // again, but not those.
-    auto bytes =
-        std::make_shared<std::string>(encoding == "br" ? std::move(brotli) : std::move(gzip));
+    auto bytes = std::make_shared<std::string>(std::move(body));
     res.set_content_provider(bytes->size(), type,
                              [bytes](size_t offset, size_t length, httplib::DataSink& sink) {
                                return sink.write(bytes->data() + offset, length);
