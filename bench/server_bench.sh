@@ -3,7 +3,7 @@
 # POST /api/v1/sessions/{id}/answers with `wrk` on loopback, each answer durably stored
 # (WAL, synchronous=FULL, group commit) and re-decided by the core, next to a bare
 # cpp-httplib hello-world endpoint measured in the same run. Prints one summary line per
-# endpoint and the server's peak RSS.
+# endpoint, the server's peak RSS and its CPU time per answer and per bare request.
 #
 #   bench/server_bench.sh [SECONDS] [CONNECTIONS]      defaults: 30 64
 #   LEADQ_BENCH_THREADS=64 (server threads)  LEADQ_BENCH_SESSIONS=10000 (per wrk thread)
@@ -58,11 +58,20 @@ kill "$wrk_pid" 2>/dev/null || true
 wait "$wrk_pid" 2>/dev/null || true
 echo "sessions started: $(started)"
 
+# CPU time (user + system, in clock ticks) a process has used: divided by the requests
+# served it is a cost per request that depends far less on other load than rates do.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+leadq_pid=$(pgrep -P "$server_pid" leadq || echo "$server_pid")
+stored_before=$(curl -s "$url/metrics" | awk '/^leadq_answers_stored_total/ {print $2}')
+ticks_before=$(cpu_ticks "$leadq_pid")
+
 echo "== answers: ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/answers.lua "$url" \
   -- answer "$sessions" | tee "$work/answers.txt"
-rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$(pgrep -P "$server_pid" leadq || echo "$server_pid")/status")
+ticks_answers=$(($(cpu_ticks "$leadq_pid") - ticks_before))
+rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$leadq_pid/status")
 stored=$(curl -s "$url/metrics" | awk '/^leadq_answers_stored_total/ {print $2}')
+answered=$((stored - stored_before))
 kill -TERM "$server_pid"
 wait "$server_pid" 2>/dev/null || true
 server_pid=
@@ -72,8 +81,10 @@ port=$((20000 + RANDOM % 20000))
 "$hello" "$port" "$threads" $((seconds + 10)) &
 server_pid=$!
 sleep 0.5
+ticks_before=$(cpu_ticks "$server_pid")
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/hello.lua \
   "http://127.0.0.1:$port" | tee "$work/hello.txt"
+ticks_hello=$(($(cpu_ticks "$server_pid") - ticks_before))
 kill "$server_pid" 2>/dev/null || true
 wait "$server_pid" 2>/dev/null || true
 server_pid=
@@ -87,4 +98,9 @@ echo "answers/s $answers  p50 $(pct "$work/answers.txt" 50%)  p99 $(pct "$work/a
   " errors $(grep -E 'Non-2xx|Socket errors' "$work/answers.txt" | tr -s ' ' | paste -sd' ' || true)"
 echo "bare/s    $bare  p50 $(pct "$work/hello.txt" 50%)  p99 $(pct "$work/hello.txt" 99%)"
 echo "ratio     $(awk -v a="$answers" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')"
-echo "peak RSS  $((rss_kb / 1024)) MB   answers stored (server count) $stored"
+echo "peak RSS  $((rss_kb / 1024)) MB   answers stored in the run (server count) $answered"
+hz=$(getconf CLK_TCK)
+hellos=$(awk '/requests in/ {print $1}' "$work/hello.txt")
+echo "server CPU per answer $(awk -v t="$ticks_answers" -v n="$answered" -v hz="$hz" \
+  'BEGIN {printf "%.0f", t / hz / n * 1e6}') us, per bare request $(awk -v t="$ticks_hello" \
+  -v n="$hellos" -v hz="$hz" 'BEGIN {printf "%.0f", t / hz / n * 1e6}') us"

@@ -76,6 +76,7 @@ TEST_F(CliTest, BadArgumentsExitWithTwoAndSayWhy) {
       {"serve --port abc", "--port must be a number"},
       {"serve --threads 0", "--threads must be from 1"},
       {"serve --rate-ip fast", "--rate-ip must be PER_SECOND"},
+      {"serve --retry-horizon 0", "--retry-horizon must be from 1 to 2592000 seconds"},
       {"serve --frobnicate 1", "unknown option --frobnicate"},
       {"serve --data-dir", "--data-dir needs a value"},
       {"export --format xml", "--format must be csv or json"},

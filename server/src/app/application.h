@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/api_context.h"
+#include "services/requalification_service.h"
 
 namespace leadq {
 
@@ -17,14 +18,16 @@ class Application {
   Application(Storage& storage, const Environment& env, const std::string& admin_key,
               ApiSettings settings, ForwardingService* forwarding = nullptr)
       : flows(storage, env),
-        sessions(storage, flows, env, forwarding),
-        visitors(storage, env),
+        requalification(storage, flows, env, forwarding),
+        sessions(storage, flows, env, forwarding, &requalification),
+        visitors(storage, env, &requalification),
         leads(storage),
         sites(storage, env),
         auth(storage, env, admin_key),
         api(storage, flows, sessions, visitors, leads, sites, auth, env, std::move(settings)) {}
 
   FlowService flows;
+  RequalificationService requalification;
   SessionService sessions;
   VisitorService visitors;
   LeadService leads;

@@ -76,6 +76,10 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     if (!ParseRate(value, &options->per_site)) return bad("must be PER_SECOND or PER_SECOND/BURST");
   } else if (name == "retention-days") {
     if (!ParseInt(value, 0, 36500, &options->retention_days)) return bad("must be from 0 to 36500");
+  } else if (name == "retry-horizon") {
+    if (!ParseInt(value, 1, 30 * 24 * 3600, &options->retry_horizon_s)) {
+      return bad("must be from 1 to 2592000 seconds");
+    }
   } else if (name == "max-body") {
     int bytes = 0;
     if (!ParseInt(value, 1024, 64 * 1024 * 1024, &bytes)) return bad("must be 1024 to 67108864");
@@ -158,6 +162,8 @@ std::string Usage(const std::string& command) {
            "  --rate-site R[/B]    public requests per second (burst B) per site (default "
            "1000/5000)\n"
            "  --retention-days N   purge raw events older than N days, hourly (default 0: keep)\n"
+           "  --retry-horizon S    retry a failing webhook delivery for S seconds, then make it a\n"
+           "                       dead letter (default 86400)\n"
            "  --max-body BYTES     largest request body (default 65536; larger gets 413)\n"
            "  --access-log         log every request to stderr\n";
   }

@@ -65,6 +65,7 @@ int RunServe(const Options& options) {
   settings.per_site = options.per_site;
   ForwardingConfig forwarding;
   forwarding.forwarding.inbox_base_url = options.public_url;
+  forwarding.worker.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
   ForwardingStack sales(*storage.value(), env, forwarding);
   Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.forwarding());
   ApiContext& api = app.api;
@@ -103,6 +104,7 @@ int RunServe(const Options& options) {
   std::cout << "leadq listening on " << origin << std::endl;
   if (!options.web_root.empty()) {
     std::cout << "  demo page: " << origin << "/\n"
+              << "  console:   " << origin << "/console/\n"
               << "  admin API: " << origin << "/api/v1/admin/ (key in "
               << (options.admin_key.empty() ? options.data_dir + "/admin.key" : "--admin-key")
               << ")\n"

@@ -51,7 +51,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   } else if (stored.status().code() != "not_found") {
     return stored.status();
   }
-  int64_t last_data_ms = 0;
+  int64_t last_data_ms = in.last_data_ms;
   for (const AnswerRecord& answer : in.answers) {
     last_data_ms = std::max(last_data_ms, answer.received_ms);
   }

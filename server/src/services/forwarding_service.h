@@ -35,6 +35,10 @@ struct HandoffInput {
   const Json& fields;  // explicit profile merged with the answers
   Json signals;        // implicit profile, when known ({} otherwise)
   int64_t now_ms = 0;
+  // When data about the visitor last arrived (an answer in any of its sessions, events);
+  // the answers' own times count too. A lead sent back by sales is handed over again
+  // only for data newer than the send-back.
+  int64_t last_data_ms = 0;
 };
 
 // A lead's forwarding, for the admin API.

@@ -1,9 +1,11 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
-#include "services/forwarding_service.h"
-
 #include <cctype>
+
+#include "services/forwarding_service.h"
+#include "services/requalification_service.h"
+#include "services/session_decision.h"
 
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
@@ -201,33 +203,21 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   answer.value = FromCore(checked.value());
   answer.received_ms = env_.now_ms();
 
-  ConversationInput input = MakeInput(session, visitor, answers);
-  input.answers.push_back({answer.step_id, checked.value()});
-  input.now_ms = answer.received_ms;
-  Turn turn = NextTurn(decoded, input);
-
-  write.outcome.outcome = FromCore(EncodeOutcome(turn.outcome));
-  write.outcome.done = turn.done;
-  write.outcome.fields = FromCore(turn.fields);
-  write.outcome.lead = MakeLead(session, turn, write.outcome.outcome, input.profile.signals.channel,
-                                answer.received_ms);
-  if (forwarding_ != nullptr) {
-    // A lead handed over is queued in the answer's own transaction: never lost, and
-    // never queued for an outcome that did not commit.
-    std::vector<AnswerRecord> all_answers = answers;
-    all_answers.push_back(answer);
-    Result<HandoffWrite> planned =
-        forwarding_->Plan({session, *flow.value(), write.outcome.outcome, turn.done, all_answers,
-                           write.outcome.fields, FromCore(EncodeProfile(input.profile)["signals"]),
-                           answer.received_ms});
-    if (!planned.ok()) return planned.status();
-    write.outcome.handoff = std::move(planned).value();
-  }
-  result->done = turn.done;
+  Result<OutcomeWrite> decided = DecideSession(
+      {session, *flow.value(), visitor, answers, &answer, answer.received_ms, answer.received_ms},
+      forwarding_);
+  if (!decided.ok()) return decided.status();
+  write.outcome = std::move(decided).value();
+  result->done = write.outcome.done;
   result->outcome = write.outcome.outcome;
   Result<AnswerStored> stored = storage_.StoreAnswer(write);
-  if (stored.ok() && stored.value() == AnswerStored::kStored && forwarding_ != nullptr) {
-    forwarding_->Committed(write.outcome.handoff);
+  if (stored.ok() && stored.value() == AnswerStored::kStored) {
+    if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
+    // The answer is stored and acknowledged whatever happens to the visitor's other
+    // leads: a re-decision that fails now is made again with the next new data.
+    if (requalification_ != nullptr) {
+      (void)requalification_->AfterAnswer(session, visitor, write.outcome.fields);
+    }
   }
   return stored;
 }

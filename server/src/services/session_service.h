@@ -14,6 +14,7 @@
 namespace leadq {
 
 class ForwardingService;
+class RequalificationService;
 
 struct StartRequest {
   std::string site_key;
@@ -57,9 +58,16 @@ class SessionService {
  public:
   // With `forwarding`, each outcome also carries the lead's handoff (and its outbox rows)
   // into the answer's transaction, and the delivery worker is woken after the commit.
+  // With `requalification`, an answer that brings new data about the visitor re-decides
+  // the visitor's other open and nurturing leads after it is stored.
   SessionService(Storage& storage, FlowService& flows, const Environment& env,
-                 ForwardingService* forwarding = nullptr)
-      : storage_(storage), flows_(flows), env_(env), forwarding_(forwarding) {}
+                 ForwardingService* forwarding = nullptr,
+                 RequalificationService* requalification = nullptr)
+      : storage_(storage),
+        flows_(flows),
+        env_(env),
+        forwarding_(forwarding),
+        requalification_(requalification) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
@@ -81,6 +89,7 @@ class SessionService {
   FlowService& flows_;
   const Environment& env_;
   ForwardingService* forwarding_;
+  RequalificationService* requalification_;
 };
 
 }  // namespace leadq

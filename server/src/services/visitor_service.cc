@@ -1,6 +1,7 @@
 // Events, consent and the privacy operations.
 #include "services/visitor_service.h"
 
+#include "services/requalification_service.h"
 #include "services/signals.h"
 
 namespace leadq {
@@ -24,7 +25,13 @@ Status VisitorService::RecordEvents(const std::string& site_key, const std::stri
   }
   const int64_t now = env_.now_ms();
   for (EventRecord& event : events) event.received_ms = now;
-  return storage_.RecordEvents(site_key, visitor_id, events, FoldEvents, now);
+  status = storage_.RecordEvents(site_key, visitor_id, events, FoldEvents, now);
+  // The events are stored and acknowledged whatever happens next: a re-decision that
+  // fails now is made again with the next new data.
+  if (status.ok() && requalification_ != nullptr) {
+    (void)requalification_->AfterEvents(site_key, visitor_id);
+  }
+  return status;
 }
 
 Status VisitorService::RecordConsent(const std::string& site_key, const std::string& visitor_id,

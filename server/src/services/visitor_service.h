@@ -14,12 +14,19 @@ namespace leadq {
 // At most this many events per batch (a page's beacon sends a handful).
 inline constexpr size_t kMaxEventsPerBatch = 100;
 
+class RequalificationService;
+
 class VisitorService {
  public:
-  VisitorService(Storage& storage, const Environment& env) : storage_(storage), env_(env) {}
+  // With `requalification`, each stored events batch re-decides the visitor's open and
+  // nurturing leads.
+  VisitorService(Storage& storage, const Environment& env,
+                 RequalificationService* requalification = nullptr)
+      : storage_(storage), env_(env), requalification_(requalification) {}
 
-  // Stores the batch and folds it into the visitor's signals. InvalidArgument for a bad
-  // visitor id or an empty or oversized batch.
+  // Stores the batch and folds it into the visitor's signals, then re-decides the leads
+  // the new signals can change. InvalidArgument for a bad visitor id or an empty or
+  // oversized batch.
   Status RecordEvents(const std::string& site_key, const std::string& visitor_id,
                       std::vector<EventRecord> events);
   // Records that `visitor_id` gave (or withdrew) consent to text `version`, now.
@@ -36,6 +43,7 @@ class VisitorService {
  private:
   Storage& storage_;
   const Environment& env_;
+  RequalificationService* requalification_;
 };
 
 }  // namespace leadq

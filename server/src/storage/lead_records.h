@@ -61,6 +61,18 @@ struct AnswerWrite {
   OutcomeWrite outcome;
 };
 
+// A session decided again without a new answer, because new data about its visitor
+// arrived (re-qualification). Stored only while the session still has
+// `expected_answer_count` answers and the visitor's profile (`visitor_id`, the canonical
+// id the decision read) still has `expected_visitor_revision`.
+struct RedecisionWrite {
+  std::string session_id;
+  int expected_answer_count = 0;
+  std::string visitor_id;
+  int64_t expected_visitor_revision = 0;
+  OutcomeWrite outcome;  // `fields` is not written: the profile already holds them
+};
+
 enum class AnswerStored {
   kStored,     // answer and outcome committed
   kDuplicate,  // this answer_id was stored before; nothing changed

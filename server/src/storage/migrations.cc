@@ -144,6 +144,19 @@ INSERT INTO leads SELECT session_id, site_key, flow_id, flow_version, variant, v
   started_ms, updated_ms
 FROM sessions WHERE outcome IS NOT NULL;
 )sql",
+      // 4: a revision per visitor profile, bumped whenever its explicit fields, implicit
+      // signals or merge change, so that re-deciding a session can tell whether the
+      // profile it read is still the current one (re-qualification on new data).
+      R"sql(
+ALTER TABLE visitors ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER visitors_revision AFTER UPDATE OF fields, signals, merged_into ON visitors
+WHEN OLD.fields IS NOT NEW.fields OR OLD.signals IS NOT NEW.signals
+  OR OLD.merged_into IS NOT NEW.merged_into
+BEGIN
+  UPDATE visitors SET revision = OLD.revision + 1
+  WHERE site_key = NEW.site_key AND visitor_id = NEW.visitor_id;
+END;
+)sql",
   };
   return kMigrations;
 }

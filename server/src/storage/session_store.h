@@ -36,6 +36,19 @@ class SessionStore {
   // fields (merging visitors that share an e-mail) and the outbox rows. Committed
   // durably when this returns kStored.
   virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write) = 0;
+
+  // Re-qualification. The sessions of the visitor `visitor_id` resolves to (and of every
+  // visitor merged with it) that new data about the visitor can change: those with an
+  // answer that are still open, and those whose lead is in nurturing (sent back by
+  // sales, or handed to nurturing as a near miss). Most recently updated first, at most
+  // `limit`.
+  virtual Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
+                                                                   const std::string& visitor_id,
+                                                                   int limit) = 0;
+  // In ONE transaction, when the session and the visitor's profile are still as the
+  // decision saw them: the outcome, the lead row, and the handoff with its outbox rows.
+  // kStored (committed durably) or kStale (nothing written; decide again).
+  virtual Result<AnswerStored> StoreRedecision(const RedecisionWrite& write) = 0;
 };
 
 }  // namespace leadq

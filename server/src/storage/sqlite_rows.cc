@@ -82,7 +82,7 @@ Result<VisitorProfile> ReadVisitorProfile(Database& db, const std::string& site_
   // One statement for the canonical visitor (after e-mail merges) and its profile: this
   // runs for every answer.
   Result<Statement> stmt = db.Prepare(
-      "SELECT visitor_id, fields, signals, COALESCE(email, ''), created_ms, updated_ms "
+      "SELECT visitor_id, fields, signals, COALESCE(email, ''), created_ms, updated_ms, revision "
       "FROM visitors WHERE site_key = ?1 AND visitor_id = (SELECT COALESCE(merged_into, "
       "visitor_id) FROM visitors WHERE site_key = ?1 AND visitor_id = ?2)");
   if (!stmt.ok()) return stmt.status();
@@ -99,6 +99,7 @@ Result<VisitorProfile> ReadVisitorProfile(Database& db, const std::string& site_
   profile.email = stmt.value().Text(3);
   profile.created_ms = stmt.value().Integer(4);
   profile.updated_ms = stmt.value().Integer(5);
+  profile.revision = stmt.value().Integer(6);
   return profile;
 }
 

@@ -4,7 +4,7 @@
 // pool of their own connections (sqlite_readers.h), so request threads never contend
 // for SQLite's write lock and never see SQLITE_BUSY. The SQL of each interface lives in
 // its own file: sqlite_sites.cc, sqlite_flows.cc, sqlite_sessions.cc,
-// sqlite_visitors.cc, sqlite_leads.cc.
+// sqlite_requalify.cc, sqlite_visitors.cc, sqlite_leads.cc.
 #ifndef LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 #define LEADQ_SERVER_STORAGE_SQLITE_STORAGE_H_
 
@@ -54,6 +54,10 @@ class SqliteStorage : public Storage {
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
   Result<AnswerContext> LoadForAnswer(const std::string& session_id) override;
   Result<AnswerStored> StoreAnswer(const AnswerWrite& write) override;
+  Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
+                                                           const std::string& visitor_id,
+                                                           int limit) override;
+  Result<AnswerStored> StoreRedecision(const RedecisionWrite& write) override;
 
   // VisitorStore
   Result<VisitorProfile> GetVisitor(const std::string& site_key,
@@ -62,6 +66,8 @@ class SqliteStorage : public Storage {
                       const std::vector<EventRecord>& events, const SignalsFold& fold,
                       int64_t now_ms) override;
   Status RecordConsent(const ConsentRecord& consent) override;
+  Result<int64_t> VisitorRevision(const std::string& site_key,
+                                  const std::string& visitor_id) override;
   Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                       const std::string& visitor_id) override;
   Status EraseVisitor(const std::string& site_key, const std::string& visitor_id) override;

@@ -19,7 +19,10 @@ struct VisitorProfile {
   Json signals = Json::object();  // implicit profile, in the core's Signals JSON form
   std::string email;
   int64_t created_ms = 0;
-  int64_t updated_ms = 0;
+  int64_t updated_ms = 0;  // when data about the visitor last arrived (answers, events)
+  // Grows by one whenever fields, signals or the merge change (a storage trigger): a
+  // decision made over this profile is current while the revision is the same.
+  int64_t revision = 0;
 };
 
 // One raw implicit event, as received (after validation).

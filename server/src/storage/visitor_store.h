@@ -24,6 +24,10 @@ class VisitorStore {
                               const std::vector<EventRecord>& events, const SignalsFold& fold,
                               int64_t now_ms) = 0;
   virtual Status RecordConsent(const ConsentRecord& consent) = 0;
+  // The revision of the profile `visitor_id` resolves to (see VisitorProfile::revision);
+  // 0 for an unknown visitor.
+  virtual Result<int64_t> VisitorRevision(const std::string& site_key,
+                                          const std::string& visitor_id) = 0;
   // NotFound when the visitor does not exist.
   virtual Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                               const std::string& visitor_id) = 0;

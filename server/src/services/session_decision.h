@@ -1,0 +1,35 @@
+// Deciding a session: the server's own run of the core over everything stored about a
+// lead — the session's answers and its visitor's profile — giving what is written with
+// the outcome: the outcome itself, the lead row, the fields merged into the profile and,
+// with forwarding, the handover the outcome causes. The answer path decides with its new
+// answer; re-qualification decides again when new data about the visitor arrives.
+#ifndef LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
+#define LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
+
+#include <vector>
+
+#include "services/flow_service.h"
+
+namespace leadq {
+
+class ForwardingService;
+
+struct SessionDecisionInput {
+  const SessionRecord& session;
+  const LoadedFlow& flow;
+  const VisitorProfile& visitor;             // the visitor's profile as stored
+  const std::vector<AnswerRecord>& answers;  // the session's stored answers, in order
+  const AnswerRecord* new_answer = nullptr;  // the answer being stored, if any
+  int64_t now_ms = 0;                        // the decision's time
+  int64_t last_data_ms = 0;                  // see HandoffInput::last_data_ms
+};
+
+// The outcome write for `input`; with `forwarding` (may be null) it carries the handoff
+// and outbox rows to commit with it. Fails only when planning the handover cannot read
+// storage.
+Result<OutcomeWrite> DecideSession(const SessionDecisionInput& input,
+                                   ForwardingService* forwarding);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_SERVICES_SESSION_DECISION_H_

@@ -1,0 +1,122 @@
+// SQL of re-qualification: which sessions new data about a visitor can change, the
+// profile's revision, and the optimistic write of a session decided again.
+#include "storage/sqlite_forwarding_util.h"
+#include "storage/sqlite_rows.h"
+#include "storage/sqlite_storage.h"
+
+namespace leadq {
+namespace {
+
+// Marks a re-decision made over a session or profile that changed meanwhile.
+constexpr const char* kStale = "stale";
+
+// The canonical id `visitor_id` resolves to, in SQL, with ?1 the site and ?2 the id.
+constexpr const char* kCanonical =
+    "COALESCE((SELECT COALESCE(merged_into, visitor_id) FROM visitors WHERE site_key = ?1 AND "
+    "visitor_id = ?2), ?2)";
+
+Status UpdateOutcome(Database& db, const RedecisionWrite& write, const std::string& outcome_text) {
+  const OutcomeWrite& outcome = write.outcome;
+  Result<Statement> stmt = db.Prepare(
+      "UPDATE sessions SET outcome = ?2, triage = ?3, grade = ?4, total_points = ?5, done = ?6 "
+      "WHERE session_id = ?1 AND answer_count = ?7 AND COALESCE((SELECT revision FROM visitors "
+      "WHERE site_key = sessions.site_key AND visitor_id = ?8), 0) = ?9");
+  if (!stmt.ok()) return stmt.status();
+  Status status = stmt.value()
+                      .Bind(1, write.session_id)
+                      .Bind(2, outcome_text)
+                      .Bind(3, outcome.lead.triage)
+                      .Bind(4, outcome.lead.grade)
+                      .Bind(5, outcome.lead.total_points)
+                      .Bind(6, outcome.done ? 1 : 0)
+                      .Bind(7, write.expected_answer_count)
+                      .Bind(8, write.visitor_id)
+                      .Bind(9, write.expected_visitor_revision)
+                      .Run();
+  if (!status.ok()) return status;
+  if (db.Changes() == 0) return Status::WithCode(kStale, "the session or its visitor changed");
+  return Status::Ok();
+}
+
+// The lead row exists: the session has an answer.
+Status UpdateLead(Database& db, const LeadRecord& lead, const std::string& outcome_text) {
+  Result<Statement> stmt = db.Prepare(
+      "UPDATE leads SET triage = ?2, grade = ?3, total_points = ?4, stage = ?5, conversion = ?6, "
+      "sla_deadline_ms = ?7, channel = ?8, email = ?9, search_text = ?10, outcome = ?11, "
+      "updated_ms = ?12 WHERE session_id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, lead.session_id)
+      .Bind(2, lead.triage)
+      .Bind(3, lead.grade)
+      .Bind(4, lead.total_points)
+      .Bind(5, lead.stage)
+      .Bind(6, lead.conversion)
+      .Bind(7, lead.sla_deadline_ms)
+      .Bind(8, lead.channel)
+      .Bind(9, lead.email)
+      .Bind(10, lead.search_text)
+      .Bind(11, outcome_text)
+      .Bind(12, lead.updated_ms)
+      .Run();
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> SqliteStorage::ListSessionsToRequalify(
+    const std::string& site_key, const std::string& visitor_id, int limit) {
+  return Read<std::vector<std::string>>([&](Database& db) -> Result<std::vector<std::string>> {
+    Result<Statement> stmt = db.Prepare(
+        std::string("SELECT s.session_id FROM sessions s WHERE s.site_key = ?1 AND "
+                    "s.visitor_id IN (SELECT visitor_id FROM visitors WHERE site_key = ?1 AND "
+                    "(visitor_id = ") +
+        kCanonical + " OR merged_into = " + kCanonical +
+        ")) AND s.answer_count > 0 AND (s.done = 0 OR EXISTS (SELECT 1 FROM handoffs h WHERE "
+        "h.lead_id = s.session_id AND (h.state = 'nurturing' OR (h.route = 'nurture' AND "
+        "h.state = 'open')))) ORDER BY s.updated_ms DESC, s.session_id LIMIT ?3");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, limit);
+    std::vector<std::string> sessions;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return sessions;
+      sessions.push_back(stmt.value().Text(0));
+    }
+  });
+}
+
+Result<int64_t> SqliteStorage::VisitorRevision(const std::string& site_key,
+                                               const std::string& visitor_id) {
+  return Read<int64_t>([&](Database& db) -> Result<int64_t> {
+    Result<Statement> stmt =
+        db.Prepare(std::string("SELECT revision FROM visitors WHERE site_key = ?1 AND "
+                               "visitor_id = ") +
+                   kCanonical);
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, site_key).Bind(2, visitor_id);
+    Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.status();
+    return row.value() ? stmt.value().Integer(0) : int64_t{0};
+  });
+}
+
+Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write) {
+  // Serialised before the job is queued: the writer thread only binds ready text.
+  const std::string outcome_text = Dump(write.outcome.outcome);
+  const std::string lead_text = write.outcome.lead.outcome == write.outcome.outcome
+                                    ? outcome_text
+                                    : Dump(write.outcome.lead.outcome);
+  Status status = Write([&](Database& db) -> Status {
+    Status step = UpdateOutcome(db, write, outcome_text);
+    if (step.ok()) step = UpdateLead(db, write.outcome.lead, lead_text);
+    // A lead that now qualifies is queued with the outcome that qualified it.
+    if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
+    return step;
+  });
+  if (status.code() == kStale) return AnswerStored::kStale;
+  if (!status.ok()) return status;
+  return AnswerStored::kStored;
+}
+
+}  // namespace leadq

@@ -1,0 +1,101 @@
+// The console's shell: sign-in with an API key (kept for this tab only, in
+// sessionStorage), the hash routes, and the status line every view reports through.
+import { ApiError, createApi } from './api.js';
+import { renderDeadLetters } from './dead_letters.js';
+import { el } from './dom.js';
+import { renderInbox } from './inbox.js';
+import { renderLead } from './lead.js';
+
+const kKeyItem = 'leadq.console.key';
+
+/**
+ * What a view gets: the API, its container, the status line, and a place to register
+ * what must stop when the view is left (timers).
+ * @typedef {{api: ReturnType<typeof createApi>, main: HTMLElement,
+ *   announce: (message: string, isError?: boolean) => void,
+ *   fail: (error: unknown) => void, onLeave: (stop: () => void) => void}} View
+ */
+
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+const status = /** @type {HTMLElement} */ (document.getElementById('status'));
+const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
+/** @type {Array<() => void>} */
+let leaving = [];
+
+/** @param {string} message @param {boolean} [isError] */
+function announce(message, isError = false) {
+  status.textContent = message;
+  status.dataset.tone = isError ? 'error' : 'ok';
+}
+
+/** @param {unknown} error */
+function fail(error) {
+  if (error instanceof ApiError) {
+    announce(error.explain(), true);
+    if (error.status === 401) signOut();
+  } else {
+    announce(error instanceof Error ? error.message : String(error), true);
+  }
+}
+
+function signOut() {
+  sessionStorage.removeItem(kKeyItem);
+  route();
+}
+
+function renderSignIn() {
+  nav.hidden = true;
+  const key = el('input', { id: 'api-key', type: 'password', autocomplete: 'off', required: true,
+    spellcheck: false, attrs: { 'aria-describedby': 'api-key-help' } });
+  const form = el('form', { className: 'sign-in', attrs: { 'aria-labelledby': 'sign-in-title' } },
+    el('h1', { id: 'sign-in-title', textContent: 'Sign in' }),
+    el('label', { htmlFor: 'api-key', textContent: 'API key' }), key,
+    el('p', { id: 'api-key-help', className: 'help',
+      textContent: 'An admin or sales key. It is kept in this browser tab only.' }),
+    el('button', { type: 'submit', textContent: 'Sign in' }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = key.value.trim();
+    if (!value) return;
+    try {
+      // Any list the key may read proves it; the inbox is what sales and admins share.
+      await createApi(value).get('/api/v1/admin/handoffs?limit=1');
+      sessionStorage.setItem(kKeyItem, value);
+      announce('Signed in.');
+      if (!location.hash || location.hash === '#/') location.hash = '#/inbox';
+      else route();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  main.replaceChildren(form);
+  key.focus();
+}
+
+function route() {
+  for (const stop of leaving) stop();
+  leaving = [];
+  const key = sessionStorage.getItem(kKeyItem);
+  if (!key) return renderSignIn();
+  nav.hidden = false;
+  for (const link of nav.querySelectorAll('a')) {
+    if (location.hash.startsWith(link.getAttribute('href') || '')) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  /** @type {View} */
+  const view = { api: createApi(key), main, announce, fail, onLeave: (stop) => leaving.push(stop) };
+  const lead = /^#\/leads\/([A-Za-z0-9_-]{1,64})$/.exec(location.hash);
+  if (lead) return renderLead(view, lead[1]);
+  if (location.hash === '#/dead-letters') return renderDeadLetters(view);
+  return renderInbox(view);
+}
+
+/** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
+  signOut();
+  announce('Signed out.');
+});
+window.addEventListener('hashchange', () => {
+  route();
+  main.focus();
+});
+route();
