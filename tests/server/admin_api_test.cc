@@ -70,6 +70,14 @@ TEST_F(AdminApiTest, RolesDecideWhatAKeyMayDo) {
     if (c.status == 403) ExpectError(res, 403, "forbidden");
     if (c.status == 401) ExpectError(res, 401, "unauthorized");
   }
+  // Every key may ask for its own role; an unknown one is told it is not valid.
+  for (const auto& [key, role] :
+       {std::make_pair(sales, "sales"), std::make_pair(marketer, "marketer"),
+        std::make_pair(std::string(kAdminKey), "admin")}) {
+    EXPECT_EQ(Body(client_->Get("/api/v1/admin/me", Bearer(key)))["role"], role);
+  }
+  ExpectError(client_->Get("/api/v1/admin/me", Bearer("lq_not-a-key")), 401, "unauthorized");
+  ExpectError(client_->Get("/api/v1/admin/me"), 401, "unauthorized");
   // A revoked key stops working at once; keys are listed without secrets.
   Json keys = Body(client_->Get("/api/v1/admin/keys", admin_))["keys"];
   ASSERT_EQ(keys.size(), 2u);

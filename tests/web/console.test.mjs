@@ -1,9 +1,12 @@
 // The console in Chromium against a real leadq server: sign in with an API key, the
 // sales inbox with a ticking SLA timer, one lead with its reasons and delivery log, a
-// follow-up touch and acceptance, and a dead letter (a receiver on loopback that refused
-// every attempt until the short retry horizon ran out) delivered again by hand. Under the
-// page's own strict Content-Security-Policy, with no serious axe-core violation.
+// follow-up touch and acceptance, a rejection and a send-back to nurturing (and the lead
+// back in the inbox when its visitor returns), a dead letter (a receiver on loopback that
+// refused every attempt until the short retry horizon ran out) delivered again by hand,
+// and what sales and marketer keys are offered. Under the page's own strict
+// Content-Security-Policy, with no serious axe-core violation.
 import assert from 'node:assert/strict';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -15,13 +18,29 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-cor
 
 /** @typedef {import('playwright-core').Page} Page */
 
+const kSecret = 'console-test-secret-0123456789';
+
+/**
+ * Whether a request carries leadq's signature over its timestamp and raw body.
+ * @param {import('node:http').IncomingHttpHeaders} headers @param {Buffer} body
+ */
+function signed(headers, body) {
+  const timestamp = String(headers['x-leadq-timestamp'] || '');
+  const expected = Buffer.from(`v1=${createHmac('sha256', kSecret).update(`${timestamp}.`).update(body).digest('hex')}`);
+  const got = Buffer.from(String(headers['x-leadq-signature'] || ''));
+  return got.length === expected.length && timingSafeEqual(got, expected);
+}
+
 /** A webhook receiver on loopback that fails until told otherwise. */
 async function startReceiver() {
-  const state = { failing: true, /** @type {{event: string, status: number}[]} */ got: [] };
+  const state = { failing: true,
+    /** @type {{event: string, status: number, key: string, signed: boolean}[]} */ got: [] };
   const server = http.createServer(async (req, res) => {
-    for await (const chunk of req) void chunk;
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
     const status = state.failing ? 500 : 200;
-    state.got.push({ event: String(req.headers['x-leadq-event'] || ''), status });
+    state.got.push({ event: String(req.headers['x-leadq-event'] || ''), status,
+      key: String(req.headers['idempotency-key'] || ''), signed: signed(req.headers, Buffer.concat(chunks)) });
     res.writeHead(status, { 'Content-Type': 'text/plain' }).end(state.failing ? 'down for maintenance' : 'ok');
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
@@ -80,16 +99,8 @@ describe('console', () => {
     receiver = await startReceiver();
     browser = await launchBrowser();
     await call('POST', '/api/v1/admin/destinations', { site: 'demo-site', name: 'CRM', kind: 'webhook',
-      url: receiver.url, secret: 'console-test-secret-0123456789' });
-    // A lead that qualifies with grade high, answered through the public API.
-    const session = await call('POST', '/api/v1/sessions', { site: 'demo-site', flow: 'bant-demo' }, '');
-    leadId = session.session_id;
-    const answers = [['budget', 'over_50k'], ['authority', 'decision_maker'], ['need', 'losing_leads'],
-      ['timing', 'within_2_weeks'], ['email', 'ann@example.com']];
-    for (const [i, [step, value]] of answers.entries()) {
-      await call('POST', `/api/v1/sessions/${leadId}/answers`,
-        { site: 'demo-site', answer_id: `console-answer-${i}`, step, value }, '');
-    }
+      url: receiver.url, secret: kSecret });
+    leadId = await qualifiedLead('ann@example.com');
     // Refused on every attempt until the 2 s horizon ran out: a dead letter.
     await until(async () => (await call('GET', '/api/v1/admin/deliveries?state=dead')).deliveries.length === 1);
     receiver.state.failing = false;
@@ -100,6 +111,21 @@ describe('console', () => {
     await receiver?.stop();
     await server?.stop();
   });
+
+  /**
+   * A lead that qualifies with grade high, answered through the public API.
+   * @param {string} email @returns {Promise<string>} its id
+   */
+  const qualifiedLead = async (email) => {
+    const session = await call('POST', '/api/v1/sessions', { site: 'demo-site', flow: 'bant-demo' }, '');
+    const answers = [['budget', 'over_50k'], ['authority', 'decision_maker'], ['need', 'losing_leads'],
+      ['timing', 'within_2_weeks'], ['email', email]];
+    for (const [i, [step, value]] of answers.entries()) {
+      await call('POST', `/api/v1/sessions/${session.session_id}/answers`,
+        { site: 'demo-site', answer_id: `${session.session_id}-answer-${i}`, step, value }, '');
+    }
+    return session.session_id;
+  };
 
   /** A page that collects console errors (CSP refusals among them). */
   const open = async () => {
@@ -184,9 +210,77 @@ describe('console', () => {
     await until(async () => /queued again/.test(await page.locator('#status').textContent() || ''), 10000);
     await until(async () => receiver.state.got.some((g) => g.status === 200), 20000);
     await until(async () => (await call('GET', '/api/v1/admin/deliveries?state=dead')).deliveries.length === 0);
+    // The same hand-over, so the same idempotency key as every refused attempt; all signed.
+    const keys = new Set(receiver.state.got.map((g) => g.key));
+    assert.equal(keys.size, 1, [...keys].join(', '));
+    assert.match([...keys][0], new RegExp(`^${leadId}\\.[^.]+\\.qualified\\.1$`));
+    assert.ok(receiver.state.got.every((g) => g.signed), 'every request verifies');
+    assert.ok(receiver.state.got.filter((g) => g.status === 500).length >= 2);
     await page.reload();
     await page.getByText('No dead letters').waitFor();
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('rejecting needs a note for "other"; a lead sent back to nurturing leaves the inbox', async () => {
+    const rejected = await qualifiedLead('rob@example.com');
+    const nurtured = await qualifiedLead('nell@example.com');
+    const { page, errors } = await open();
+    await signIn(page, server.adminKey);
+    await page.locator(`a[href="#/leads/${rejected}"]`).click();
+    await page.getByRole('heading', { name: 'rob@example.com' }).waitFor();
+    await page.getByLabel('Reason').selectOption('other');
+    await page.getByRole('button', { name: 'Reject lead' }).click();
+    // The server's refusal is shown, and the note it points at is marked and focused.
+    await until(async () => /needs a note \(\/note\)/.test(await page.locator('#status').textContent() || ''), 10000);
+    assert.equal(await page.locator('#status').getAttribute('data-tone'), 'error');
+    const note = page.locator('#reject-note');
+    assert.equal(await note.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reject-note');
+    assert.deepEqual(await seriousViolations(page), [], 'a refused field');
+    await note.fill('went with a competitor');
+    await page.getByRole('button', { name: 'Reject lead' }).click();
+    await until(async () => (await page.locator('#status').textContent()) === 'Lead rejected.', 10000);
+    assert.equal(await page.locator('#lead-state').textContent(), 'rejected');
+
+    // Back to nurturing with the keyboard alone; focus comes back to the button.
+    await page.goto(`${server.url}/console/#/leads/${nurtured}`);
+    await page.getByRole('heading', { name: 'nell@example.com' }).waitFor();
+    await page.locator('#nurture-note').focus();
+    await page.keyboard.type('call back in Q3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.locator('#status').textContent()) === 'Lead sent back to nurturing.', 10000);
+    assert.equal(await page.locator('#lead-state').textContent(), 'nurturing');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'nurture-submit');
+    const feedback = await call('GET', `/api/v1/admin/leads/${nurtured}/forwarding`);
+    assert.deepEqual(feedback.feedback.map((/** @type {any} */ f) => [f.decision, f.note]),
+        [['nurture', 'call back in Q3']]);
+    const reason = await call('GET', `/api/v1/admin/leads/${rejected}/forwarding`);
+    assert.deepEqual(reason.feedback.map((/** @type {any} */ f) => [f.reason, f.note]),
+        [['other', 'went with a competitor']]);
+
+    await page.locator('#nav').getByRole('link', { name: 'Inbox' }).click();
+    const list = page.locator('.list:not([aria-busy])');
+    await list.waitFor();
+    assert.doesNotMatch(await list.textContent() || '', /nell@example\.com|rob@example\.com/,
+        'decided leads leave the open inbox');
+    await page.getByLabel('State').selectOption('nurturing');
+    await page.locator(`a[href="#/leads/${nurtured}"]`).waitFor();
+
+    // The visitor comes back to the site: new data re-qualifies the lead, and it is in the
+    // open inbox again as its second hand-over.
+    const { visitor_id: visitor } = await call('GET', `/api/v1/admin/sessions/${nurtured}`);
+    await call('POST', '/api/v1/events',
+      { site: 'demo-site', visitor_id: visitor, events: [{ type: 'page_view', path: '/pricing' }] }, '');
+    await page.getByLabel('State').selectOption('open');
+    await page.locator(`a[href="#/leads/${nurtured}"]`).click();
+    await page.getByText(/^number 2, after it was sent back to nurturing on /).waitFor();
+    assert.equal(await page.locator('#lead-state').textContent(), 'open');
+    await until(async () => receiver.state.got.some((g) => g.key.startsWith(`${nurtured}.`) && g.key.endsWith('.qualified.2')));
+    await screenshot(page, 'console-requalified');
+    // The browser logs the one request the server refused on purpose; nothing else.
+    assert.deepEqual(errors, ['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     await page.close();
   });
 
@@ -195,8 +289,21 @@ describe('console', () => {
     const { page } = await open();
     await signIn(page, created.key);
     await page.locator('h1', { hasText: 'Inbox' }).waitFor();
-    await page.getByRole('link', { name: 'Dead letters' }).click();
+    assert.equal(await page.getByRole('link', { name: 'Dead letters' }).count(), 0, 'not offered');
+    await page.goto(`${server.url}/console/#/dead-letters`);
     await until(async () => /role may not/.test(await page.locator('#status').textContent() || ''), 10000);
+    await page.close();
+  });
+
+  test('a marketer key reads a lead but is offered no sales action', async () => {
+    const created = await call('POST', '/api/v1/admin/keys', { name: 'marketing', role: 'marketer' });
+    const { page, errors } = await open();
+    await signIn(page, created.key);
+    await page.goto(`${server.url}/console/#/leads/${leadId}`);
+    await page.getByRole('heading', { name: 'ann@example.com' }).waitFor();
+    await page.getByText('Your role (marketer) reads leads').waitFor();
+    assert.equal(await page.locator('form.action').count(), 0);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

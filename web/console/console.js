@@ -9,9 +9,10 @@ import { renderLead } from './lead.js';
 const kKeyItem = 'leadq.console.key';
 
 /**
- * What a view gets: the API, its container, the status line, and a place to register
- * what must stop when the view is left (timers).
- * @typedef {{api: ReturnType<typeof createApi>, main: HTMLElement,
+ * What a view gets: the API, the key's role (admin, marketer or sales), its container,
+ * the status line, and a place to register what must stop when the view is left
+ * (timers).
+ * @typedef {{api: ReturnType<typeof createApi>, role: string, main: HTMLElement,
  *   announce: (message: string, isError?: boolean) => void,
  *   fail: (error: unknown) => void, onLeave: (stop: () => void) => void}} View
  */
@@ -21,6 +22,8 @@ const status = /** @type {HTMLElement} */ (document.getElementById('status'));
 const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
 /** @type {Array<() => void>} */
 let leaving = [];
+/** The signed-in key's role, asked once per page load. @type {string} */
+let role = '';
 
 /** @param {string} message @param {boolean} [isError] */
 function announce(message, isError = false) {
@@ -40,6 +43,7 @@ function fail(error) {
 
 function signOut() {
   sessionStorage.removeItem(kKeyItem);
+  role = '';
   route();
 }
 
@@ -58,12 +62,13 @@ function renderSignIn() {
     const value = key.value.trim();
     if (!value) return;
     try {
-      // Any list the key may read proves it; the inbox is what sales and admins share.
-      await createApi(value).get('/api/v1/admin/handoffs?limit=1');
+      // The key's own role proves the key, and decides what the console offers.
+      ({ role } = await createApi(value).get('/api/v1/admin/me'));
       sessionStorage.setItem(kKeyItem, value);
+      // No hashchange: the status line below must outlive the route.
+      if (!location.hash || location.hash === '#/') history.replaceState(null, '', '#/inbox');
+      await route();
       announce('Signed in.');
-      if (!location.hash || location.hash === '#/') location.hash = '#/inbox';
-      else route();
     } catch (error) {
       fail(error);
     }
@@ -72,18 +77,29 @@ function renderSignIn() {
   key.focus();
 }
 
-function route() {
+async function route() {
   for (const stop of leaving) stop();
   leaving = [];
   const key = sessionStorage.getItem(kKeyItem);
   if (!key) return renderSignIn();
+  const api = createApi(key);
+  if (!role) {
+    try {
+      ({ role } = await api.get('/api/v1/admin/me'));
+    } catch (error) {
+      return fail(error);
+    }
+  }
   nav.hidden = false;
+  // Dead letters are an operations matter: only admin keys may list and redeliver them.
+  const deadLetters = /** @type {HTMLElement} */ (document.getElementById('nav-dead-letters'));
+  deadLetters.hidden = role !== 'admin';
   for (const link of nav.querySelectorAll('a')) {
     if (location.hash.startsWith(link.getAttribute('href') || '')) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   /** @type {View} */
-  const view = { api: createApi(key), main, announce, fail, onLeave: (stop) => leaving.push(stop) };
+  const view = { api, role, main, announce, fail, onLeave: (stop) => leaving.push(stop) };
   const lead = /^#\/leads\/([A-Za-z0-9_-]{1,64})$/.exec(location.hash);
   if (lead) return renderLead(view, lead[1]);
   if (location.hash === '#/dead-letters') return renderDeadLetters(view);
@@ -94,8 +110,16 @@ function route() {
   signOut();
   announce('Signed out.');
 });
-window.addEventListener('hashchange', () => {
-  route();
-  main.focus();
+window.addEventListener('hashchange', async () => {
+  announce('');  // a result belongs to the view it happened in
+  await route();
+  // Keyboard and screen-reader users land on the new view's heading.
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+  } else {
+    main.focus();
+  }
 });
 route();

@@ -1,4 +1,4 @@
-// Times and durations as a salesperson reads them.
+// Times, durations, codes and names as a salesperson reads them.
 
 /**
  * "4 min 05 s", "2 h 10 min", "3 d 4 h".
@@ -23,4 +23,17 @@ export function when(ms) {
 /** "not_a_fit" → "not a fit". @param {string} code @returns {string} */
 export function words(code) {
   return code.replace(/_/g, ' ');
+}
+
+/**
+ * Who a handed-over lead is, as far as the visitor said: name, e-mail and company from
+ * its `contact`, or the start of its id.
+ * @param {{lead_id: string, contact?: Record<string, string>}} handoff
+ * @returns {string}
+ */
+export function leadName(handoff) {
+  const contact = handoff.contact || {};
+  const who = [contact.name, contact.email].filter(Boolean).join(' · ') ||
+    `lead ${handoff.lead_id.slice(0, 8)}`;
+  return contact.company ? `${who} (${contact.company})` : who;
 }

@@ -1,7 +1,7 @@
 // The sales inbox: leads handed over to sales, the most urgent first, each with its SLA
 // timer and follow-up count; filters by state and overdue.
 import { el, table } from './dom.js';
-import { when, words } from './format.js';
+import { leadName, when, words } from './format.js';
 import { tick, touchesText } from './sla.js';
 
 const kStates = ['open', 'accepted', 'rejected', 'nurturing'];
@@ -29,11 +29,11 @@ export async function renderInbox(view) {
   const list = el('div', { className: 'list', attrs: { 'aria-busy': 'true' } });
   view.main.replaceChildren(el('h1', { textContent: 'Inbox' }), filters, list);
   try {
-    const query = new URLSearchParams({ state, limit: '200', ...(overdueOnly ? { overdue: '1' } : {}) });
+    const query = new URLSearchParams({ route: 'sales', state, limit: '500',
+      ...(overdueOnly ? { overdue: '1' } : {}) });
     const fetchedAt = Date.now();
-    const { handoffs } = await view.api.get(`/api/v1/admin/handoffs?${query}`);
-    /** @type {any[]} */
-    const leads = handoffs.filter((/** @type {any} */ h) => h.route === 'sales');
+    /** @type {{handoffs: any[]}} */
+    const { handoffs: leads } = await view.api.get(`/api/v1/admin/handoffs?${query}`);
     leads.sort((a, b) => deadlineOf(a) - deadlineOf(b));
     list.removeAttribute('aria-busy');
     if (!leads.length) {
@@ -41,11 +41,12 @@ export async function renderInbox(view) {
       return;
     }
     list.replaceChildren(table(`${leads.length} ${state} lead${leads.length === 1 ? '' : 's'}`,
-      ['Lead', 'Grade', 'Points', 'Handed over', 'First response', 'Follow-up'], leads, (h) => {
+      ['Lead', 'Flow', 'Grade', 'Points', 'Handed over', 'First response', 'Follow-up'], leads, (h) => {
         const timer = el('span', { className: 'sla', attrs: { 'data-sla': '' } });
         /** @type {any} */ (timer).sla = { sla: h.sla, state: h.state, fetchedAt };
         return [
           el('a', { href: `#/leads/${h.lead_id}`, textContent: leadName(h) }),
+          h.flow_id,
           el('span', { className: `grade grade-${h.grade || 'none'}`, textContent: words(h.grade || 'none') }),
           String(h.total_points),
           when(h.handed_ms),
@@ -66,7 +67,3 @@ function deadlineOf(h) {
   return h.sla && h.sla.deadline_ms ? h.sla.deadline_ms : Number.MAX_SAFE_INTEGER;
 }
 
-/** @param {any} h @returns {string} */
-function leadName(h) {
-  return `${h.flow_id} · ${h.lead_id.slice(0, 8)}`;
-}

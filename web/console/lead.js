@@ -1,8 +1,9 @@
 // One lead: why it qualified (points with reasons), what the visitor told and did, the
 // SLA, sales' actions (accept, reject with a reason, back to nurturing, a follow-up
 // touch), and every delivery attempt.
+import { ApiError } from './api.js';
 import { el, pairs, table } from './dom.js';
-import { when, words } from './format.js';
+import { leadName, when, words } from './format.js';
 import { tick, touchesText } from './sla.js';
 
 const kReasons = ['not_a_fit', 'no_budget', 'no_authority', 'no_need', 'bad_timing',
@@ -26,12 +27,13 @@ export async function renderLead(view, id) {
   const snapshot = lead.lead || {};
   const profile = snapshot.profile || {};
   const explicit = profile.explicit || {};
+  const mayAct = view.role === 'admin' || view.role === 'sales';
   const timer = el('span', { className: 'sla', attrs: { 'data-sla': '' } });
   /** @type {any} */ (timer).sla = { sla: lead.sla, state: lead.state, fetchedAt };
 
   view.main.replaceChildren(
     el('p', {}, el('a', { href: '#/inbox', textContent: '← Inbox' })),
-    el('h1', { textContent: typeof explicit.email === 'string' ? explicit.email : `Lead ${id}` }),
+    el('h1', { textContent: leadName(lead) }),
     el('dl', { className: 'summary' },
       el('dt', { textContent: 'Grade' }), el('dd', { textContent: words(lead.grade || 'none') }),
       el('dt', { textContent: 'Outcome' }), el('dd', { textContent: words(lead.triage) }),
@@ -39,8 +41,13 @@ export async function renderLead(view, id) {
       el('dt', { textContent: 'State' }), el('dd', { textContent: lead.state, id: 'lead-state' }),
       el('dt', { textContent: 'First response' }), el('dd', {}, timer),
       el('dt', { textContent: 'Follow-up' }), el('dd', { textContent: touchesText(lead.sla) }),
-      el('dt', { textContent: 'Handed over' }), el('dd', { textContent: when(lead.handed_ms) })),
-    actions(view, id, lead),
+      el('dt', { textContent: 'Handed over' }), el('dd', { textContent: when(lead.handed_ms) }),
+      // A lead back from nurturing (re-qualified on new data) says so.
+      lead.generation > 1 ? el('dt', { textContent: 'Hand-over' }) : null,
+      lead.generation > 1 ? el('dd', { textContent: `number ${lead.generation}` +
+        (lead.sent_back_ms ? `, after it was sent back to nurturing on ${when(lead.sent_back_ms)}` : '') }) : null),
+    mayAct ? actions(view, id, lead)
+      : el('p', { className: 'help', textContent: `Your role (${view.role}) reads leads; sales keys act on them.` }),
     section('Why this lead', (snapshot.criteria || []).length
       ? table('Points by criterion', ['Points', 'Reason'], snapshot.criteria,
         (/** @type {any} */ c) => [String(c.points), c.reason])
@@ -67,25 +74,52 @@ function section(title, content) {
 }
 
 /**
- * The forms of sales' decisions. Each posts, reports in the status line and reloads.
+ * The forms of sales' decisions. Each posts, reports in the status line and reloads;
+ * focus returns to the button that was pressed, and a refused field is marked invalid
+ * and focused.
  * @param {import('./console.js').View} view @param {string} id @param {any} lead
  */
 function actions(view, id, lead) {
-  /** @param {string} path @param {object} body @param {string} done */
-  const send = async (path, body, done) => {
+  /** The inputs a refusal can point at, by the JSON pointer of the request member. */
+  /** @type {Record<string, Record<string, HTMLElement>>} */
+  const fieldsByForm = {};
+  /**
+   * @param {string} form the form's id @param {string} path @param {object} body
+   * @param {string} done
+   */
+  const send = async (form, path, body, done) => {
     try {
       await view.api.post(`/api/v1/admin/leads/${id}/${path}`, body);
       await renderLead(view, id);
       view.announce(done);
+      document.getElementById(`${form}-submit`)?.focus();
     } catch (error) {
       view.fail(error);
+      const field = error instanceof ApiError ? (fieldsByForm[form] || {})[error.path] : undefined;
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', 'status');
+        field.focus();
+      }
     }
   };
-  /** @param {string} legend @param {Node[]} fields @param {string} label @param {() => void} submit */
-  const form = (legend, fields, label, submit) => {
-    const f = el('form', { className: 'action' },
-      el('fieldset', {}, el('legend', { textContent: legend }), ...fields,
-        el('button', { type: 'submit', textContent: label })));
+  /**
+   * @param {string} name the form's id @param {string} legend
+   * @param {Record<string, [string, HTMLElement]>} fields label and input by request member
+   * @param {string} label @param {() => void} submit
+   */
+  const form = (name, legend, fields, label, submit) => {
+    fieldsByForm[name] = {};
+    /** @type {Node[]} */
+    const controls = [];
+    for (const [member, [text, input]] of Object.entries(fields)) {
+      fieldsByForm[name][`/${member}`] = input;
+      input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
+      controls.push(el('label', { htmlFor: input.id, textContent: text }), input);
+    }
+    const f = el('form', { id: name, className: 'action' },
+      el('fieldset', {}, el('legend', { textContent: legend }), ...controls,
+        el('button', { id: `${name}-submit`, type: 'submit', textContent: label })));
     f.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
     return f;
   };
@@ -99,23 +133,21 @@ function actions(view, id, lead) {
   const touchNote = el('input', { id: 'touch-note', type: 'text', maxLength: 2000 });
 
   const decided = lead.state !== 'open';
+  const accept = form('accept', 'Accept', {}, 'Accept lead',
+    () => send('accept', 'feedback', { decision: 'accept' }, 'Lead accepted.'));
+  accept.querySelector('legend')?.after(el('p', { className: 'help', textContent: 'Sales takes this lead on.' }));
   return el('section', { className: 'actions', attrs: { 'aria-labelledby': 'actions-title' } },
     el('h2', { id: 'actions-title', textContent: 'Actions' }),
     decided ? el('p', { textContent: `Sales decided: ${lead.state}.` }) : null,
-    form('Accept', [el('p', { className: 'help', textContent: 'Sales takes this lead on.' })],
-      'Accept lead', () => send('feedback', { decision: 'accept' }, 'Lead accepted.')),
-    form('Reject', [
-      el('label', { htmlFor: 'reject-reason', textContent: 'Reason' }), rejectReason,
-      el('label', { htmlFor: 'reject-note', textContent: 'Note (needed for “other”)' }), rejectNote,
-    ], 'Reject lead', () => send('feedback',
+    accept,
+    form('reject', 'Reject', {
+      reason: ['Reason', rejectReason], note: ['Note (needed for “other”)', rejectNote],
+    }, 'Reject lead', () => send('reject', 'feedback',
       { decision: 'reject', reason: rejectReason.value, note: rejectNote.value }, 'Lead rejected.')),
-    form('Back to nurturing', [
-      el('label', { htmlFor: 'nurture-note', textContent: 'Note' }), nurtureNote,
-    ], 'Send back to nurturing', () => send('feedback',
-      { decision: 'nurture', note: nurtureNote.value }, 'Lead sent back to nurturing.')),
-    form('Follow-up touch', [
-      el('label', { htmlFor: 'touch-channel', textContent: 'Channel' }), touchChannel,
-      el('label', { htmlFor: 'touch-note', textContent: 'Note' }), touchNote,
-    ], 'Record touch', () => send('touches',
-      { channel: touchChannel.value, note: touchNote.value }, 'Touch recorded.')));
+    form('nurture', 'Back to nurturing', { note: ['Note', nurtureNote] },
+      'Send back to nurturing', () => send('nurture', 'feedback',
+        { decision: 'nurture', note: nurtureNote.value }, 'Lead sent back to nurturing.')),
+    form('touch', 'Follow-up touch', { channel: ['Channel', touchChannel], note: ['Note', touchNote] },
+      'Record touch', () => send('touch', 'touches',
+        { channel: touchChannel.value, note: touchNote.value }, 'Touch recorded.')));
 }

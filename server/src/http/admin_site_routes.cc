@@ -1,4 +1,4 @@
-// Admin API for sites (key, allowed origins) and API keys (roles).
+// Admin API for sites (key, allowed origins) and API keys (roles, and the caller's own).
 #include "http/api_error.h"
 #include "http/render.h"
 #include "http/request_json.h"
@@ -117,6 +117,13 @@ void RevokeKey(ApiContext& api, const httplib::Request& req, httplib::Response& 
   RenderJson(res, {{"key_id", req.matches[1].str()}, {"revoked", true}});
 }
 
+// The caller's own key: its role, so a client (the console) offers only what it may do.
+void GetMe(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<Role> role = CallerRole(api, req);
+  if (!role.ok()) return RenderError(res, role.status());
+  RenderJson(res, {{"role", ToString(role.value())}});
+}
+
 }  // namespace
 
 void RegisterAdminSiteRoutes(httplib::Server& server, ApiContext& api) {
@@ -127,6 +134,7 @@ void RegisterAdminSiteRoutes(httplib::Server& server, ApiContext& api) {
            CreateSite);
   AddRoute(server, api, {"GET", site, "/api/v1/admin/sites/{site_key}", kSiteReaders}, GetSite);
   AddRoute(server, api, {"PUT", site, "/api/v1/admin/sites/{site_key}", kAdminOnly}, UpdateSite);
+  AddRoute(server, api, {"GET", "/api/v1/admin/me", "/api/v1/admin/me", kAnyRole}, GetMe);
   AddRoute(server, api, {"GET", "/api/v1/admin/keys", "/api/v1/admin/keys", kAdminOnly}, ListKeys);
   AddRoute(server, api, {"POST", "/api/v1/admin/keys", "/api/v1/admin/keys", kAdminOnly},
            CreateKey);

@@ -9,15 +9,9 @@
 namespace leadq {
 namespace {
 
-// The role of the request's Bearer key, or an unauthorized/forbidden error.
+// OK when the request's Bearer key has one of `roles`; unauthorized/forbidden otherwise.
 Status Authorize(ApiContext& api, const httplib::Request& req, const std::vector<Role>& roles) {
-  const std::string header = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  if (header.compare(0, prefix.size(), prefix) != 0) {
-    return Status::WithCode("unauthorized",
-                            "a valid API key is required (Authorization: Bearer KEY)");
-  }
-  Result<Role> role = api.auth.Authenticate(header.substr(prefix.size()));
+  Result<Role> role = CallerRole(api, req);
   if (!role.ok()) return role.status();
   if (std::find(roles.begin(), roles.end(), role.value()) == roles.end()) {
     return Status::WithCode("forbidden", std::string("the role ") + ToString(role.value()) +
@@ -27,6 +21,16 @@ Status Authorize(ApiContext& api, const httplib::Request& req, const std::vector
 }
 
 }  // namespace
+
+Result<Role> CallerRole(ApiContext& api, const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.compare(0, prefix.size(), prefix) != 0) {
+    return Status::WithCode("unauthorized",
+                            "a valid API key is required (Authorization: Bearer KEY)");
+  }
+  return api.auth.Authenticate(header.substr(prefix.size()));
+}
 
 void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler handler) {
   const size_t index = api.metrics.AddRoute(info.method, info.doc_path);

@@ -17,6 +17,10 @@ using Handler = std::function<void(ApiContext&, const httplib::Request&, httplib
 // Registers `handler` for `info` on `server` and records `info` in api.routes.
 void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler handler);
 
+// The role of the request's Bearer API key; "unauthorized" when there is none, or it is
+// unknown or revoked.
+Result<Role> CallerRole(ApiContext& api, const httplib::Request& req);
+
 // Every role (for routes any admin API key may use).
 inline const std::vector<Role> kAnyRole = {Role::kAdmin, Role::kMarketer, Role::kSales};
 

@@ -23,6 +23,21 @@ Result<std::vector<std::string>> ReadList(const Json& body, const char* key) {
   return list;
 }
 
+// Who to call: the contact fields of the lead's explicit profile, as handed over.
+Json ContactJson(const Json& snapshot) {
+  Json contact = Json::object();
+  if (!snapshot.is_object()) return contact;
+  auto profile = snapshot.find("profile");
+  if (profile == snapshot.end() || !profile->is_object()) return contact;
+  auto fields = profile->find("explicit");
+  if (fields == profile->end() || !fields->is_object()) return contact;
+  for (const char* key : {"name", "email", "phone", "company", "job_title"}) {
+    auto value = fields->find(key);
+    if (value != fields->end() && value->is_string()) contact[key] = *value;
+  }
+  return contact;
+}
+
 }  // namespace
 
 Result<DestinationRecord> DecodeDestination(const Json& body) {
@@ -72,6 +87,7 @@ Json DestinationJson(const DestinationRecord& d, bool show_secret) {
 
 Json HandoffJson(const HandoffRecord& h, int64_t now_ms) {
   return {{"lead_id", h.lead_id},
+          {"contact", ContactJson(h.snapshot)},
           {"site", h.site_key},
           {"flow_id", h.flow_id},
           {"flow_version", h.flow_version},

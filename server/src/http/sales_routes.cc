@@ -1,7 +1,7 @@
 // Routes of the forwarding admin API:
 //   GET/POST        /api/v1/admin/destinations?site=S
 //   GET/PUT/DELETE  /api/v1/admin/destinations/{id}?site=S
-//   GET             /api/v1/admin/handoffs?site=S&state=open&overdue=1
+//   GET             /api/v1/admin/handoffs?site=S&route=sales&state=open&overdue=1
 //   GET             /api/v1/admin/leads/{id}/forwarding
 //   POST            /api/v1/admin/leads/{id}/touches    {"channel","note","by"}
 //   POST            /api/v1/admin/leads/{id}/feedback   {"decision","reason","note"}
@@ -108,6 +108,10 @@ void ListHandoffs(SalesApi& api, Req req, Res res) {
       filter.state != "rejected" && filter.state != "nurturing") {
     return RenderError(
         res, Status::InvalidArgument("must be open, accepted, rejected or nurturing", "/state"));
+  }
+  filter.route = req.get_param_value("route");
+  if (!filter.route.empty() && filter.route != "sales" && filter.route != "nurture") {
+    return RenderError(res, Status::InvalidArgument("must be sales or nurture", "/route"));
   }
   filter.overdue_only = req.get_param_value("overdue") == "1";
   filter.limit = ListLimit(req);

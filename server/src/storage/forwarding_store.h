@@ -26,6 +26,7 @@ struct OutboxFilter {
 
 struct HandoffFilter {
   std::string site_key;  // "" for every site
+  std::string route;     // "sales", "nurture", or "" for both
   std::string state;     // "" for every state
   bool overdue_only = false;
   int limit = 100;

@@ -36,13 +36,15 @@ Result<std::vector<HandoffRecord>> SqliteStorage::ListHandoffs(const HandoffFilt
     Result<Statement> stmt = db.Prepare(
         std::string("SELECT ") + kHandoffColumns +
         " FROM handoffs h WHERE (?1 = '' OR h.site_key = ?1) AND (?2 = '' OR h.state = ?2) AND "
-        "(?3 = 0 OR h.overdue_ms > 0) ORDER BY h.handed_ms DESC, h.lead_id LIMIT ?4");
+        "(?3 = 0 OR h.overdue_ms > 0) AND (?5 = '' OR h.route = ?5) "
+        "ORDER BY h.handed_ms DESC, h.lead_id LIMIT ?4");
     if (!stmt.ok()) return stmt.status();
     stmt.value()
         .Bind(1, filter.site_key)
         .Bind(2, filter.state)
         .Bind(3, static_cast<int64_t>(filter.overdue_only ? 1 : 0))
-        .Bind(4, static_cast<int64_t>(filter.limit));
+        .Bind(4, static_cast<int64_t>(filter.limit))
+        .Bind(5, filter.route);
     return ReadHandoffs(stmt.value());
   });
 }
