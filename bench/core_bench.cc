@@ -13,12 +13,16 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "leadq/api.h"
 #include "leadq/conversation.h"
 #include "leadq/flow_decoder.h"
 
 namespace leadq {
 namespace {
+
+using Json = nlohmann::json;  // for generating the flow and the request texts
 
 constexpr int kQuestions = 50;
 
@@ -94,7 +98,7 @@ Json GeneratedFlow() {
           {"sla", {{"high", {{"first_response_minutes", 5}, {"follow_up_touches", 6}}}}}};
 }
 
-Json AnswerFor(int i) {
+JsonValue AnswerFor(int i) {
   switch (i % 5) {
     case 0:
       return "a";
@@ -105,9 +109,11 @@ Json AnswerFor(int i) {
     case 3:
       return "text x";
     default:
-      return Json::array({"a", "b"});
+      return JsonValue(JsonValue::Array{"a", "b"});
   }
 }
+
+Json RequestAnswerFor(int i) { return Json::parse(AnswerFor(i).Dump()); }
 
 int CountConditions(const Json& flow) {
   int n = 0;
@@ -147,7 +153,7 @@ void Print(const char* name, const Stats& stats) {
 // instruction counts are stable on a busy machine where wall-clock times are not).
 int Run(bool api_only) {
   const Json document = GeneratedFlow();
-  DecodedFlow decoded = DecodeFlow(document);
+  DecodedFlow decoded = DecodeFlowText(document.dump());
   if (!decoded.ok()) {
     std::printf("generated flow invalid: %s %s\n", decoded.problems[0].path.c_str(),
                 decoded.problems[0].message.c_str());
@@ -162,13 +168,13 @@ int Run(bool api_only) {
   std::vector<std::string> next_with_flow(kQuestions), check_with_flow(kQuestions);
   Json answers = Json::array();
   for (int k = 0; k < kQuestions; ++k) {
-    answers.push_back({{"step", "q" + std::to_string(k)}, {"value", AnswerFor(k)}});
+    answers.push_back({{"step", "q" + std::to_string(k)}, {"value", RequestAnswerFor(k)}});
     for (int j = 0; j <= k; ++j)
       inputs[k].answers.push_back({"q" + std::to_string(j), AnswerFor(j)});
     inputs[k].now_ms = 1767225600000;
     inputs[k].visitor_id = "visitor";
     Json next = {{"answers", answers}, {"now_ms", 1767225600000}, {"visitor_id", "visitor"}};
-    Json check = {{"step", "q" + std::to_string(k)}, {"value", AnswerFor(k)}};
+    Json check = {{"step", "q" + std::to_string(k)}, {"value", RequestAnswerFor(k)}};
     next_requests[k] = next.dump();
     check_requests[k] = check.dump();
     next["flow"] = document;
@@ -182,7 +188,8 @@ int Run(bool api_only) {
 
   volatile size_t sink = 0;
   Print("C++ API", Measure(api_only ? 20 : 200, [&](int k) {
-          Result<Json> checked = CheckAnswer(flow, "q" + std::to_string(k), AnswerFor(k), "en");
+          Result<JsonValue> checked =
+              CheckAnswer(flow, "q" + std::to_string(k), AnswerFor(k), "en");
           const Turn turn = NextTurn(flow, inputs[k]);
           sink = sink + checked.ok() + turn.messages.size();
         }));

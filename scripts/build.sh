@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds leadq incrementally: `scripts/build.sh [preset...]` (default: native wasm).
-# Presets are those of CMakePresets.json: native, asan, wasm, fuzz.
+# Presets are those of CMakePresets.json: native, asan, wasm, fuzz. After the wasm
+# preset, the shipped widget is built into build/widget (scripts/build-widget.mjs; needs
+# the npm dev tools that scripts/setup.sh installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presets=("$@")
@@ -12,4 +14,11 @@ for preset in "${presets[@]}"; do
   fi
   cmake --build --preset "$preset" -- -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
   test "${PIPESTATUS[0]}" -eq 0
+  if [[ $preset == wasm ]]; then
+    if [[ ! -d node_modules/esbuild ]]; then
+      echo "build: node_modules/esbuild is missing; run scripts/setup.sh (npm ci)" >&2
+      exit 1
+    fi
+    node scripts/build-widget.mjs
+  fi
 done

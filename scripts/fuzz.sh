@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (preset "fuzz", clang) and runs each for SECONDS seconds
-# (default 10), starting from a seed corpus made of tests/data. Exits non-zero when a
+# (default 10), starting from a seed corpus made of tests/data: flow decoding, the
+# engine, and the core's JSON codec against nlohmann/json. Exits non-zero when a
 # target finds a crash, a sanitizer report or a timeout; the reproducer is left in
 # build/fuzz/artifacts/.
 #
@@ -24,7 +25,7 @@ rm -rf "$dir/seeds"
 mkdir -p "$dir/artifacts"
 
 status=0
-for target in flow_decode engine; do
+for target in flow_decode engine json; do
   corpus=$dir/corpus/$target
   mkdir -p "$corpus"
   echo "fuzzing $target for ${seconds}s"

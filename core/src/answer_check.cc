@@ -27,9 +27,9 @@ std::string Lower(std::string text) {
 
 std::string FormatNumber(double value) {
   if (std::floor(value) == value && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
+    return JsonValue(static_cast<int64_t>(value)).Dump();
   }
-  return Json(value).dump();
+  return JsonValue(value).Dump();
 }
 
 // Counts UTF-8 code points, so that a limit means characters, not bytes.
@@ -89,48 +89,49 @@ std::string NormalisePhone(const std::string& input) {
   return count >= 6 && count <= 15 ? digits : "";
 }
 
-bool IsEmpty(const Json& value) {
-  return value.is_null() || (value.is_string() && Trim(value.get<std::string>()).empty()) ||
+bool IsEmpty(const JsonValue& value) {
+  return value.is_null() || (value.is_string() && Trim(value.as_string()).empty()) ||
          (value.is_array() && value.empty());
 }
 
-bool IsChoice(const Step& step, const Json& value) {
+bool IsChoice(const Step& step, const JsonValue& value) {
   return value.is_string() &&
-         std::any_of(step.choices.begin(), step.choices.end(), [&](const Choice& c) {
-           return c.value == value.get_ref<const std::string&>();
-         });
+         std::any_of(step.choices.begin(), step.choices.end(),
+                     [&](const Choice& c) { return c.value == value.as_string(); });
 }
 
-Result<Json> Invalid(MessageId id, const std::string& language, const std::string& argument = "") {
+Result<JsonValue> Invalid(MessageId id, const std::string& language,
+                          const std::string& argument = "") {
   return Status::InvalidAnswer(Message(id, language, argument), "/value");
 }
 
-Result<Json> CheckText(const Step& step, const Json& value, const std::string& language) {
+Result<JsonValue> CheckText(const Step& step, const JsonValue& value, const std::string& language) {
   if (!value.is_string()) return Invalid(MessageId::kNotText, language);
-  const std::string text = Trim(value.get<std::string>());
+  const std::string text = Trim(value.as_string());
   const int limit = TextLimit(step);
   if (CharacterCount(text) > static_cast<size_t>(limit)) {
-    return Invalid(MessageId::kTooLong, language, std::to_string(limit));
+    return Invalid(MessageId::kTooLong, language, JsonValue(limit).Dump());
   }
-  return Json(text);
+  return JsonValue(text);
 }
 
-Result<Json> CheckNumber(const Step& step, const Json& value, const std::string& language,
-                         bool integer) {
+Result<JsonValue> CheckNumber(const Step& step, const JsonValue& value, const std::string& language,
+                              bool integer) {
   double number = 0;
   if (value.is_number()) {
-    number = value.get<double>();
+    number = value.as_double();
   } else if (value.is_string()) {
-    const std::string text = Trim(value.get<std::string>());
+    const std::string text = Trim(value.as_string());
     const bool number_like =
         !text.empty() && text.size() <= 40 && std::all_of(text.begin(), text.end(), [](char c) {
           return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
         });
     if (!number_like) return Invalid(MessageId::kNotNumber, language);
-    Json parsed = Json::parse(text, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_number())
+    JsonValue parsed;
+    std::string error;
+    if (!ParseJson(text, &parsed, &error) || !parsed.is_number())
       return Invalid(MessageId::kNotNumber, language);
-    number = parsed.get<double>();
+    number = parsed.as_double();
   } else {
     return Invalid(MessageId::kNotNumber, language);
   }
@@ -141,33 +142,33 @@ Result<Json> CheckNumber(const Step& step, const Json& value, const std::string&
   if (step.has_max && number > step.max)
     return Invalid(MessageId::kAboveMax, language, FormatNumber(step.max));
   if (std::floor(number) == number && std::fabs(number) < 9e15)
-    return Json(static_cast<int64_t>(number));
-  return Json(number);
+    return JsonValue(static_cast<int64_t>(number));
+  return JsonValue(number);
 }
 
-Result<Json> CheckByType(const Step& step, const Json& value, const std::string& language) {
+Result<JsonValue> CheckByType(const Step& step, const JsonValue& value,
+                              const std::string& language) {
   switch (step.input) {
     case InputType::kShortText:
     case InputType::kLongText:
       return CheckText(step, value, language);
     case InputType::kEmail: {
       if (!value.is_string()) return Invalid(MessageId::kNotEmail, language);
-      const std::string email = Lower(Trim(value.get<std::string>()));
+      const std::string email = Lower(Trim(value.as_string()));
       if (!IsEmail(email)) return Invalid(MessageId::kNotEmail, language);
-      return Json(email);
+      return JsonValue(email);
     }
     case InputType::kPhone: {
-      const std::string phone =
-          value.is_string() ? NormalisePhone(Trim(value.get<std::string>())) : "";
+      const std::string phone = value.is_string() ? NormalisePhone(Trim(value.as_string())) : "";
       if (phone.empty()) return Invalid(MessageId::kNotPhone, language);
-      return Json(phone);
+      return JsonValue(phone);
     }
     case InputType::kUrl: {
-      const std::string domain = value.is_string() && value.get<std::string>().size() <= 2048
-                                     ? DomainOf(Trim(value.get<std::string>()))
+      const std::string domain = value.is_string() && value.as_string().size() <= 2048
+                                     ? DomainOf(Trim(value.as_string()))
                                      : "";
       if (domain.empty()) return Invalid(MessageId::kNotUrl, language);
-      return Json(domain);
+      return JsonValue(domain);
     }
     case InputType::kNumber:
       return CheckNumber(step, value, language, false);
@@ -181,27 +182,25 @@ Result<Json> CheckByType(const Step& step, const Json& value, const std::string&
     case InputType::kMultipleChoice: {
       if (!value.is_array()) return Invalid(MessageId::kNotChoice, language);
       std::set<std::string> seen;
-      Json picked = Json::array();
+      JsonValue picked = JsonValue::MakeArray();
       for (const Choice& choice : step.choices) {  // normalised to the flow's order
-        for (const Json& item : value) {
+        for (const JsonValue& item : value.items()) {
           if (!IsChoice(step, item)) return Invalid(MessageId::kNotChoice, language);
-          if (item.get_ref<const std::string&>() == choice.value &&
-              seen.insert(choice.value).second) {
-            picked.push_back(choice.value);
+          if (item.as_string() == choice.value && seen.insert(choice.value).second) {
+            picked.PushBack(choice.value);
           }
         }
       }
       return picked;
     }
     case InputType::kYesNo:
-      if (value.is_boolean()) return value;
-      if (value.is_string() && (value == "yes" || value == "ja")) return Json(true);
-      if (value.is_string() && (value == "no" || value == "nee")) return Json(false);
+      if (value.is_bool()) return value;
+      if (value.as_string() == "yes" || value.as_string() == "ja") return JsonValue(true);
+      if (value.as_string() == "no" || value.as_string() == "nee") return JsonValue(false);
       return Invalid(MessageId::kNotYesNo, language);
     case InputType::kConsent:
-      if (!value.is_boolean()) return Invalid(MessageId::kConsentRequired, language);
-      if (step.required && !value.get<bool>())
-        return Invalid(MessageId::kConsentRequired, language);
+      if (!value.is_bool()) return Invalid(MessageId::kConsentRequired, language);
+      if (step.required && !value.as_bool()) return Invalid(MessageId::kConsentRequired, language);
       return value;
   }
   return Invalid(MessageId::kRequired, language);
@@ -214,8 +213,8 @@ int TextLimit(const Step& step) {
   return step.input == InputType::kLongText ? kLongTextMax : kShortTextMax;
 }
 
-Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Json& value,
-                         const std::string& language) {
+Result<JsonValue> CheckAnswer(const Flow& flow, const std::string& step_id, const JsonValue& value,
+                              const std::string& language) {
   const int index = flow.StepIndex(step_id);
   if (index < 0 || flow.steps[index].kind != Step::Kind::kQuestion) {
     return Status::NotFound("no question with id \"" + step_id + "\"", "/step");
@@ -223,7 +222,7 @@ Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Jso
   const Step& step = flow.steps[index];
   if (IsEmpty(value)) {
     if (step.required) return Invalid(MessageId::kRequired, language);
-    return Json();
+    return JsonValue();
   }
   return CheckByType(step, value, language);
 }

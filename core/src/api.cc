@@ -3,7 +3,6 @@
 
 #include <set>
 
-#include "json_text.h"
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
 #include "leadq/flow_decoder.h"
@@ -15,45 +14,48 @@ namespace {
 // languages stays far below it.
 constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;
 
-Json Ok(Json value) { return Json{{"ok", true}, {"value", std::move(value)}}; }
+JsonValue Ok(JsonValue value) { return JsonValue{{"ok", true}, {"value", std::move(value)}}; }
 
-Json FlowError(const DecodedFlow& decoded, const std::string& prefix) {
-  Json problems = Json::array();
+JsonValue FlowError(const DecodedFlow& decoded, const std::string& prefix) {
+  JsonValue problems = JsonValue::MakeArray();
   for (const FlowProblem& problem : decoded.problems) {
-    problems.push_back({{"path", prefix + problem.path}, {"message", problem.message}});
+    problems.PushBack(JsonValue{{"path", prefix + problem.path}, {"message", problem.message}});
   }
   const FlowProblem& first = decoded.problems.front();
-  const std::string count = std::to_string(decoded.problems.size());
-  Json error = EncodeError(Status::InvalidFlow(
+  const std::string count = JsonValue(decoded.problems.size()).Dump();
+  const Status status = Status::InvalidFlow(
       count + (decoded.problems.size() == 1 ? " problem: " : " problems, first: ") + first.message,
-      prefix + first.path));
-  error["error"]["problems"] = std::move(problems);
-  return error;
+      prefix + first.path);
+  return JsonValue{{"ok", false},
+                   {"error", JsonValue{{"code", status.code()},
+                                       {"message", status.message()},
+                                       {"path", status.path()},
+                                       {"problems", std::move(problems)}}}};
 }
 
-Json FlowSummary(const Flow& flow) {
+JsonValue FlowSummary(const Flow& flow) {
   int questions = 0;
   for (const Step& step : flow.steps) questions += step.kind == Step::Kind::kQuestion ? 1 : 0;
-  Json variants = Json::array();
-  for (const Variant& variant : flow.variants) variants.push_back(variant.id);
+  JsonValue variants = JsonValue::MakeArray();
+  for (const Variant& variant : flow.variants) variants.PushBack(variant.id);
   std::set<std::string> fields;
   for (const Step& step : flow.steps) {
     if (step.kind == Step::Kind::kQuestion) fields.insert(step.field);
   }
-  return Json{{"id", flow.id},
-              {"version", flow.version},
-              {"languages", flow.languages},
-              {"default_language", flow.default_language},
-              {"steps", flow.steps.size()},
-              {"questions", questions},
-              {"fields", fields},
-              {"variants", variants}};
+  return JsonValue{{"id", flow.id},
+                   {"version", flow.version},
+                   {"languages", JsonValue::ArrayOf(flow.languages)},
+                   {"default_language", flow.default_language},
+                   {"steps", flow.steps.size()},
+                   {"questions", questions},
+                   {"fields", JsonValue::ArrayOf(fields)},
+                   {"variants", std::move(variants)}};
 }
 
 // Decodes request["flow"]; on failure fills `error`.
-bool DecodeRequestFlow(const Json& request, DecodedFlow* decoded, Json* error) {
-  auto it = request.find("flow");
-  if (it == request.end()) {
+bool DecodeRequestFlow(const JsonValue& request, DecodedFlow* decoded, JsonValue* error) {
+  const JsonValue* it = request.Find("flow");
+  if (it == nullptr) {
     *error = EncodeError(Status::InvalidArgument("missing required member \"flow\"", "/flow"));
     return false;
   }
@@ -65,31 +67,31 @@ bool DecodeRequestFlow(const Json& request, DecodedFlow* decoded, Json* error) {
   return true;
 }
 
-Json RunConversation(const Flow& flow, const Json& request, bool outcome_only) {
+JsonValue RunConversation(const Flow& flow, const JsonValue& request, bool outcome_only) {
   Result<ConversationInput> input = DecodeConversationInput(request);
   if (!input.ok()) return EncodeError(input.status());
   Turn turn = NextTurn(flow, input.value());
   return Ok(outcome_only ? EncodeOutcome(turn.outcome) : EncodeTurn(turn));
 }
 
-Json RunCheckAnswer(const Flow& flow, const Json& request) {
-  auto step = request.find("step");
-  if (step == request.end() || !step->is_string()) {
+JsonValue RunCheckAnswer(const Flow& flow, const JsonValue& request) {
+  const JsonValue* step = request.Find("step");
+  if (step == nullptr || !step->is_string()) {
     return EncodeError(Status::InvalidArgument("must be a step id", "/step"));
   }
-  auto language = request.find("language");
-  const std::string lang = ResolveLanguage(flow, language != request.end() && language->is_string()
-                                                     ? language->get<std::string>()
-                                                     : flow.default_language);
-  auto value = request.find("value");
-  Result<Json> checked =
-      CheckAnswer(flow, step->get<std::string>(), value == request.end() ? Json() : *value, lang);
+  const JsonValue* language = request.Find("language");
+  const std::string lang =
+      ResolveLanguage(flow, language != nullptr && language->is_string() ? language->as_string()
+                                                                         : flow.default_language);
+  const JsonValue* value = request.Find("value");
+  Result<JsonValue> checked =
+      CheckAnswer(flow, step->as_string(), value == nullptr ? JsonValue() : *value, lang);
   if (!checked.ok()) return EncodeError(checked.status());
-  return Ok(Json{{"value", checked.value()}});
+  return Ok(JsonValue{{"value", checked.value()}});
 }
 
 // The operations that run on a decoded flow.
-Json DispatchWithFlow(const Flow& flow, std::string_view op, const Json& request) {
+JsonValue DispatchWithFlow(const Flow& flow, std::string_view op, const JsonValue& request) {
   if (op == "next") return RunConversation(flow, request, false);
   if (op == "decide") return RunConversation(flow, request, true);
   if (op == "check_answer") return RunCheckAnswer(flow, request);
@@ -100,7 +102,7 @@ bool KnownOperation(std::string_view op) {
   return op == "next" || op == "decide" || op == "check_answer";
 }
 
-Json Dispatch(std::string_view op, const Json& request) {
+JsonValue Dispatch(std::string_view op, const JsonValue& request) {
   if (op == "decode_flow") {
     DecodedFlow decoded = DecodeFlow(request);
     if (!decoded.ok()) return FlowError(decoded, "");
@@ -112,41 +114,37 @@ Json Dispatch(std::string_view op, const Json& request) {
   if (!request.is_object())
     return EncodeError(Status::InvalidArgument("the request must be a JSON object", ""));
   DecodedFlow decoded;
-  Json error;
+  JsonValue error;
   if (!DecodeRequestFlow(request, &decoded, &error)) return error;
   return DispatchWithFlow(decoded.flow, op, request);
 }
 
 // Parses the request text; on failure returns false with the error response in `*error`.
-bool ParseRequest(std::string_view request, Json* parsed, Json* error) {
+bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error) {
   if (request.size() > kMaxRequestBytes) {
     *error = EncodeError(Status::InvalidArgument("the request is larger than 4 MiB", ""));
     return false;
   }
   std::string reason;
-  if (!ParseJsonText(request, parsed, &reason)) {
+  if (!ParseJson(request, parsed, &reason)) {
     *error = EncodeError(Status::InvalidJson("the request " + reason, ""));
     return false;
   }
   return true;
 }
 
-// Invalid UTF-8 in strings must not make dump() throw (which would abort without
-// exceptions): replace it.
-std::string Dump(const Json& response) {
-  return response.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+std::string Dump(const JsonValue& response) { return response.Dump(); }
 
 }  // namespace
 
 std::string Call(std::string_view op, std::string_view request) {
-  Json parsed, error;
+  JsonValue parsed, error;
   if (!ParseRequest(request, &parsed, &error)) return Dump(error);
   return Dump(Dispatch(op, parsed));
 }
 
 std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request) {
-  Json parsed, error;
+  JsonValue parsed, error;
   if (!ParseRequest(request, &parsed, &error)) return Dump(error);
   if (KnownOperation(op) && !parsed.is_object()) {
     return Dump(EncodeError(Status::InvalidArgument("the request must be a JSON object", "")));

@@ -31,34 +31,29 @@ bool ContainsText(const std::string& text, const std::string& needle) {
 
 // For a list value (multiple choice, pages), true when any string item starts with
 // `prefix`; for a text, when the text does.
-bool AnyStartsWith(const Json& value, const std::string& prefix) {
-  if (value.is_string()) return StartsWith(value.get_ref<const std::string&>(), prefix);
-  if (!value.is_array()) return false;
-  return std::any_of(value.begin(), value.end(), [&](const Json& item) {
-    return item.is_string() && StartsWith(item.get_ref<const std::string&>(), prefix);
+bool AnyStartsWith(const JsonValue& value, const std::string& prefix) {
+  if (value.is_string()) return StartsWith(value.as_string(), prefix);
+  return std::any_of(value.items().begin(), value.items().end(), [&](const JsonValue& item) {
+    return item.is_string() && StartsWith(item.as_string(), prefix);
   });
 }
 
 // Equality that treats 3 and 3.0 as equal and otherwise compares JSON values exactly.
-bool SameValue(const Json& a, const Json& b) {
-  if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
+bool SameValue(const JsonValue& a, const JsonValue& b) {
+  if (a.is_number() && b.is_number()) return a.as_double() == b.as_double();
   return a == b;
 }
 
-bool Contains(const Json& value, const Json& operand) {
+bool Contains(const JsonValue& value, const JsonValue& operand) {
   if (!operand.is_string()) return false;
-  const std::string& needle = operand.get_ref<const std::string&>();
-  if (value.is_string()) return ContainsText(value.get_ref<const std::string&>(), needle);
-  if (value.is_array()) {
-    return std::any_of(value.begin(), value.end(),
-                       [&](const Json& item) { return SameValue(item, operand); });
-  }
-  return false;
+  const std::string& needle = operand.as_string();
+  if (value.is_string()) return ContainsText(value.as_string(), needle);
+  return std::any_of(value.items().begin(), value.items().end(),
+                     [&](const JsonValue& item) { return SameValue(item, operand); });
 }
 
-bool Compare(Operator op, const Json& value, const Json& operand) {
-  const bool present = !value.is_null() &&
-                       !(value.is_string() && value.get_ref<const std::string&>().empty()) &&
+bool Compare(Operator op, const JsonValue& value, const JsonValue& operand) {
+  const bool present = !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
                        !(value.is_array() && value.empty());
   switch (op) {
     case Operator::kPresent:
@@ -78,9 +73,9 @@ bool Compare(Operator op, const Json& value, const Json& operand) {
     case Operator::kNotIn: {
       if (!operand.is_array()) return false;
       bool found = false;
-      for (const Json& candidate : operand) {
+      for (const JsonValue& candidate : operand.items()) {
         if (value.is_array()) {
-          for (const Json& item : value) found |= SameValue(item, candidate);
+          for (const JsonValue& item : value.items()) found |= SameValue(item, candidate);
         } else {
           found |= SameValue(value, candidate);
         }
@@ -92,8 +87,8 @@ bool Compare(Operator op, const Json& value, const Json& operand) {
     case Operator::kLt:
     case Operator::kLte: {
       if (!value.is_number() || !operand.is_number()) return false;
-      const double left = value.get<double>();
-      const double right = operand.get<double>();
+      const double left = value.as_double();
+      const double right = operand.as_double();
       if (op == Operator::kGt) return left > right;
       if (op == Operator::kGte) return left >= right;
       if (op == Operator::kLt) return left < right;
@@ -102,13 +97,13 @@ bool Compare(Operator op, const Json& value, const Json& operand) {
     case Operator::kBetween:
       return value.is_number() && operand.is_array() && operand.size() == 2 &&
              operand[0].is_number() && operand[1].is_number() &&
-             value.get<double>() >= operand[0].get<double>() &&
-             value.get<double>() <= operand[1].get<double>();
+             value.as_double() >= operand[0].as_double() &&
+             value.as_double() <= operand[1].as_double();
     case Operator::kContains:
       return Contains(value, operand);
     case Operator::kStartsWith:
     case Operator::kAnyStartsWith:
-      return operand.is_string() && AnyStartsWith(value, operand.get_ref<const std::string&>());
+      return operand.is_string() && AnyStartsWith(value, operand.as_string());
     default:
       return false;
   }
@@ -116,20 +111,20 @@ bool Compare(Operator op, const Json& value, const Json& operand) {
 
 }  // namespace
 
-Json SignalValue(const Signals& signals, const std::string& name) {
+JsonValue SignalValue(const Signals& signals, const std::string& name) {
   if (name == "page_views") return signals.page_views;
   if (name == "visits") return signals.visits;
   if (name == "time_on_site") return signals.time_on_site_seconds;
-  if (name == "channel") return signals.channel.empty() ? Json() : Json(signals.channel);
-  if (name == "pages") return signals.pages;
+  if (name == "channel") return signals.channel.empty() ? JsonValue() : JsonValue(signals.channel);
+  if (name == "pages") return JsonValue::ArrayOf(signals.pages);
   if (StartsWith(name, "utm_")) {
     auto it = signals.utm.find(name.substr(4));
-    return it == signals.utm.end() ? Json() : Json(it->second);
+    return it == signals.utm.end() ? JsonValue() : JsonValue(it->second);
   }
-  return Json();
+  return JsonValue();
 }
 
-bool Evaluate(const Condition& condition, const Json& fields, const Signals& signals) {
+bool Evaluate(const Condition& condition, const JsonValue& fields, const Signals& signals) {
   switch (condition.kind) {
     case Condition::Kind::kAlways:
       return true;
@@ -148,13 +143,7 @@ bool Evaluate(const Condition& condition, const Json& fields, const Signals& sig
     return Compare(condition.op, SignalValue(signals, condition.name), condition.operand);
   }
   // Fields are read in place: copying a value per evaluation is most of the cost.
-  static const Json kNull;
-  const Json* value = &kNull;
-  if (fields.is_object()) {
-    auto it = fields.find(condition.name);
-    if (it != fields.end()) value = &*it;
-  }
-  return Compare(condition.op, *value, condition.operand);
+  return Compare(condition.op, fields[condition.name], condition.operand);
 }
 
 }  // namespace leadq

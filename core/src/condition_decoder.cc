@@ -30,12 +30,13 @@ constexpr OperatorEntry kOperators[] = {
     {"any_starts_with", Operator::kAnyStartsWith},
 };
 
-bool IsFiniteNumber(const Json& value) {
-  return value.is_number() && std::isfinite(value.get<double>());
+bool IsFiniteNumber(const JsonValue& value) {
+  return value.is_number() && std::isfinite(value.as_double());
 }
 
 // Checks the operand's shape against the operator; records a problem when it is wrong.
-void CheckOperand(JsonReader& reader, Operator op, const Json* operand, const std::string& path) {
+void CheckOperand(JsonReader& reader, Operator op, const JsonValue* operand,
+                  const std::string& path) {
   const std::string value_path = JoinPath(path, "value");
   const bool needs_none = op == Operator::kPresent || op == Operator::kAbsent;
   if (needs_none) {
@@ -61,8 +62,7 @@ void CheckOperand(JsonReader& reader, Operator op, const Json* operand, const st
       break;
     case Operator::kBetween:
       if (!operand->is_array() || operand->size() != 2 || !IsFiniteNumber((*operand)[0]) ||
-          !IsFiniteNumber((*operand)[1]) ||
-          (*operand)[0].get<double>() > (*operand)[1].get<double>()) {
+          !IsFiniteNumber((*operand)[1]) || (*operand)[0].as_double() > (*operand)[1].as_double()) {
         reader.Problem(value_path, "must be [low, high] with low <= high");
       }
       break;
@@ -85,7 +85,7 @@ void CheckOperand(JsonReader& reader, Operator op, const Json* operand, const st
 
 constexpr int kMaxConditionDepth = 32;
 
-Condition Decode(JsonReader& reader, const Json& json, const std::string& path, int depth) {
+Condition Decode(JsonReader& reader, const JsonValue& json, const std::string& path, int depth) {
   Condition condition;
   if (depth > kMaxConditionDepth) {
     reader.Problem(path, "conditions nest too deeply (more than 32 levels)");
@@ -96,8 +96,8 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
     return condition;
   }
   for (const char* combinator : {"all", "any"}) {
-    auto it = json.find(combinator);
-    if (it == json.end()) continue;
+    const JsonValue* it = json.Find(combinator);
+    if (it == nullptr) continue;
     condition.kind = combinator[1] == 'l' ? Condition::Kind::kAll : Condition::Kind::kAny;
     const std::string list_path = JoinPath(path, combinator);
     reader.OnlyMembers(json, path, {combinator});
@@ -110,15 +110,15 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
     }
     return condition;
   }
-  if (auto it = json.find("not"); it != json.end()) {
+  if (const JsonValue* it = json.Find("not")) {
     condition.kind = Condition::Kind::kNot;
     reader.OnlyMembers(json, path, {"not"});
     condition.children.push_back(Decode(reader, *it, JoinPath(path, "not"), depth + 1));
     return condition;
   }
   condition.kind = Condition::Kind::kCompare;
-  const Json* field = reader.Member(json, "field", path, false);
-  const Json* signal = reader.Member(json, "signal", path, false);
+  const JsonValue* field = reader.Member(json, "field", path, false);
+  const JsonValue* signal = reader.Member(json, "signal", path, false);
   if ((field == nullptr) == (signal == nullptr)) {
     reader.Problem(
         path,
@@ -126,13 +126,13 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
     return condition;
   }
   reader.OnlyMembers(json, path, {field != nullptr ? "field" : "signal", "op", "value"});
-  const Json& name = field != nullptr ? *field : *signal;
+  const JsonValue& name = field != nullptr ? *field : *signal;
   condition.source = field != nullptr ? Source::kField : Source::kSignal;
-  if (!name.is_string() || name.get<std::string>().empty()) {
+  if (!name.is_string() || name.as_string().empty()) {
     reader.Problem(JoinPath(path, field != nullptr ? "field" : "signal"),
                    "must be a non-empty string");
   } else {
-    condition.name = name.get<std::string>();
+    condition.name = name.as_string();
   }
   const std::string op_name = reader.String(json, "op", path, true);
   bool known = false;
@@ -147,7 +147,7 @@ Condition Decode(JsonReader& reader, const Json& json, const std::string& path, 
       reader.Problem(JoinPath(path, "op"), "unknown operator \"" + op_name + "\"");
     return condition;
   }
-  const Json* operand = reader.Member(json, "value", path, false);
+  const JsonValue* operand = reader.Member(json, "value", path, false);
   CheckOperand(reader, condition.op, operand, path);
   if (operand != nullptr) condition.operand = *operand;
   return condition;
@@ -162,7 +162,7 @@ const char* ToString(Operator op) {
   return "eq";
 }
 
-Condition DecodeCondition(JsonReader& reader, const Json* json, const std::string& path) {
+Condition DecodeCondition(JsonReader& reader, const JsonValue* json, const std::string& path) {
   if (json == nullptr) return Condition{};
   return Decode(reader, *json, path, 0);
 }

@@ -28,7 +28,7 @@ const char* KindName(ValueKind kind) {
 }
 
 // Whether a single value of `kind` (an element, for lists) can equal `value`.
-bool Matches(ValueKind kind, const Step* question, const Json& value) {
+bool Matches(ValueKind kind, const Step* question, const JsonValue& value) {
   switch (kind) {
     case ValueKind::kText:
     case ValueKind::kList:
@@ -36,12 +36,12 @@ bool Matches(ValueKind kind, const Step* question, const Json& value) {
     case ValueKind::kNumber:
       return value.is_number();
     case ValueKind::kBoolean:
-      return value.is_boolean();
+      return value.is_bool();
     case ValueKind::kChoice:
     case ValueKind::kChoices:
       return value.is_string() && question != nullptr &&
              std::any_of(question->choices.begin(), question->choices.end(),
-                         [&](const Choice& c) { return c.value == value.get<std::string>(); });
+                         [&](const Choice& c) { return c.value == value.as_string(); });
     case ValueKind::kUnknown:
       return true;
   }
@@ -106,19 +106,18 @@ void CheckComparisonType(JsonReader& reader, ValueKind kind, const Step* questio
     return;
   }
   // The operand values that are compared with the field's value one by one.
-  std::vector<const Json*> values;
+  std::vector<const JsonValue*> values;
   if (op == Operator::kEq || op == Operator::kNeq) values.push_back(&condition.operand);
   if ((op == Operator::kIn || op == Operator::kNotIn) && condition.operand.is_array()) {
-    for (const Json& value : condition.operand) values.push_back(&value);
+    for (const JsonValue& value : condition.operand.items()) values.push_back(&value);
   }
   if (op == Operator::kContains && kind == ValueKind::kChoices) {
     values.push_back(&condition.operand);
   }
-  for (const Json* value : values) {
+  for (const JsonValue* value : values) {
     if (!Matches(kind, question, *value)) {
       reader.Problem(JoinPath(path, "value"),
-                     "\"" + condition.name + "\" never has the value " +
-                         value->dump(-1, ' ', false, Json::error_handler_t::replace));
+                     "\"" + condition.name + "\" never has the value " + value->Dump());
       return;
     }
   }

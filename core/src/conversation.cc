@@ -13,16 +13,16 @@
 
 #include "leadq/condition.h"
 #include "localized.h"
+#include "sort.h"
 
 namespace leadq {
 namespace {
 
 // A field is known when it holds something: null, "" and [] do not count.
-bool Known(const Json& fields, const std::string& field) {
-  auto it = fields.find(field);
-  if (it == fields.end() || it->is_null()) return false;
-  if (it->is_string() && it->get_ref<const std::string&>().empty()) return false;
-  return !(it->is_array() && it->empty());
+bool Known(const JsonValue& fields, const std::string& field) {
+  const JsonValue& value = fields[field];
+  return !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
+         !(value.is_array() && value.empty());
 }
 
 const Variant* FindVariant(const Flow& flow, const std::string& variant_id) {
@@ -45,7 +45,7 @@ const LocalizedText& TextFor(const Variant* variant, const Step& step) {
 }
 
 struct ValidAnswer {
-  Json value;
+  JsonValue value;
   size_t first_index = 0;  // when the step was first answered: the order "back" follows
 };
 
@@ -61,7 +61,7 @@ struct Walk {
 
 Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* variant,
               const std::map<std::string, ValidAnswer>& valid, const std::string& language,
-              Json* fields) {
+              JsonValue* fields) {
   Walk walk;
   const Signals& signals = input.profile.signals;
   std::vector<std::string> since_answered;
@@ -80,7 +80,7 @@ Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* v
       walk.since_question.clear();
       auto answer = valid.find(step.id);
       if (answer != valid.end()) {
-        (*fields)[step.field] = answer->second.value;
+        fields->Set(step.field, answer->second.value);
         walk.answered.emplace_back(answer->second.first_index, &step);
         if (step.id == input.revise) walk.revise = &step;
         if (walk.candidates.empty()) since_answered.clear();
@@ -109,19 +109,20 @@ Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* v
     if (walk.ended) break;
     i = next;  // jumps only go forward (the decoder refuses others): the walk ends
   }
-  std::sort(walk.answered.begin(), walk.answered.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  StableSort<std::pair<size_t, const Step*>>(
+      &walk.answered, [](const std::pair<size_t, const Step*>& a,
+                         const std::pair<size_t, const Step*>& b) { return a.first < b.first; });
   return walk;
 }
 
 QuestionView View(const Flow& flow, const Variant* variant, const Step& step,
-                  const std::string& language, const Json& fields) {
+                  const std::string& language, const JsonValue& fields) {
   QuestionView view;
   view.step = &step;
   view.language = language;
   view.text = Pick(TextFor(variant, step), language, flow.default_language);
   view.help = Pick(step.help, language, flow.default_language);
-  if (auto it = fields.find(step.field); it != fields.end()) view.value = *it;
+  view.value = fields[step.field];
   return view;
 }
 
@@ -132,12 +133,12 @@ Turn NextTurn(const Flow& flow, const ConversationInput& input) {
   turn.language = ResolveLanguage(flow, input.language);
   turn.variant = AssignVariant(flow, input.visitor_id);
   const Variant* variant = FindVariant(flow, turn.variant);
-  turn.fields = input.profile.fields.is_object() ? input.profile.fields : Json::object();
+  turn.fields = input.profile.fields.is_object() ? input.profile.fields : JsonValue::MakeObject();
 
   std::map<std::string, ValidAnswer> valid;
   for (size_t i = 0; i < input.answers.size(); ++i) {
     const Answer& answer = input.answers[i];
-    Result<Json> checked = CheckAnswer(flow, answer.step_id, answer.value, turn.language);
+    Result<JsonValue> checked = CheckAnswer(flow, answer.step_id, answer.value, turn.language);
     if (!checked.ok()) {
       turn.rejected.push_back({i, answer.step_id, checked.status()});
       continue;

@@ -11,16 +11,16 @@
 namespace leadq {
 
 // Decodes a condition; an absent member (`json` == nullptr) is kAlways.
-Condition DecodeCondition(JsonReader& reader, const Json* json, const std::string& path);
+Condition DecodeCondition(JsonReader& reader, const JsonValue* json, const std::string& path);
 
-Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
+Step DecodeStep(JsonReader& reader, const JsonValue& json, const std::string& path,
                 const std::string& default_language);
 
-LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const std::string& path,
-                                    const std::string& default_language);
+LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
+                                    const std::string& path, const std::string& default_language);
 
 // Cross-references, reachability, translations, thresholds, operand types.
-void CheckFlow(JsonReader& reader, const Flow& flow, const Json& document);
+void CheckFlow(JsonReader& reader, const Flow& flow, const JsonValue& document);
 
 bool ParseInputType(const std::string& name, InputType* type);
 bool ParseCategory(const std::string& name, Category* category);

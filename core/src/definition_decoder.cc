@@ -25,11 +25,11 @@ constexpr CategoryName kCategories[] = {
     {"engagement", Category::kEngagement},
 };
 
-std::vector<Criterion> DecodeCriteria(JsonReader& reader, const Json& json, const char* key,
+std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json, const char* key,
                                       const std::string& path, const std::string& default_language,
                                       bool knockouts) {
   std::vector<Criterion> criteria;
-  const Json* list = reader.Member(json, key, path, false);
+  const JsonValue* list = reader.Member(json, key, path, false);
   if (list == nullptr) return criteria;
   const std::string list_path = JoinPath(path, key);
   if (!list->is_array()) {
@@ -38,7 +38,7 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const Json& json, cons
   }
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string item_path = JoinPath(list_path, i);
-    const Json& item = (*list)[i];
+    const JsonValue& item = (*list)[i];
     if (!item.is_object()) {
       reader.Problem(item_path, "must be an object");
       continue;
@@ -72,9 +72,9 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const Json& json, cons
 }
 
 // `handoff_triggers`: a list of "hard_conversion" (the one trigger beyond qualification).
-void DecodeHandoffTriggers(JsonReader& reader, const Json& json, const std::string& path,
+void DecodeHandoffTriggers(JsonReader& reader, const JsonValue& json, const std::string& path,
                            LeadDefinition* definition) {
-  const Json* triggers = reader.Member(json, "handoff_triggers", path, false);
+  const JsonValue* triggers = reader.Member(json, "handoff_triggers", path, false);
   if (triggers == nullptr) return;
   const std::string triggers_path = JoinPath(path, "handoff_triggers");
   if (!triggers->is_array()) {
@@ -82,9 +82,9 @@ void DecodeHandoffTriggers(JsonReader& reader, const Json& json, const std::stri
     return;
   }
   for (size_t i = 0; i < triggers->size(); ++i) {
-    const Json& item = (*triggers)[i];
+    const JsonValue& item = (*triggers)[i];
     const std::string item_path = JoinPath(triggers_path, i);
-    if (!item.is_string() || item.get<std::string>() != "hard_conversion") {
+    if (item.as_string() != "hard_conversion") {
       reader.Problem(item_path, "unknown trigger; the one trigger is \"hard_conversion\"");
       continue;
     }
@@ -115,8 +115,8 @@ const char* ToString(Category category) {
   return "fit";
 }
 
-LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const std::string& path,
-                                    const std::string& default_language) {
+LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
+                                    const std::string& path, const std::string& default_language) {
   LeadDefinition definition;
   if (!json.is_object()) {
     reader.Problem(path, "must be an object");
@@ -127,7 +127,7 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const 
                       "decay_half_life_days", "conversions", "handoff_triggers"});
   definition.criteria = DecodeCriteria(reader, json, "criteria", path, default_language, false);
   definition.knockouts = DecodeCriteria(reader, json, "knockouts", path, default_language, true);
-  if (const Json* required = reader.Member(json, "required_fields", path, false)) {
+  if (const JsonValue* required = reader.Member(json, "required_fields", path, false)) {
     const std::string required_path = JoinPath(path, "required_fields");
     if (!required->is_array()) {
       reader.Problem(required_path, "must be an array of field names");
@@ -137,11 +137,11 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const 
           reader.Problem(JoinPath(required_path, i), "must be a string");
           continue;
         }
-        definition.required_fields.push_back((*required)[i].get<std::string>());
+        definition.required_fields.push_back((*required)[i].as_string());
       }
     }
   }
-  if (const Json* grades = reader.Member(json, "grades", path, true)) {
+  if (const JsonValue* grades = reader.Member(json, "grades", path, true)) {
     const std::string grades_path = JoinPath(path, "grades");
     if (!grades->is_object()) reader.Problem(grades_path, "must be an object");
     reader.OnlyMembers(*grades, grades_path, {"high", "medium", "low"});
@@ -156,16 +156,16 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const Json& json, const 
                                            -kMaxThreshold, kMaxThreshold);
   definition.decay_half_life_days =
       reader.NumberIn(json, "decay_half_life_days", path, false, 0, 0, 36500);
-  if (const Json* conversions = reader.Member(json, "conversions", path, false)) {
+  if (const JsonValue* conversions = reader.Member(json, "conversions", path, false)) {
     const std::string conversions_path = JoinPath(path, "conversions");
     if (!conversions->is_object()) reader.Problem(conversions_path, "must be an object");
     reader.OnlyMembers(*conversions, conversions_path, {"hard", "soft"});
-    if (const Json* hard = reader.Member(*conversions, "hard", conversions_path, false)) {
+    if (const JsonValue* hard = reader.Member(*conversions, "hard", conversions_path, false)) {
       definition.hard_conversion =
           DecodeCondition(reader, hard, JoinPath(conversions_path, "hard"));
       definition.has_hard_conversion = true;
     }
-    if (const Json* soft = reader.Member(*conversions, "soft", conversions_path, false)) {
+    if (const JsonValue* soft = reader.Member(*conversions, "soft", conversions_path, false)) {
       definition.soft_conversion =
           DecodeCondition(reader, soft, JoinPath(conversions_path, "soft"));
       definition.has_soft_conversion = true;

@@ -14,20 +14,20 @@ namespace {
 
 class FlowChecker {
  public:
-  FlowChecker(JsonReader& reader, const Flow& flow, const Json& document)
+  FlowChecker(JsonReader& reader, const Flow& flow, const JsonValue& document)
       : reader_(reader), flow_(flow) {
     for (const Step& step : flow.steps) {
       if (step.kind == Step::Kind::kQuestion && !step.field.empty()) {
         question_for_field_.emplace(step.field, &step);
       }
     }
-    if (auto it = document.find("profile_fields"); it != document.end()) {
+    if (const JsonValue* it = document.Find("profile_fields")) {
       if (!it->is_array()) {
         reader_.Problem("/profile_fields", "must be an array of field names");
       } else {
         for (size_t i = 0; i < it->size(); ++i) {
           if ((*it)[i].is_string()) {
-            extra_fields_.insert((*it)[i].get<std::string>());
+            extra_fields_.insert((*it)[i].as_string());
           } else {
             reader_.Problem(JoinPath("/profile_fields", i), "must be a string");
           }
@@ -248,7 +248,7 @@ class FlowChecker {
     }
   }
 
-  static std::string FormatPoints(double points) { return JsonNumber(points).dump(); }
+  static std::string FormatPoints(double points) { return JsonNumber(points).Dump(); }
 
   JsonReader& reader_;
   const Flow& flow_;
@@ -258,7 +258,7 @@ class FlowChecker {
 
 }  // namespace
 
-void CheckFlow(JsonReader& reader, const Flow& flow, const Json& document) {
+void CheckFlow(JsonReader& reader, const Flow& flow, const JsonValue& document) {
   FlowChecker(reader, flow, document).Run();
 }
 

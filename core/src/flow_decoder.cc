@@ -8,26 +8,26 @@
 #include <utility>
 
 #include "decoding.h"
-#include "json_text.h"
+#include "sort.h"
 
 namespace leadq {
 namespace {
 
 constexpr size_t kMaxSteps = 500;
 
-void DecodeLanguages(JsonReader& reader, const Json& document, Flow* flow) {
-  const Json* languages = reader.Member(document, "languages", "", true);
+void DecodeLanguages(JsonReader& reader, const JsonValue& document, Flow* flow) {
+  const JsonValue* languages = reader.Member(document, "languages", "", true);
   if (languages != nullptr) {
     if (!languages->is_array() || languages->empty()) {
       reader.Problem("/languages", "must be a non-empty array of language codes");
     } else {
       for (size_t i = 0; i < languages->size(); ++i) {
-        const Json& language = (*languages)[i];
-        if (!language.is_string() || language.get<std::string>().empty()) {
+        const JsonValue& language = (*languages)[i];
+        if (!language.is_string() || language.as_string().empty()) {
           reader.Problem(JoinPath("/languages", i), "must be a language code such as \"en\"");
           continue;
         }
-        const std::string code = language.get<std::string>();
+        const std::string code = language.as_string();
         if (std::find(flow->languages.begin(), flow->languages.end(), code) !=
             flow->languages.end()) {
           reader.Problem(JoinPath("/languages", i), "duplicate language \"" + code + "\"");
@@ -47,8 +47,8 @@ void DecodeLanguages(JsonReader& reader, const Json& document, Flow* flow) {
   }
 }
 
-void DecodeSla(JsonReader& reader, const Json& document, Flow* flow) {
-  const Json* sla = reader.Member(document, "sla", "", false);
+void DecodeSla(JsonReader& reader, const JsonValue& document, Flow* flow) {
+  const JsonValue* sla = reader.Member(document, "sla", "", false);
   if (sla == nullptr) return;
   if (!sla->is_object()) {
     reader.Problem("/sla", "must be an object keyed by grade");
@@ -56,33 +56,33 @@ void DecodeSla(JsonReader& reader, const Json& document, Flow* flow) {
   }
   const std::pair<const char*, Grade> grades[] = {
       {"high", Grade::kHigh}, {"medium", Grade::kMedium}, {"low", Grade::kLow}};
-  for (auto it = sla->begin(); it != sla->end(); ++it) {
-    const std::string path = JoinPath("/sla", it.key());
+  for (const auto& [key, terms_json] : sla->members()) {
+    const std::string path = JoinPath("/sla", key);
     Grade grade = Grade::kNone;
     for (const auto& [name, value] : grades) {
-      if (it.key() == name) grade = value;
+      if (key == name) grade = value;
     }
     if (grade == Grade::kNone) {
       reader.Problem(path, "unknown grade (use high, medium or low)");
       continue;
     }
-    if (!it.value().is_object()) {
+    if (!terms_json.is_object()) {
       reader.Problem(path, "must be an object");
       continue;
     }
-    reader.OnlyMembers(it.value(), path, {"first_response_minutes", "follow_up_touches"});
+    reader.OnlyMembers(terms_json, path, {"first_response_minutes", "follow_up_touches"});
     SlaTerms terms;
     // At most ten years, which also keeps now + deadline far from overflowing.
     terms.first_response_minutes =
-        reader.IntegerIn(it.value(), "first_response_minutes", path, true, 0, 1, 5256000);
+        reader.IntegerIn(terms_json, "first_response_minutes", path, true, 0, 1, 5256000);
     terms.follow_up_touches =
-        static_cast<int>(reader.IntegerIn(it.value(), "follow_up_touches", path, false, 1, 0, 100));
+        static_cast<int>(reader.IntegerIn(terms_json, "follow_up_touches", path, false, 1, 0, 100));
     flow->sla[grade] = terms;
   }
 }
 
-void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
-  const Json* variants = reader.Member(document, "variants", "", false);
+void DecodeVariants(JsonReader& reader, const JsonValue& document, Flow* flow) {
+  const JsonValue* variants = reader.Member(document, "variants", "", false);
   if (variants == nullptr) return;
   if (!variants->is_array()) {
     reader.Problem("/variants", "must be an array");
@@ -90,7 +90,7 @@ void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
   }
   for (size_t i = 0; i < variants->size(); ++i) {
     const std::string path = JoinPath("/variants", i);
-    const Json& item = (*variants)[i];
+    const JsonValue& item = (*variants)[i];
     if (!item.is_object()) {
       reader.Problem(path, "a variant must be an object");
       continue;
@@ -99,7 +99,7 @@ void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
     Variant variant;
     variant.id = reader.Name(item, "id", path, true);
     variant.weight = static_cast<int>(reader.IntegerIn(item, "weight", path, false, 1, 0, 1000000));
-    if (const Json* hide = reader.Member(item, "hide", path, false)) {
+    if (const JsonValue* hide = reader.Member(item, "hide", path, false)) {
       if (!hide->is_array()) {
         reader.Problem(JoinPath(path, "hide"), "must be an array of step ids");
       } else {
@@ -108,17 +108,17 @@ void DecodeVariants(JsonReader& reader, const Json& document, Flow* flow) {
             reader.Problem(JoinPath(JoinPath(path, "hide"), h), "must be a step id");
             continue;
           }
-          variant.hidden.push_back((*hide)[h].get<std::string>());
+          variant.hidden.push_back((*hide)[h].as_string());
         }
       }
     }
-    if (const Json* texts = reader.Member(item, "texts", path, false)) {
+    if (const JsonValue* texts = reader.Member(item, "texts", path, false)) {
       if (!texts->is_object()) {
         reader.Problem(JoinPath(path, "texts"), "must be an object of step id -> text");
       } else {
-        for (auto it = texts->begin(); it != texts->end(); ++it) {
-          variant.texts[it.key()] = reader.Text(*texts, it.key().c_str(), JoinPath(path, "texts"),
-                                                true, flow->default_language);
+        for (const JsonValue::Member& member : texts->members()) {
+          variant.texts[member.first] = reader.Text(
+              *texts, member.first.c_str(), JoinPath(path, "texts"), true, flow->default_language);
         }
       }
     }
@@ -164,7 +164,7 @@ int Flow::StepIndex(const std::string& step_id) const {
   return -1;
 }
 
-DecodedFlow DecodeFlow(const Json& document) {
+DecodedFlow DecodeFlow(const JsonValue& document) {
   DecodedFlow decoded;
   JsonReader reader(&decoded.problems);
   Flow& flow = decoded.flow;
@@ -189,7 +189,7 @@ DecodedFlow DecodeFlow(const Json& document) {
   DecodeLanguages(reader, document, &flow);
   flow.max_questions_per_visit = static_cast<int>(
       reader.IntegerIn(document, "max_questions_per_visit", "", false, 0, 0, kMaxSteps));
-  if (const Json* steps = reader.Member(document, "steps", "", true)) {
+  if (const JsonValue* steps = reader.Member(document, "steps", "", true)) {
     if (!steps->is_array() || steps->empty()) {
       reader.Problem("/steps", "must be a non-empty array of steps");
     } else if (steps->size() > kMaxSteps) {
@@ -201,7 +201,7 @@ DecodedFlow DecodeFlow(const Json& document) {
       }
     }
   }
-  if (const Json* definition = reader.Member(document, "lead_definition", "", true)) {
+  if (const JsonValue* definition = reader.Member(document, "lead_definition", "", true)) {
     flow.definition =
         DecodeLeadDefinition(reader, *definition, "/lead_definition", flow.default_language);
   }
@@ -211,16 +211,16 @@ DecodedFlow DecodeFlow(const Json& document) {
     flow.step_index.emplace(flow.steps[i].id, static_cast<int>(i));
   }
   CheckFlow(reader, flow, document);
-  std::stable_sort(
-      decoded.problems.begin(), decoded.problems.end(),
-      [](const FlowProblem& a, const FlowProblem& b) { return PathBefore(a.path, b.path); });
+  StableSort<FlowProblem>(&decoded.problems, [](const FlowProblem& a, const FlowProblem& b) {
+    return PathBefore(a.path, b.path);
+  });
   return decoded;
 }
 
 DecodedFlow DecodeFlowText(std::string_view text) {
-  Json document;
+  JsonValue document;
   std::string error;
-  if (!ParseJsonText(text, &document, &error)) {
+  if (!ParseJson(text, &document, &error)) {
     DecodedFlow decoded;
     decoded.problems.push_back({"", "the flow " + error});
     return decoded;

@@ -25,35 +25,37 @@ class JsonReader {
   }
 
   // The member `key` of `object`, or nullptr (recording a problem when `required`).
-  const Json* Member(const Json& object, const char* key, const std::string& path, bool required);
+  const JsonValue* Member(const JsonValue& object, const char* key, const std::string& path,
+                          bool required);
 
   // Typed reads: return `fallback` and record a problem when present but mistyped, or
   // absent and required.
-  std::string String(const Json& object, const char* key, const std::string& path, bool required,
-                     const std::string& fallback = "");
-  double Number(const Json& object, const char* key, const std::string& path, bool required,
+  std::string String(const JsonValue& object, const char* key, const std::string& path,
+                     bool required, const std::string& fallback = "");
+  double Number(const JsonValue& object, const char* key, const std::string& path, bool required,
                 double fallback = 0);
-  long long Integer(const Json& object, const char* key, const std::string& path, bool required,
-                    long long fallback = 0);
+  long long Integer(const JsonValue& object, const char* key, const std::string& path,
+                    bool required, long long fallback = 0);
   // As Number/Integer, and also records a problem (and returns `fallback`) when the value
   // lies outside [min, max].
-  double NumberIn(const Json& object, const char* key, const std::string& path, bool required,
+  double NumberIn(const JsonValue& object, const char* key, const std::string& path, bool required,
                   double fallback, double min, double max);
-  long long IntegerIn(const Json& object, const char* key, const std::string& path, bool required,
-                      long long fallback, long long min, long long max);
+  long long IntegerIn(const JsonValue& object, const char* key, const std::string& path,
+                      bool required, long long fallback, long long min, long long max);
   // A string that must not be empty when present.
-  std::string Name(const Json& object, const char* key, const std::string& path, bool required);
+  std::string Name(const JsonValue& object, const char* key, const std::string& path,
+                   bool required);
   // Records an "unknown member" problem for every key of `object` not in `allowed`, so
   // that a misspelt member ("show_iff") is reported instead of silently ignored.
-  void OnlyMembers(const Json& object, const std::string& path,
+  void OnlyMembers(const JsonValue& object, const std::string& path,
                    std::initializer_list<const char*> allowed);
-  void OnlyMembers(const Json& object, const std::string& path,
+  void OnlyMembers(const JsonValue& object, const std::string& path,
                    const std::vector<const char*>& allowed);
-  bool Bool(const Json& object, const char* key, const std::string& path, bool fallback);
+  bool Bool(const JsonValue& object, const char* key, const std::string& path, bool fallback);
 
   // Text given either as a plain string (the default language) or as {"en": "...", ...}.
-  LocalizedText Text(const Json& object, const char* key, const std::string& path, bool required,
-                     const std::string& default_language);
+  LocalizedText Text(const JsonValue& object, const char* key, const std::string& path,
+                     bool required, const std::string& default_language);
 
  private:
   std::vector<FlowProblem>* problems_;

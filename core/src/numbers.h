@@ -12,12 +12,12 @@ namespace leadq {
 
 // Integers up to 2^53 (exactly representable in JavaScript) become JSON integers; other
 // finite values stay doubles; NaN and infinities become null.
-inline Json JsonNumber(double value) {
-  if (!std::isfinite(value)) return Json();
+inline JsonValue JsonNumber(double value) {
+  if (!std::isfinite(value)) return JsonValue();
   if (std::floor(value) == value && std::fabs(value) <= 9007199254740992.0) {
-    return Json(static_cast<int64_t>(value));
+    return JsonValue(static_cast<int64_t>(value));
   }
-  return Json(value);
+  return JsonValue(value);
 }
 
 }  // namespace leadq

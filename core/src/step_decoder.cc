@@ -27,19 +27,39 @@ constexpr InputTypeName kInputTypes[] = {
     {"consent", InputType::kConsent},
 };
 
-// The timeframe answers every flow understands, unless it lists its own.
+// The timeframe answers every flow understands, unless it lists its own: value, labels
+// in en and nl, and the band's end in days (-1: open-ended).
+struct Timeframe {
+  const char* value;
+  const char* en;
+  const char* nl;
+  double max;
+};
+
+constexpr Timeframe kDefaultTimeframes[] = {
+    {"within_2_weeks", "Within 2 weeks", "Binnen 2 weken", 14},
+    {"within_3_months", "Within 3 months", "Binnen 3 maanden", 92},
+    {"within_6_months", "Within 6 months", "Binnen 6 maanden", 183},
+    {"later", "Later", "Later", -1},
+    {"no_plan", "No plans yet", "Nog geen plannen", -1},
+};
+
 std::vector<Choice> DefaultTimeframes() {
-  return {
-      {"within_2_weeks", {{"en", "Within 2 weeks"}, {"nl", "Binnen 2 weken"}}, 0, 14},
-      {"within_3_months", {{"en", "Within 3 months"}, {"nl", "Binnen 3 maanden"}}, 0, 92},
-      {"within_6_months", {{"en", "Within 6 months"}, {"nl", "Binnen 6 maanden"}}, 0, 183},
-      {"later", {{"en", "Later"}, {"nl", "Later"}}, 0, -1},
-      {"no_plan", {{"en", "No plans yet"}, {"nl", "Nog geen plannen"}}, 0, -1},
-  };
+  std::vector<Choice> choices;
+  for (const Timeframe& timeframe : kDefaultTimeframes) {
+    Choice choice;
+    choice.value = timeframe.value;
+    choice.label["en"] = timeframe.en;
+    choice.label["nl"] = timeframe.nl;
+    choice.max = timeframe.max;
+    choices.push_back(std::move(choice));
+  }
+  return choices;
 }
 
-std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const std::string& path,
-                                  const std::string& default_language, bool bands) {
+std::vector<Choice> DecodeChoices(JsonReader& reader, const JsonValue& list,
+                                  const std::string& path, const std::string& default_language,
+                                  bool bands) {
   std::vector<Choice> choices;
   if (!list.is_array() || list.empty()) {
     reader.Problem(path, "must be a non-empty array");
@@ -47,7 +67,7 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const st
   }
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string item_path = JoinPath(path, i);
-    const Json& item = list[i];
+    const JsonValue& item = list[i];
     if (!item.is_object()) {
       reader.Problem(item_path, "a choice must be an object with \"value\" and \"label\"");
       continue;
@@ -78,8 +98,8 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const Json& list, const st
   return choices;
 }
 
-void DecodeJumps(JsonReader& reader, const Json& json, const std::string& path, Step* step) {
-  const Json* jumps = reader.Member(json, "jumps", path, false);
+void DecodeJumps(JsonReader& reader, const JsonValue& json, const std::string& path, Step* step) {
+  const JsonValue* jumps = reader.Member(json, "jumps", path, false);
   if (jumps == nullptr) return;
   const std::string jumps_path = JoinPath(path, "jumps");
   if (!jumps->is_array()) {
@@ -133,7 +153,7 @@ std::vector<const char*> AllowedMembers(InputType type) {
   return members;
 }
 
-void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& path,
+void DecodeQuestion(JsonReader& reader, const JsonValue& json, const std::string& path,
                     const std::string& default_language, Step* step) {
   step->field = reader.Name(json, "field", path, true);
   step->help = reader.Text(json, "help", path, false, default_language);
@@ -154,19 +174,19 @@ void DecodeQuestion(JsonReader& reader, const Json& json, const std::string& pat
   switch (step->input) {
     case InputType::kSingleChoice:
     case InputType::kMultipleChoice:
-      if (const Json* list = reader.Member(json, "choices", path, true)) {
+      if (const JsonValue* list = reader.Member(json, "choices", path, true)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "choices"), default_language, false);
       }
       break;
     case InputType::kMoneyRange:
-      if (const Json* list = reader.Member(json, "bands", path, true)) {
+      if (const JsonValue* list = reader.Member(json, "bands", path, true)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "bands"), default_language, true);
       }
       break;
     case InputType::kTimeframe:
-      if (const Json* list = reader.Member(json, "choices", path, false)) {
+      if (const JsonValue* list = reader.Member(json, "choices", path, false)) {
         step->choices =
             DecodeChoices(reader, *list, JoinPath(path, "choices"), default_language, false);
       } else {
@@ -218,7 +238,7 @@ const char* ToString(InputType type) {
   return "short_text";
 }
 
-Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
+Step DecodeStep(JsonReader& reader, const JsonValue& json, const std::string& path,
                 const std::string& default_language) {
   Step step;
   if (!json.is_object()) {
@@ -230,7 +250,7 @@ Step DecodeStep(JsonReader& reader, const Json& json, const std::string& path,
   step.text = reader.Text(json, "text", path, true, default_language);
   step.show_if = DecodeCondition(reader, reader.Member(json, "show_if", path, false),
                                  JoinPath(path, "show_if"));
-  if (const Json* end_if = reader.Member(json, "end_if", path, false)) {
+  if (const JsonValue* end_if = reader.Member(json, "end_if", path, false)) {
     step.end_if = DecodeCondition(reader, end_if, JoinPath(path, "end_if"));
   }
   DecodeJumps(reader, json, path, &step);

@@ -30,12 +30,10 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
   return a + b;
 }
 
-bool FieldPresent(const Json& fields, const std::string& name) {
-  if (!fields.is_object()) return false;
-  auto it = fields.find(name);
-  if (it == fields.end() || it->is_null()) return false;
-  if (it->is_string() && it->get_ref<const std::string&>().empty()) return false;
-  return !(it->is_array() && it->empty());
+bool FieldPresent(const JsonValue& fields, const std::string& name) {
+  const JsonValue& value = fields[name];
+  return !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
+         !(value.is_array() && value.empty());
 }
 
 Grade GradeFor(const LeadDefinition& definition, double points) {
@@ -47,7 +45,7 @@ Grade GradeFor(const LeadDefinition& definition, double points) {
 
 }  // namespace
 
-Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int64_t now_ms,
+Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
                const std::string& language) {
   const LeadDefinition& definition = flow.definition;
   const std::string& fallback = flow.default_language;

@@ -3,6 +3,7 @@
 
 #include "leadq/conversation.h"
 #include "leadq/flow_decoder.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -19,7 +20,7 @@ Flow FlowWith(const char* question) {
       {"languages", {"en"}},
       {"steps", {step}},
       {"lead_definition", {{"grades", {{"high", 3}, {"medium", 2}, {"low", 1}}}}}};
-  DecodedFlow decoded = DecodeFlow(document);
+  DecodedFlow decoded = DecodeFlow(testing::CoreValue(document));
   EXPECT_TRUE(decoded.ok()) << decoded.problems[0].path << ": " << decoded.problems[0].message;
   return decoded.flow;
 }
@@ -96,15 +97,15 @@ class AnswerCheckTest : public ::testing::TestWithParam<Case> {};
 TEST_P(AnswerCheckTest, ChecksAndNormalises) {
   const Case& c = GetParam();
   const Flow flow = FlowWith(c.question);
-  const Result<Json> result = CheckAnswer(flow, "q", Json::parse(c.value), c.language);
+  const Result<JsonValue> result = CheckAnswer(flow, "q", testing::ParseCore(c.value), c.language);
   if (c.expected[0] == '!') {
-    ASSERT_FALSE(result.ok()) << result.value().dump();
+    ASSERT_FALSE(result.ok()) << result.value().Dump();
     EXPECT_EQ(result.status().code(), "invalid_answer");
     EXPECT_EQ(result.status().path(), "/value");
     EXPECT_EQ(result.status().message(), c.expected + 1);
   } else {
     ASSERT_TRUE(result.ok()) << result.status().message();
-    EXPECT_EQ(result.value().dump(), Json::parse(c.expected).dump());
+    EXPECT_EQ(result.value().Dump(), Json::parse(c.expected).dump());
   }
 }
 
@@ -115,9 +116,9 @@ TEST(AnswerCheckTest, MessageStepIsNotAQuestion) {
   Json document = Json::parse(R"({"format":"leadq.flow/1","id":"t","languages":["en"],
     "steps":[{"id":"m","type":"message","text":"hi"}],
     "lead_definition":{"grades":{"high":3,"medium":2,"low":1}}})");
-  DecodedFlow decoded = DecodeFlow(document);
+  DecodedFlow decoded = DecodeFlow(testing::CoreValue(document));
   ASSERT_TRUE(decoded.ok());
-  const Result<Json> result = CheckAnswer(decoded.flow, "m", "x", "en");
+  const Result<JsonValue> result = CheckAnswer(decoded.flow, "m", "x", "en");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), "not_found");
 }

@@ -4,6 +4,7 @@
 #include "leadq/api.h"
 #include "leadq/flow_decoder.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -94,7 +95,7 @@ TEST(ApiTest, GarbageNeverAborts) {
 }
 
 TEST(ApiTest, CallWithFlowIgnoresRequestFlow) {
-  const DecodedFlow decoded = DecodeFlow(Flow("types.json"));
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(Flow("types.json")));
   ASSERT_TRUE(decoded.ok());
   const std::string request = R"({"step":"demo","value":"yes","flow":"ignored"})";
   EXPECT_EQ(CallWithFlow(decoded.flow, "check_answer", request),

@@ -4,6 +4,7 @@
 #include "decoding.h"
 #include "leadq/codec.h"
 #include "leadq/condition.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -94,11 +95,13 @@ TEST_P(ConditionTest, Evaluates) {
   const Case& c = GetParam();
   std::vector<FlowProblem> problems;
   JsonReader reader(&problems);
-  const Json json = Json::parse(c.condition);
+  const JsonValue json = testing::ParseCore(c.condition);
   const Condition condition = DecodeCondition(reader, &json, "/when");
   ASSERT_TRUE(problems.empty()) << problems[0].path << ": " << problems[0].message;
-  const Result<Profile> profile = DecodeProfile(
-      Json{{"fields", Json::parse(c.fields)}, {"signals", Json::parse(c.signals)}}, "");
+  const Result<Profile> profile =
+      DecodeProfile(JsonValue{{"fields", testing::ParseCore(c.fields)},
+                              {"signals", testing::ParseCore(c.signals)}},
+                    "");
   ASSERT_TRUE(profile.ok()) << profile.status().message();
   EXPECT_EQ(Evaluate(condition, profile.value().fields, profile.value().signals), c.expected);
 }
@@ -144,7 +147,7 @@ TEST_P(BadConditionTest, ReportsProblem) {
   const BadCase& c = GetParam();
   std::vector<FlowProblem> problems;
   JsonReader reader(&problems);
-  const Json json = Json::parse(c.condition);
+  const JsonValue json = testing::ParseCore(c.condition);
   DecodeCondition(reader, &json, "/when");
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].path, c.path);
@@ -155,8 +158,8 @@ INSTANTIATE_TEST_SUITE_P(Decoding, BadConditionTest, ::testing::ValuesIn(kBadCas
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(ConditionDepthTest, DeepNestingIsAProblemNotACrash) {
-  Json condition = Json{{"field", "a"}, {"op", "present"}};
-  for (int i = 0; i < 100; ++i) condition = Json{{"not", condition}};
+  JsonValue condition = JsonValue{{"field", "a"}, {"op", "present"}};
+  for (int i = 0; i < 100; ++i) condition = JsonValue{{"not", condition}};
   std::vector<FlowProblem> problems;
   JsonReader reader(&problems);
   DecodeCondition(reader, &condition, "/when");

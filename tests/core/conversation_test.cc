@@ -5,6 +5,7 @@
 #include "leadq/conversation.h"
 #include "leadq/flow_decoder.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -38,7 +39,7 @@ INSTANTIATE_TEST_SUITE_P(Requested, LanguageTest, ::testing::ValuesIn(kLanguages
 
 struct ProgressCase {
   const char* name;
-  std::vector<std::pair<const char*, Json>> answers;
+  std::vector<std::pair<const char*, JsonValue>> answers;
   const char* question;  // "" when done
   int asked;
   int total;

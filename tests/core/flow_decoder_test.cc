@@ -6,6 +6,7 @@
 
 #include "leadq/flow_decoder.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -192,7 +193,7 @@ class FlowDecoderTest : public ::testing::TestWithParam<Case> {};
 TEST_P(FlowDecoderTest, ReportsProblems) {
   Json flow = BaseFlow();
   GetParam().mutate(flow);
-  const DecodedFlow decoded = DecodeFlow(flow);
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(flow));
   std::vector<std::pair<std::string, std::string>> got, want;
   for (const FlowProblem& p : decoded.problems) got.emplace_back(p.path, p.message);
   for (const FlowProblem& p : GetParam().expected) want.emplace_back(p.path, p.message);
@@ -203,7 +204,7 @@ INSTANTIATE_TEST_SUITE_P(Problems, FlowDecoderTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(FlowDecoderHandoffTest, HandsOffQualifiedLeadsOnlyByDefault) {
-  const DecodedFlow decoded = DecodeFlow(BaseFlow());
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(BaseFlow()));
   ASSERT_TRUE(decoded.problems.empty());
   EXPECT_FALSE(decoded.flow.definition.handoff_on_hard_conversion);
 }
@@ -213,7 +214,7 @@ TEST(FlowDecoderHandoffTest, ReadsTheHardConversionTrigger) {
   flow["lead_definition"]["conversions"] = {
       {"hard", {{"field", "ok"}, {"op", "eq"}, {"value", true}}}};
   flow["lead_definition"]["handoff_triggers"] = {"hard_conversion"};
-  const DecodedFlow decoded = DecodeFlow(flow);
+  const DecodedFlow decoded = DecodeFlow(testing::CoreValue(flow));
   ASSERT_TRUE(decoded.problems.empty()) << decoded.problems[0].message;
   EXPECT_TRUE(decoded.flow.definition.handoff_on_hard_conversion);
 }

@@ -6,6 +6,7 @@
 
 #include "leadq/flow.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "leadq/flow_decoder.h"
 #include "leadq/outcome.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 // The criteria give as many points as the profile field "p" says, in steps: 10 at p >= 10,
 // 20 at p >= 20, 30 at p >= 30, 60 at p >= 60, and -5 for p == -5.
 Flow ScoringFlow() {
-  const Json document = Json::parse(R"({
+  const JsonValue document = testing::ParseCore(R"({
     "format": "leadq.flow/1", "id": "t", "languages": ["en"],
     "profile_fields": ["p", "out", "need", "request"],
     "steps": [{"id": "m", "type": "message", "text": "hi"}],
@@ -85,7 +86,8 @@ class TriageTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(TriageTest, Decides) {
   const Case& c = GetParam();
-  const Outcome outcome = Decide(ScoringFlow(), Json::parse(c.fields), Signals{}, 1000, "en");
+  const Outcome outcome =
+      Decide(ScoringFlow(), testing::ParseCore(c.fields), Signals{}, 1000, "en");
   EXPECT_EQ(ToString(outcome.triage), std::string(ToString(c.triage)));
   EXPECT_EQ(ToString(outcome.grade), std::string(ToString(c.grade)));
   EXPECT_EQ(outcome.total_points, c.points);
@@ -97,25 +99,29 @@ INSTANTIATE_TEST_SUITE_P(Rules, TriageTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(SlaTest, DeadlineFromNow) {
-  const Outcome high = Decide(ScoringFlow(), Json::parse(R"({"need":1,"p":60})"), {}, 1000, "en");
+  const Outcome high =
+      Decide(ScoringFlow(), testing::ParseCore(R"({"need":1,"p":60})"), {}, 1000, "en");
   ASSERT_TRUE(high.has_sla);
   EXPECT_EQ(high.sla_deadline_ms, 1000 + 5 * 60000);
   EXPECT_EQ(high.follow_up_touches, 6);
-  const Outcome low = Decide(ScoringFlow(), Json::parse(R"({"need":1,"p":20})"), {}, 0, "en");
+  const Outcome low =
+      Decide(ScoringFlow(), testing::ParseCore(R"({"need":1,"p":20})"), {}, 0, "en");
   ASSERT_TRUE(low.has_sla);
   EXPECT_EQ(low.sla_deadline_ms, 2880 * 60000);
   EXPECT_EQ(low.follow_up_touches, 1);  // the default when a grade names no touches
 }
 
 TEST(SlaTest, GradeWithoutTermsHasNoSla) {
-  const Outcome medium = Decide(ScoringFlow(), Json::parse(R"({"need":1,"p":30})"), {}, 0, "en");
+  const Outcome medium =
+      Decide(ScoringFlow(), testing::ParseCore(R"({"need":1,"p":30})"), {}, 0, "en");
   EXPECT_EQ(medium.grade, Grade::kMedium);
   EXPECT_FALSE(medium.has_sla);
 }
 
 TEST(SlaTest, DeadlineSaturatesInsteadOfOverflowing) {
   const int64_t now = std::numeric_limits<int64_t>::max() - 10;
-  const Outcome high = Decide(ScoringFlow(), Json::parse(R"({"need":1,"p":60})"), {}, now, "en");
+  const Outcome high =
+      Decide(ScoringFlow(), testing::ParseCore(R"({"need":1,"p":60})"), {}, now, "en");
   EXPECT_EQ(high.sla_deadline_ms, std::numeric_limits<int64_t>::max());
 }
 

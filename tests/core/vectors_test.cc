@@ -7,6 +7,7 @@
 #include "leadq/api.h"
 #include "leadq/flow_decoder.h"
 #include "test_data.h"
+#include "test_json.h"
 
 namespace leadq {
 namespace {

@@ -12,14 +12,18 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "leadq/api.h"
 #include "leadq/flow_decoder.h"
 
 namespace {
 
+using Json = nlohmann::json;  // an independent JSON implementation checks the responses
+
 struct LoadedFlow {
   leadq::Flow flow;
-  leadq::Json document;
+  Json document;
 };
 
 std::vector<LoadedFlow>& Flows() {
@@ -45,7 +49,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     text << in.rdbuf();
     leadq::DecodedFlow decoded = leadq::DecodeFlowText(text.str());
     if (!decoded.ok()) __builtin_trap();
-    Flows().push_back({decoded.flow, leadq::Json::parse(text.str(), nullptr, false)});
+    Flows().push_back({decoded.flow, Json::parse(text.str(), nullptr, false)});
   }
   if (Flows().empty()) __builtin_trap();
   return 0;
@@ -58,14 +62,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const char* op = kOps[data[1] % 3];
   const std::string_view request(reinterpret_cast<const char*>(data) + 2, size - 2);
   const std::string response = leadq::CallWithFlow(loaded.flow, op, request);
-  const leadq::Json parsed = leadq::Json::parse(response, nullptr, false);
+  const Json parsed = Json::parse(response, nullptr, false);
   if (!parsed.is_object() || !parsed.contains("ok")) __builtin_trap();
   // The facade that decodes the flow itself must answer the same, byte for byte.
-  leadq::Json with_flow = leadq::Json::parse(request, nullptr, false);
+  Json with_flow = Json::parse(request, nullptr, false);
   if (with_flow.is_object() && request.size() < 65536) {
     with_flow["flow"] = loaded.document;
     const std::string direct =
-        leadq::Call(op, with_flow.dump(-1, ' ', false, leadq::Json::error_handler_t::replace));
+        leadq::Call(op, with_flow.dump(-1, ' ', false, Json::error_handler_t::replace));
     if (parsed["ok"] == true && direct != response) __builtin_trap();
   }
   return 0;

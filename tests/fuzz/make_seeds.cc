@@ -1,6 +1,7 @@
 // Writes the fuzzers' seed corpora from the shared test data:
-//   make_seeds OUT_DIR  ->  OUT_DIR/flow_decode/* (every flow file) and
+//   make_seeds OUT_DIR  ->  OUT_DIR/flow_decode/* (every flow file),
 //                           OUT_DIR/engine/* (every vector's request, with its selector bytes)
+//                           and OUT_DIR/json/* (every flow and vector file as it is)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "leadq/flow.h"
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -41,11 +42,13 @@ int main(int argc, char** argv) {
   const fs::path data(LEADQ_TEST_DATA_DIR), out(argv[1]);
   fs::create_directories(out / "flow_decode");
   fs::create_directories(out / "engine");
+  fs::create_directories(out / "json");
   // The engine fuzzer numbers the valid flows in name order.
   std::vector<std::string> valid;
   for (const auto& path : JsonFiles(data / "flows")) {
     fs::copy_file(path, out / "flow_decode" / path.filename(),
                   fs::copy_options::overwrite_existing);
+    fs::copy_file(path, out / "json" / path.filename(), fs::copy_options::overwrite_existing);
     if (path.filename().string().rfind("invalid-", 0) != 0) {
       valid.push_back(path.filename().string());
     }
@@ -53,7 +56,8 @@ int main(int argc, char** argv) {
   const std::vector<std::string> ops = {"next", "decide", "check_answer"};
   int written = 0;
   for (const auto& path : JsonFiles(data / "vectors")) {
-    const leadq::Json vector = leadq::Json::parse(Read(path), nullptr, false);
+    fs::copy_file(path, out / "json" / path.filename(), fs::copy_options::overwrite_existing);
+    const nlohmann::json vector = nlohmann::json::parse(Read(path), nullptr, false);
     if (!vector.is_object() || !vector["flow"].is_string() || !vector["op"].is_string()) continue;
     const auto flow = std::find(valid.begin(), valid.end(), vector["flow"].get<std::string>());
     const auto op = std::find(ops.begin(), ops.end(), vector["op"].get<std::string>());

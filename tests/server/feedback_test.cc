@@ -21,6 +21,20 @@ class FeedbackTest : public ::testing::Test {
     CreateDestination(server_, nurture_.url(), "nurture");
   }
 
+  // A near miss that left its e-mail (the demo flow's hard conversion), delivered as a
+  // sales lead although its outcome is nurture.
+  void AnswerHardConversionHandedToSales() {
+    const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
+                                                 {"authority", "influencer"},
+                                                 {"need", "exploring"},
+                                                 {"timing", "within_6_months"},
+                                                 {"email", "dee@example.com"}});
+    ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+    Json view = LeadView(server_, lead);
+    EXPECT_EQ(view["route"], "sales");
+    EXPECT_EQ(view["triage"], "nurture");
+  }
+
   Json Feedback(const std::string& lead, const Json& body, int* status = nullptr) {
     return server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", body, status);
   }
@@ -66,16 +80,7 @@ TEST_F(FeedbackTest, AHardConversionGoesToSalesOnlyWhereThatTriggerIsWanted) {
   WebhookReceiver demo_desk(kSecret, [this] { return clock_.now.load() / 1000; });
   CreateDestination(server_, demo_desk.url(), "webhook", Json::array(),
                     {{"triggers", {"qualified", "hard_conversion"}}});
-  // A near miss that left its e-mail: the demo flow's hard conversion.
-  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
-                                               {"authority", "influencer"},
-                                               {"need", "exploring"},
-                                               {"timing", "within_6_months"},
-                                               {"email", "dee@example.com"}});
-  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
-  Json view = LeadView(server_, lead);
-  EXPECT_EQ(view["route"], "sales");
-  EXPECT_EQ(view["triage"], "nurture");
+  AnswerHardConversionHandedToSales();
   ASSERT_EQ(demo_desk.requests().size(), 1u);
   EXPECT_EQ(demo_desk.requests()[0].event, "lead.qualified");
   EXPECT_TRUE(sales_.requests().empty()) << "the plain sales webhook wants qualified leads only";
@@ -88,15 +93,7 @@ TEST_F(FeedbackTest, AFlowWithTheHardConversionTriggerSendsItToEverySalesDestina
   Json saved =
       server_.Admin("POST", "/api/v1/admin/flows?site=demo-site&publish=true", flow, &status);
   ASSERT_EQ(status, 201) << saved.dump();
-  const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
-                                               {"authority", "influencer"},
-                                               {"need", "exploring"},
-                                               {"timing", "within_6_months"},
-                                               {"email", "dee@example.com"}});
-  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
-  Json view = LeadView(server_, lead);
-  EXPECT_EQ(view["route"], "sales");
-  EXPECT_EQ(view["triage"], "nurture");
+  AnswerHardConversionHandedToSales();
   ASSERT_EQ(sales_.requests().size(), 1u) << "the plain sales webhook, by the flow's trigger";
   EXPECT_EQ(sales_.requests()[0].event, "lead.qualified");
   EXPECT_TRUE(nurture_.requests().empty()) << "handed to sales, not to nurturing";

@@ -2,7 +2,8 @@
 // and the .wasm from the wasm build, through the widget's own core.js) and runs the
 // native engine for byte-for-byte comparisons.
 //
-// LEADQ_WASM_DIR overrides the folder of leadq-core.mjs/.wasm (default build/wasm/wasm);
+// LEADQ_WASM_DIR overrides the folder of leadq-core.mjs/.wasm (default build/widget/core,
+// the shipped widget's copy of the wasm build's output);
 // LEADQ_NATIVE_CALL overrides the native tool (default build/native/tests/wasm/leadq-call).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from '../../web/widget/core.js';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/wasm/wasm');
+export const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/widget/core');
 export const nativeCall = resolve(root,
     process.env.LEADQ_NATIVE_CALL || 'build/native/tests/wasm/leadq-call');
 
@@ -21,7 +22,7 @@ export const nativeCall = resolve(root,
 export async function loadShippedCore() {
   const glue = resolve(wasmDir, 'leadq-core.mjs');
   if (!existsSync(glue)) {
-    throw new Error(`${glue} is missing: run cmake --preset wasm && cmake --build --preset wasm`);
+    throw new Error(`${glue} is missing: run scripts/build.sh wasm (it builds the widget)`);
   }
   const factory = (await import(pathToFileURL(glue).href)).default;
   const wasmBinary = await readFile(resolve(wasmDir, 'leadq-core.wasm'));

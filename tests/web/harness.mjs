@@ -18,7 +18,9 @@ import { chromium } from 'playwright-core';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifacts = resolve(root, 'test-artifacts');
 const serverBinary = resolve(root, process.env.LEADQ_SERVER || 'build/native/server/leadq');
-const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/wasm/wasm');
+// The widget as it ships (scripts/build-widget.mjs): bundled, minified, precompressed,
+// with the wasm module in core/.
+const widgetDir = resolve(root, process.env.LEADQ_WIDGET_DIR || 'build/widget');
 
 /** Every child process and server, stopped at exit whatever happens. */
 const cleanups = new Set();
@@ -33,6 +35,9 @@ process.on('exit', () => { for (const f of cleanups) f(); });
  */
 export async function startLeadq(options = {}) {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build the native preset`);
+  if (!existsSync(join(widgetDir, 'core/leadq-core.wasm'))) {
+    throw new Error(`${widgetDir} is missing: run scripts/build.sh wasm (it builds the widget)`);
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'leadq-web-'));
   const adminKey = randomBytes(16).toString('hex');
   const seeds = join(dataDir, 'seed-flows');
@@ -42,7 +47,7 @@ export async function startLeadq(options = {}) {
     ...(options.flows || []).map((f) => resolve(root, f))];
   for (const file of flowFiles) await copyFile(file, join(seeds, basename(file)));
   const child = spawn(serverBinary, ['serve', '--port', '0', '--bind', '127.0.0.1',
-    '--data-dir', dataDir, '--web-root', join(root, 'web'), '--wasm-dir', wasmDir,
+    '--data-dir', dataDir, '--web-root', join(root, 'web'), '--widget-dir', widgetDir,
     '--seed-flows', seeds,
     '--admin-key', adminKey, ...(options.args || [])],
   { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,8 +2,8 @@
 // the chat view, keeps consent and implicit signals in line with the visitor's choices,
 // and tells the host page what happens (CustomEvents, listeners, optional dataLayer).
 
-// The chat view, the conversation and the engine wrapper are imported when the
-// conversation starts (or while the browser is idle), so a launcher's first paint
+// The chat view, the conversation and the engine wrapper (later.js) are imported when
+// the conversation starts (or while the browser is idle), so a launcher's first paint
 // downloads only the small shell.
 import { Api } from './api.js';
 import { pickLanguage, t } from './i18n.js';
@@ -106,12 +106,10 @@ export class Widget {
   engine() {
     if (!this.engine_) {
       const base = this.config.base;
-      const core = Promise.all([import('./core.js'), import(base + 'core/leadq-core.mjs')])
-          .then(([wrapper, glue]) => wrapper.loadCore({ factory: glue.default,
+      // The view modules come in the same module, so starting never waits for them.
+      const core = Promise.all([import('./later.js'), import(base + 'core/leadq-core.mjs')])
+          .then(([later, glue]) => later.loadCore({ factory: glue.default,
             wasmUrl: base + 'core/leadq-core.wasm' }));
-      // The view modules load alongside, so starting never waits for them separately.
-      import('./chat.js').catch(() => {});
-      import('./conversation.js').catch(() => {});
       const flow = this.config.flowSrc
         ? fetch(this.config.flowSrc).then((r) => r.json())
         : /** @type {Api} */ (this.api).getFlow(this.config.flowId).then((r) => r.flow);
@@ -137,8 +135,8 @@ export class Widget {
 
   /** @private */
   async startOnce_() {
-    const [{ core, flow }, { ChatView }, { Conversation }] = await Promise.all([
-      this.engine(), import('./chat.js'), import('./conversation.js')]);
+    const [{ core, flow }, { ChatView, Conversation }] = await Promise.all([
+      this.engine(), import('./later.js')]);
     const shell = /** @type {Shell} */ (this.shell);
     const language = flowLanguage(flow, this.config.language);
     this.uiLanguage = pickLanguage(language);

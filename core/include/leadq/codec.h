@@ -12,21 +12,21 @@ namespace leadq {
 
 // {"fields": {...}, "signals": {"page_views", "visits", "time_on_site", "channel",
 //  "utm": {...}, "pages": [...], "last_activity_ms"}}; every member optional.
-Result<Profile> DecodeProfile(const Json& json, const std::string& path);
+Result<Profile> DecodeProfile(const JsonValue& json, const std::string& path);
 
 // [{"step": "budget", "value": ...}, ...]
-Result<std::vector<Answer>> DecodeAnswers(const Json& json, const std::string& path);
+Result<std::vector<Answer>> DecodeAnswers(const JsonValue& json, const std::string& path);
 
 // {"profile", "answers", "now_ms", "language", "visitor_id"}; the flow is decoded apart.
-Result<ConversationInput> DecodeConversationInput(const Json& request);
+Result<ConversationInput> DecodeConversationInput(const JsonValue& request);
 
-Json EncodeProfile(const Profile& profile);
-Json EncodeOutcome(const Outcome& outcome);
-Json EncodeQuestion(const QuestionView& question);
-Json EncodeTurn(const Turn& turn);
+JsonValue EncodeProfile(const Profile& profile);
+JsonValue EncodeOutcome(const Outcome& outcome);
+JsonValue EncodeQuestion(const QuestionView& question);
+JsonValue EncodeTurn(const Turn& turn);
 
 // {"ok": false, "error": {"code", "message", "path"}}
-Json EncodeError(const Status& status);
+JsonValue EncodeError(const Status& status);
 
 }  // namespace leadq
 

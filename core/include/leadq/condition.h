@@ -9,10 +9,10 @@ namespace leadq {
 
 // True when `condition` holds for `fields` (an object: field -> value) and `signals`.
 // A comparison against an absent field is false, except for kAbsent.
-bool Evaluate(const Condition& condition, const Json& fields, const Signals& signals);
+bool Evaluate(const Condition& condition, const JsonValue& fields, const Signals& signals);
 
 // The value a signal condition reads, or null when the signal name is unknown or unset.
-Json SignalValue(const Signals& signals, const std::string& name);
+JsonValue SignalValue(const Signals& signals, const std::string& name);
 
 }  // namespace leadq
 

@@ -19,7 +19,7 @@ struct QuestionView {
   std::string language;
   std::string text;
   std::string help;
-  Json value;  // the field's current value (known or answered), or null: for prefilling
+  JsonValue value;  // the field's current value (known or answered), or null: for prefilling
 };
 
 // "Question k of at most n": `asked` answered questions on the current path, `total` that
@@ -46,7 +46,7 @@ struct Turn {
   bool done = false;          // no question left: the outcome is final for this visit
   bool revising = false;      // the question is an answered one shown again (going back)
   Outcome outcome;            // always computed from what is known now
-  Json fields;                // explicit profile merged with the answers on the current path
+  JsonValue fields;           // explicit profile merged with the answers on the current path
   std::string previous_step;  // the question "back" returns to, or ""
   std::vector<RejectedAnswer> rejected;
 };
@@ -62,8 +62,8 @@ Turn NextTurn(const Flow& flow, const ConversationInput& input);
 // Validates `value` for the question `step_id`. On success returns the normalised value
 // to store (trimmed text, lower-cased e-mail, numbers as numbers); on failure returns
 // InvalidAnswer with a message in `language` and the path "/value".
-Result<Json> CheckAnswer(const Flow& flow, const std::string& step_id, const Json& value,
-                         const std::string& language);
+Result<JsonValue> CheckAnswer(const Flow& flow, const std::string& step_id, const JsonValue& value,
+                              const std::string& language);
 
 // The most characters a short or long text answer may have (the step's max_length, or
 // 200 for short and 5000 for long text).

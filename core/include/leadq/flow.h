@@ -12,11 +12,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "leadq/json.h"
 
 namespace leadq {
-
-using Json = nlohmann::json;
 
 // Text in several languages, keyed by language code ("en", "nl").
 using LocalizedText = std::map<std::string, std::string>;
@@ -53,7 +51,7 @@ struct Condition {
   Source source = Source::kField;
   std::string name;
   Operator op = Operator::kEq;
-  Json operand;
+  JsonValue operand;
 };
 
 enum class InputType {

@@ -26,7 +26,7 @@ struct DecodedFlow {
 };
 
 // Decodes `document`. Never throws and never aborts, whatever the input.
-DecodedFlow DecodeFlow(const Json& document);
+DecodedFlow DecodeFlow(const JsonValue& document);
 
 // Parses `text` as JSON first; a syntax error is reported as a single problem at "".
 DecodedFlow DecodeFlowText(std::string_view text);

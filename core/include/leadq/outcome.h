@@ -41,7 +41,7 @@ struct Outcome {
 
 // Triage of `fields` (explicit profile merged with answers) and `signals` at `now_ms`.
 // Pure and total: every input yields an Outcome.
-Outcome Decide(const Flow& flow, const Json& fields, const Signals& signals, int64_t now_ms,
+Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
                const std::string& language);
 
 const char* ToString(Triage triage);

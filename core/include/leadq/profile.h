@@ -26,14 +26,14 @@ struct Signals {
 };
 
 struct Profile {
-  Json fields = Json::object();  // field name -> value, already validated
+  JsonValue fields = JsonValue::MakeObject();  // field name -> value, already validated
   Signals signals;
 };
 
 // One answer as the visitor gave it, to the question step `step_id`.
 struct Answer {
   std::string step_id;
-  Json value;
+  JsonValue value;
 };
 
 // Everything the conversation engine needs, beyond the flow.

@@ -59,6 +59,8 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     options->web_root = value;
   } else if (name == "wasm-dir") {
     options->wasm_dir = value;
+  } else if (name == "widget-dir") {
+    options->widget_dir = value;
   } else if (name == "seed-flows") {
     options->seed_flows = value;
   } else if (name == "public-url") {
@@ -147,6 +149,9 @@ std::string Usage(const std::string& command) {
            "  --threads N          request threads: one per open connection (default 64)\n"
            "  --web-root DIR       serve the demo page and widget from DIR (the repo's web/)\n"
            "  --wasm-dir DIR       serve leadq-core.mjs/.wasm from DIR at /widget/core/\n"
+           "  --widget-dir DIR     serve the shipped widget from DIR at /widget/ (build/widget,\n"
+           "                       made by scripts/build-widget.mjs; default: the source modules\n"
+           "                       in the web root)\n"
            "  --seed-flows DIR     publish every flow in DIR for the site demo-site\n"
            "  --admin-key KEY      admin API key (default: $LEADQ_ADMIN_KEY, or generated once\n"
            "                       and kept in DIR/admin.key)\n"

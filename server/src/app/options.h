@@ -17,6 +17,7 @@ struct Options {
   std::string data_dir = "data";
   std::string web_root;  // "" serves no static files
   std::string wasm_dir;
+  std::string widget_dir;  // the shipped widget; "" serves web_root/widget
   std::string seed_flows;  // folder of flow JSON files published for the demo site
   std::string admin_key;
   std::string public_url;  // base of links to the lead inbox in deliveries; "" = own origin

@@ -74,6 +74,7 @@ int RunServe(const Options& options) {
   HttpOptions http;
   http.web_root = options.web_root;
   http.wasm_dir = options.wasm_dir;
+  http.widget_dir = options.widget_dir;
   http.threads = options.threads;
   http.max_body_bytes = options.max_body_bytes;
   http.access_log = options.access_log;

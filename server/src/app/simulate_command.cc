@@ -30,14 +30,15 @@ void PrintQuestion(const QuestionView& question) {
 }
 
 // The line as JSON when it parses, else as text; a choice's number picks that choice.
-Json ReadValue(const std::string& line, const Step& step) {
+JsonValue ReadValue(const std::string& line, const Step& step) {
   if (!step.choices.empty() && !line.empty() && line.size() <= 3 &&
       line.find_first_not_of("0123456789") == std::string::npos) {
     const size_t index = static_cast<size_t>(std::stoi(line));
     if (index >= 1 && index <= step.choices.size()) return step.choices[index - 1].value;
   }
-  Json parsed = Json::parse(line, nullptr, false);
-  if (!parsed.is_discarded()) return parsed;
+  JsonValue parsed;
+  std::string error;
+  if (ParseJson(line, &parsed, &error)) return parsed;
   return line;
 }
 
@@ -107,7 +108,7 @@ int RunSimulate(const Options& options) {
       return 1;
     }
     const Step& step = *turn.question->step;
-    Result<Json> checked =
+    Result<JsonValue> checked =
         CheckAnswer(flow, step.id, ReadValue(line, step), turn.question->language);
     if (!checked.ok()) {
       std::cout << "  ! " << checked.status().message() << "\n";

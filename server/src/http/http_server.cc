@@ -5,6 +5,7 @@
 
 #include "http/api_error.h"
 #include "http/routes.h"
+#include "http/widget_files.h"
 
 namespace leadq {
 namespace {
@@ -90,10 +91,14 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   RegisterAdminSiteRoutes(server, api);
   RegisterSystemRoutes(server, api);
 
-  // Static files; the more specific mount first (httplib tries them in order).
-  if (!options.wasm_dir.empty()) server.set_mount_point("/widget/core", options.wasm_dir);
+  // Static files. The widget is served with its precompressed forms (widget_files.h).
+  const std::string widget_dir =
+      !options.widget_dir.empty() ? options.widget_dir
+                                  : (options.web_root.empty() ? "" : options.web_root + "/widget");
+  if (!widget_dir.empty() || !options.wasm_dir.empty()) {
+    RegisterWidgetFiles(server, widget_dir, options.wasm_dir);
+  }
   if (!options.web_root.empty()) {
-    server.set_mount_point("/widget", options.web_root + "/widget");
     server.set_mount_point("/console", options.web_root + "/console");
     server.set_mount_point("/", options.web_root + "/demo");
   }

@@ -14,6 +14,9 @@ namespace leadq {
 struct HttpOptions {
   std::string web_root;  // folder with demo/, widget/ (and console/); "" serves no files
   std::string wasm_dir;  // folder with leadq-core.mjs and leadq-core.wasm
+  // The widget as shipped (scripts/build-widget.mjs: bundled, minified, precompressed);
+  // "" serves the source modules of web_root/widget instead.
+  std::string widget_dir;
   size_t max_body_bytes = 64 * 1024;
   int threads = 64;
   bool access_log = false;

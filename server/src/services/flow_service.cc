@@ -1,11 +1,13 @@
 // Saving, publishing and loading flows.
 #include "services/flow_service.h"
 
+#include "services/core_json.h"
+
 namespace leadq {
 
 Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& document,
                                      bool publish, std::vector<FlowProblem>* problems) {
-  DecodedFlow decoded = DecodeFlow(document);
+  DecodedFlow decoded = DecodeFlow(ToCore(document));
   if (!decoded.ok()) {
     *problems = decoded.problems;
     return Status::InvalidFlow(
@@ -21,7 +23,7 @@ Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& do
 }
 
 std::vector<FlowProblem> FlowService::Validate(const Json& document) {
-  return DecodeFlow(document).problems;
+  return DecodeFlow(ToCore(document)).problems;
 }
 
 Result<std::vector<FlowSummary>> FlowService::List(const std::string& site_key) {
@@ -91,7 +93,7 @@ Result<std::shared_ptr<const LoadedFlow>> FlowService::Load(FlowRecord record) {
   }
   auto loaded = std::make_shared<LoadedFlow>();
   loaded->document = Json::parse(record.document, nullptr, false);
-  DecodedFlow decoded = DecodeFlow(loaded->document);
+  DecodedFlow decoded = DecodeFlowText(record.document);
   if (!decoded.ok()) {
     return Status::Internal("stored flow " + record.flow_id + " v" +
                             std::to_string(record.version) +

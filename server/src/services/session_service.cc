@@ -9,6 +9,7 @@
 
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
+#include "services/core_json.h"
 
 namespace leadq {
 namespace {
@@ -30,18 +31,19 @@ Json FieldsForFlow(const Flow& flow, const Json& fields) {
 ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& visitor,
                             const std::vector<AnswerRecord>& answers) {
   ConversationInput input;
-  Result<Profile> profile =
-      DecodeProfile(Json{{"fields", visitor.fields}, {"signals", visitor.signals}}, "");
+  Result<Profile> profile = DecodeProfile(
+      JsonValue{{"fields", ToCore(visitor.fields)}, {"signals", ToCore(visitor.signals)}}, "");
   if (profile.ok()) {
     input.profile = std::move(profile).value();
   } else {
-    input.profile.fields = visitor.fields.is_object() ? visitor.fields : Json::object();
+    input.profile.fields =
+        visitor.fields.is_object() ? ToCore(visitor.fields) : JsonValue::MakeObject();
   }
   // The visitor's profile before this session: this session's own answers are replayed,
   // so a revised answer is not shadowed by the value it replaced.
   for (const AnswerRecord& answer : answers) {
-    input.profile.fields.erase(answer.field);
-    input.answers.push_back({answer.step_id, answer.value});
+    input.profile.fields.Erase(answer.field);
+    input.answers.push_back({answer.step_id, ToCore(answer.value)});
   }
   input.language = session.language;
   input.visitor_id = session.visitor_id;
@@ -64,13 +66,9 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& 
   lead.conversion = ToString(turn.outcome.conversion);
   lead.sla_deadline_ms = turn.outcome.has_sla ? turn.outcome.sla_deadline_ms : 0;
   lead.channel = channel;
-  if (auto email = turn.fields.find("email"); email != turn.fields.end() && email->is_string()) {
-    lead.email = email->get<std::string>();
-  }
-  for (auto it = turn.fields.begin(); it != turn.fields.end(); ++it) {
-    const std::string text = it->is_string()
-                                 ? it->get<std::string>()
-                                 : it->dump(-1, ' ', false, Json::error_handler_t::replace);
+  lead.email = turn.fields["email"].as_string();
+  for (const auto& [field, value] : turn.fields.members()) {
+    const std::string text = value.is_string() ? value.as_string() : value.Dump();
     for (char c : text)
       lead.search_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     lead.search_text += '\n';
@@ -184,7 +182,8 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   const Flow& decoded = flow.value()->flow;
   const std::string language =
       session.language.empty() ? decoded.default_language : session.language;
-  Result<Json> checked = CheckAnswer(decoded, request.step_id, request.value, language);
+  Result<JsonValue> checked =
+      CheckAnswer(decoded, request.step_id, ToCore(request.value), language);
   if (!checked.ok()) {
     const Status& status = checked.status();
     return status.code() == "not_found" ? Status::InvalidArgument(status.message(), "/step")
@@ -201,7 +200,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   answer.session_id = request.session_id;
   answer.step_id = request.step_id;
   answer.field = decoded.steps[decoded.StepIndex(request.step_id)].field;
-  answer.value = checked.value();
+  answer.value = FromCore(checked.value());
   answer.received_ms = env_.now_ms();
 
   Result<OutcomeWrite> decided = DecideSession(
