@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (preset "fuzz", clang) and runs each for SECONDS seconds
 # (default 10), starting from a seed corpus made of tests/data: flow decoding, the
-# engine, and the core's JSON codec against nlohmann/json. Exits non-zero when a
+# engine, the core's JSON codec against nlohmann/json, and compiled flows (the widget's
+# runtime). Exits non-zero when a
 # target finds a crash, a sanitizer report or a timeout; the reproducer is left in
 # build/fuzz/artifacts/.
 #
@@ -25,7 +26,7 @@ rm -rf "$dir/seeds"
 mkdir -p "$dir/artifacts"
 
 status=0
-for target in flow_decode engine json; do
+for target in flow_decode engine json compiled_flow; do
   corpus=$dir/corpus/$target
   mkdir -p "$corpus"
   echo "fuzzing $target for ${seconds}s"

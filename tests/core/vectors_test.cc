@@ -54,6 +54,22 @@ TEST_P(CachedFlowVectorTest, CallWithFlowGivesTheSameBytes) {
   EXPECT_EQ(CallWithFlow(decoded.flow, op, vector["request"].dump()), vector["expected"].dump());
 }
 
+// The same operations on the flow's compiled form (compile_flow) give the same bytes, through
+// Call and through CallCompiled, the widget runtime's way in.
+class CompiledFlowVectorTest : public ::testing::TestWithParam<std::filesystem::path> {};
+
+TEST_P(CompiledFlowVectorTest, CompiledFlowGivesTheSameBytes) {
+  const Json vector = Json::parse(ReadText(GetParam()), nullptr, false);
+  const std::string flow_text = ReadText(DataDir() / "flows" / vector["flow"].get<std::string>());
+  const Json compiled = Json::parse(Call("compile_flow", flow_text));
+  ASSERT_EQ(compiled["ok"], true) << compiled.dump();
+  Json request = vector["request"];
+  request["flow"] = compiled["value"];
+  const std::string op = vector["op"].get<std::string>();
+  EXPECT_EQ(CallCompiled(op, request.dump()), vector["expected"].dump());
+  EXPECT_EQ(Call(op, request.dump()), vector["expected"].dump());
+}
+
 std::vector<std::filesystem::path> VectorsOnAFlow() {
   std::vector<std::filesystem::path> files;
   for (const auto& path : JsonFiles(DataDir() / "vectors")) {
@@ -66,6 +82,8 @@ std::vector<std::filesystem::path> VectorsOnAFlow() {
 INSTANTIATE_TEST_SUITE_P(Shared, VectorTest, ::testing::ValuesIn(JsonFiles(DataDir() / "vectors")),
                          [](const auto& info) { return testing::TestName(info.param); });
 INSTANTIATE_TEST_SUITE_P(Shared, CachedFlowVectorTest, ::testing::ValuesIn(VectorsOnAFlow()),
+                         [](const auto& info) { return testing::TestName(info.param); });
+INSTANTIATE_TEST_SUITE_P(Shared, CompiledFlowVectorTest, ::testing::ValuesIn(VectorsOnAFlow()),
                          [](const auto& info) { return testing::TestName(info.param); });
 
 }  // namespace

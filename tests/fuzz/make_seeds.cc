@@ -1,7 +1,8 @@
 // Writes the fuzzers' seed corpora from the shared test data:
 //   make_seeds OUT_DIR  ->  OUT_DIR/flow_decode/* (every flow file),
 //                           OUT_DIR/engine/* (every vector's request, with its selector bytes)
-//                           and OUT_DIR/json/* (every flow and vector file as it is)
+//                           OUT_DIR/json/* (every flow and vector file as it is)
+//                           and OUT_DIR/compiled_flow/* (every valid flow, compiled)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "leadq/api.h"
 
 namespace fs = std::filesystem;
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   fs::create_directories(out / "flow_decode");
   fs::create_directories(out / "engine");
   fs::create_directories(out / "json");
+  fs::create_directories(out / "compiled_flow");
   // The engine fuzzer numbers the valid flows in name order.
   std::vector<std::string> valid;
   for (const auto& path : JsonFiles(data / "flows")) {
@@ -51,6 +55,14 @@ int main(int argc, char** argv) {
     fs::copy_file(path, out / "json" / path.filename(), fs::copy_options::overwrite_existing);
     if (path.filename().string().rfind("invalid-", 0) != 0) {
       valid.push_back(path.filename().string());
+      const nlohmann::json compiled =
+          nlohmann::json::parse(leadq::Call("compile_flow", Read(path)), nullptr, false);
+      if (compiled["ok"] != true) {
+        std::cerr << path.filename().string() << " does not compile\n";
+        return 1;
+      }
+      std::ofstream(out / "compiled_flow" / path.filename(), std::ios::binary)
+          << compiled["value"].dump();
     }
   }
   const std::vector<std::string> ops = {"next", "decide", "check_answer"};

@@ -7,6 +7,7 @@
 //   decode_flow   request: a flow document
 //                 value: {id, version, languages, default_language, steps, questions,
 //                         fields, variants}
+//   compile_flow  request: a flow document   value: its compiled form (compiled_flow.h)
 //   next          request: {flow, profile?, answers?, now_ms?, language?, visitor_id?,
 //                           revise?}
 //                 value: the next turn: {variant, language, messages, question (or null),
@@ -18,7 +19,8 @@
 // max?}], value (current, to prefill), min?, max?, unit?, max_length?, consent_version?};
 // an outcome is {triage, grade, total_points, criteria: [{id, category, points, reason}],
 // missing_fields, conversion, stage, knockout: {id, reason} or null, sla:
-// {first_response_minutes, deadline_ms, follow_up_touches} or null}. The profile is
+// {first_response_minutes, deadline_ms, follow_up_touches} or null}. In next,
+// check_answer and decide, "flow" is a flow document or a compiled flow. The profile is
 // {fields: {...}, signals: {page_views, visits, time_on_site, channel, utm: {...}, pages:
 // [...], last_activity_ms}}; answers are [{step, value}]; times are integer milliseconds
 // since the Unix epoch, 0..2^53. docs/flow-format.md explains the semantics.
@@ -41,6 +43,11 @@ std::string Call(std::string_view op, std::string_view request);
 // member and any is ignored. Gives byte for byte the response Call gives for the same
 // flow. `flow` must have decoded without problems.
 std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request);
+
+// As Call for next, decide and check_answer, but "flow" must be a compiled flow (a flow
+// document is an "invalid_flow" error). What uses only this entry point links no flow
+// decoder: the widget's runtime module. Other operations are "not_found".
+std::string CallCompiled(std::string_view op, std::string_view request);
 
 }  // namespace leadq
 

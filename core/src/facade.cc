@@ -1,0 +1,68 @@
+// The parts of the JSON facade that both entry points use (facade.h).
+#include "facade.h"
+
+#include "leadq/conversation.h"
+
+namespace leadq::facade {
+namespace {
+
+// Requests larger than this are refused before parsing; a flow of 500 steps in two
+// languages stays far below it.
+constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;
+
+JsonValue Ok(JsonValue value) { return JsonValue{{"ok", true}, {"value", std::move(value)}}; }
+
+JsonValue RunConversation(const Flow& flow, const JsonValue& request, bool outcome_only) {
+  Result<ConversationInput> input = DecodeConversationInput(request);
+  if (!input.ok()) return EncodeError(input.status());
+  Turn turn = NextTurn(flow, input.value());
+  return Ok(outcome_only ? EncodeOutcome(turn.outcome) : EncodeTurn(turn));
+}
+
+JsonValue RunCheckAnswer(const Flow& flow, const JsonValue& request) {
+  const JsonValue* step = request.Find("step");
+  if (step == nullptr || !step->is_string()) {
+    return EncodeError(Status::InvalidArgument("must be a step id", "/step"));
+  }
+  const JsonValue* language = request.Find("language");
+  const std::string lang =
+      ResolveLanguage(flow, language != nullptr && language->is_string() ? language->as_string()
+                                                                         : flow.default_language);
+  const JsonValue* value = request.Find("value");
+  Result<JsonValue> checked =
+      CheckAnswer(flow, step->as_string(), value == nullptr ? JsonValue() : *value, lang);
+  if (!checked.ok()) return EncodeError(checked.status());
+  return Ok(JsonValue{{"value", checked.value()}});
+}
+
+}  // namespace
+
+bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error) {
+  if (request.size() > kMaxRequestBytes) {
+    *error = EncodeError(Status::InvalidArgument("the request is larger than 4 MiB", ""));
+    return false;
+  }
+  std::string reason;
+  if (!ParseJson(request, parsed, &reason)) {
+    *error = EncodeError(Status::InvalidJson("the request " + reason, ""));
+    return false;
+  }
+  return true;
+}
+
+bool RunsOnFlow(std::string_view op) {
+  return op == "next" || op == "decide" || op == "check_answer";
+}
+
+JsonValue UnknownOperation(std::string_view op) {
+  return EncodeError(Status::NotFound("unknown operation \"" + std::string(op) + "\"", ""));
+}
+
+JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& request) {
+  if (op == "next") return RunConversation(flow, request, false);
+  if (op == "decide") return RunConversation(flow, request, true);
+  if (op == "check_answer") return RunCheckAnswer(flow, request);
+  return UnknownOperation(op);
+}
+
+}  // namespace leadq::facade
