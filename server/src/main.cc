@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   if (opts.command == "serve") return leadq::RunServe(opts);
   if (opts.command == "migrate") return leadq::RunMigrate(opts);
   if (opts.command == "simulate") return leadq::RunSimulate(opts);
+  if (opts.command == "compile-flow") return leadq::RunCompileFlow(opts);
   if (opts.command == "export") return leadq::RunExport(opts);
   if (opts.command == "backup") return leadq::RunBackup(opts);
   return leadq::RunValidateFlow(opts);

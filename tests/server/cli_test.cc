@@ -54,7 +54,7 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, HelpForEveryCommand) {
   for (const char* command :
-       {"serve", "migrate", "validate-flow", "simulate", "export", "backup"}) {
+       {"serve", "migrate", "validate-flow", "compile-flow", "simulate", "export", "backup"}) {
     SCOPED_TRACE(command);
     Ran run = Leadq(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << run.output;
@@ -81,6 +81,7 @@ TEST_F(CliTest, BadArgumentsExitWithTwoAndSayWhy) {
       {"serve --data-dir", "--data-dir needs a value"},
       {"export --format xml", "--format must be csv or json"},
       {"validate-flow", "usage: leadq validate-flow"},
+      {"compile-flow", "usage: leadq compile-flow"},
       {"simulate", "usage: leadq simulate"},
       {"backup", "usage: leadq backup"},
   };
@@ -105,6 +106,23 @@ TEST_F(CliTest, ValidateFlowReportsEveryProblemWithItsPath) {
   EXPECT_NE(invalid.output.find("problem(s)"), std::string::npos) << invalid.output;
   EXPECT_NE(invalid.output.find("/steps"), std::string::npos) << invalid.output;
   Ran missing = Leadq("validate-flow " + dir_ + "/nope.json");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("cannot read"), std::string::npos);
+}
+
+TEST_F(CliTest, CompileFlowPrintsTheFormTheRuntimeReads) {
+  const std::string flow = DemoFlowsDir() + "/bant-demo.json";
+  Ran compiled = Leadq("compile-flow " + flow);
+  ASSERT_EQ(compiled.exit_code, 0) << compiled.output;
+  const Json form = Json::parse(compiled.output, nullptr, false);
+  ASSERT_TRUE(form.is_object()) << compiled.output;
+  EXPECT_EQ(form["compiled"], 1);
+  EXPECT_EQ(form["id"], "bant-demo");
+  Ran invalid =
+      Leadq("compile-flow " + Write("bad-flow.json", R"({"format":"leadq.flow/1","steps":7})"));
+  EXPECT_EQ(invalid.exit_code, 1);
+  EXPECT_NE(invalid.output.find("bad-flow.json:/steps: "), std::string::npos) << invalid.output;
+  Ran missing = Leadq("compile-flow " + dir_ + "/nope.json");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.output.find("cannot read"), std::string::npos);
 }

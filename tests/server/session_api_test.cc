@@ -2,6 +2,7 @@
 // demo flow, and find the answers and the server's own outcome stored.
 #include <gtest/gtest.h>
 
+#include "leadq/api.h"
 #include "test_server.h"
 
 namespace leadq::testing {
@@ -190,6 +191,34 @@ TEST_F(SessionApiTest, FlowIsServedWithAnEtag) {
   EXPECT_EQ(Body(res)["flow"]["id"], "bant-demo");
   auto cached = client_->Get("/api/v1/flows/bant-demo?site=demo-site", {{"If-None-Match", etag}});
   EXPECT_EQ(cached->status, 304);
+}
+
+TEST_F(SessionApiTest, FlowIsServedCompiledForTheWidgetsRuntime) {
+  auto res = client_->Get("/api/v1/flows/bant-demo?site=demo-site&form=compiled");
+  ASSERT_EQ(res->status, 200);
+  const Json body = Body(res);
+  EXPECT_EQ(body["flow"]["compiled"], 1);
+  EXPECT_EQ(body["flow"]["id"], "bant-demo");
+  EXPECT_TRUE(body["flow"]["steps"].is_array());
+  // The runtime converses on it as the whole engine does on the document.
+  auto document = client_->Get("/api/v1/flows/bant-demo?site=demo-site&form=document");
+  ASSERT_EQ(document->status, 200);
+  const Json request = {{"answers", Json::array()}, {"language", "nl"}};
+  Json on_compiled = request, on_document = request;
+  on_compiled["flow"] = body["flow"];
+  on_document["flow"] = Body(document)["flow"];
+  const std::string turn = CallCompiled("next", on_compiled.dump());
+  EXPECT_EQ(Json::parse(turn)["ok"], true) << turn;
+  EXPECT_EQ(turn, Call("next", on_document.dump()));
+  // Each form has its own ETag.
+  const std::string etag = res->get_header_value("ETag");
+  EXPECT_NE(etag, document->get_header_value("ETag"));
+  auto cached = client_->Get("/api/v1/flows/bant-demo?site=demo-site&form=compiled",
+                             {{"If-None-Match", etag}});
+  EXPECT_EQ(cached->status, 304);
+  auto unknown = client_->Get("/api/v1/flows/bant-demo?site=demo-site&form=binary");
+  ASSERT_EQ(unknown->status, 400);
+  EXPECT_EQ(Body(unknown)["error"]["path"], "/form");
 }
 
 }  // namespace

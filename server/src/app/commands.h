@@ -10,7 +10,8 @@ namespace leadq {
 int RunServe(const Options& options);
 int RunMigrate(const Options& options);
 int RunValidateFlow(const Options& options);
-int RunSimulate(const Options& options);  // reads answers from std::cin
+int RunCompileFlow(const Options& options);  // the compiled form on standard output
+int RunSimulate(const Options& options);     // reads answers from std::cin
 int RunExport(const Options& options);
 int RunBackup(const Options& options);
 

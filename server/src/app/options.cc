@@ -13,7 +13,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const std::set<std::string> kCommands = {"serve",    "migrate", "validate-flow",
+const std::set<std::string> kCommands = {"serve",    "migrate", "validate-flow", "compile-flow",
                                          "simulate", "export",  "backup"};
 
 bool ParseInt(const std::string& text, int min, int max, int* out) {
@@ -176,6 +176,12 @@ std::string Usage(const std::string& command) {
            "  prints every problem of the flow in FILE with its JSON path; exit 0 when valid,\n"
            "  1 when it has problems\n";
   }
+  if (command == "compile-flow") {
+    return "usage: leadq compile-flow FILE\n"
+           "  prints the flow in FILE in the compiled form the widget's runtime reads (for a\n"
+           "  widget with data-flow-src on static hosting); exit 1 with every problem when the\n"
+           "  flow is not valid\n";
+  }
   if (command == "simulate") {
     return "usage: leadq simulate FILE [--language L]\n"
            "  runs the flow in FILE in the terminal: each question is printed, one answer is\n"
@@ -197,6 +203,7 @@ std::string Usage(const std::string& command) {
          "  serve           run the server\n"
          "  migrate         apply database migrations\n"
          "  validate-flow   check a flow definition file\n"
+         "  compile-flow    print a flow in the widget runtime's compiled form\n"
          "  simulate        answer a flow in the terminal and see the outcome\n"
          "  export          write all leads as CSV or JSON\n"
          "  backup          copy the database while the server runs\n";

@@ -1,13 +1,11 @@
 // `leadq simulate FILE`: a marketer answers a flow in the terminal and sees the outcome
 // with its points and reasons — the same core the server runs, without a server.
 // Answers are read one per line from standard input, so the command is scriptable.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/commands.h"
+#include "app/flow_file.h"
 #include "leadq/conversation.h"
-#include "leadq/flow_decoder.h"
 
 namespace leadq {
 namespace {
@@ -69,22 +67,16 @@ int RunSimulate(const Options& options) {
     std::cerr << Usage("simulate");
     return 2;
   }
-  std::ifstream in(options.arguments[0]);
-  if (!in) {
-    std::cerr << "leadq: cannot read " << options.arguments[0] << "\n";
-    return 1;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  DecodedFlow decoded = DecodeFlowText(text.str());
+  Result<DecodedFlow> decoded = ReadFlowFile(options.arguments[0]);
   if (!decoded.ok()) {
-    for (const FlowProblem& problem : decoded.problems) {
-      std::cerr << options.arguments[0] << ":" << (problem.path.empty() ? "/" : problem.path)
-                << ": " << problem.message << "\n";
-    }
+    std::cerr << "leadq: " << decoded.status().message() << "\n";
     return 1;
   }
-  const Flow& flow = decoded.flow;
+  if (!decoded.value().ok()) {
+    PrintProblems(options.arguments[0], decoded.value(), std::cerr);
+    return 1;
+  }
+  const Flow& flow = decoded.value().flow;
   ConversationInput input;
   input.language = options.language;
   input.visitor_id = "simulate";

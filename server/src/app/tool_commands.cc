@@ -1,11 +1,10 @@
-// `leadq migrate` and `leadq validate-flow`.
+// `leadq migrate`, `leadq validate-flow` and `leadq compile-flow`.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/commands.h"
-#include "leadq/flow_decoder.h"
+#include "app/flow_file.h"
+#include "leadq/compiled_flow.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_storage.h"
 
@@ -29,25 +28,39 @@ int RunValidateFlow(const Options& options) {
     std::cerr << Usage("validate-flow");
     return 2;
   }
-  std::ifstream in(options.arguments[0]);
-  if (!in) {
-    std::cerr << "leadq: cannot read " << options.arguments[0] << "\n";
+  const std::string& path = options.arguments[0];
+  Result<DecodedFlow> decoded = ReadFlowFile(path);
+  if (!decoded.ok()) {
+    std::cerr << "leadq: " << decoded.status().message() << "\n";
     return 1;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  DecodedFlow decoded = DecodeFlowText(text.str());
-  if (decoded.ok()) {
-    std::cout << options.arguments[0] << ": valid flow \"" << decoded.flow.id << "\" ("
-              << decoded.flow.steps.size() << " steps)\n";
+  const Flow& flow = decoded.value().flow;
+  if (decoded.value().ok()) {
+    std::cout << path << ": valid flow \"" << flow.id << "\" (" << flow.steps.size() << " steps)\n";
     return 0;
   }
-  for (const FlowProblem& problem : decoded.problems) {
-    std::cout << options.arguments[0] << ":" << (problem.path.empty() ? "/" : problem.path) << ": "
-              << problem.message << "\n";
-  }
-  std::cout << decoded.problems.size() << " problem(s)\n";
+  PrintProblems(path, decoded.value(), std::cout);
+  std::cout << decoded.value().problems.size() << " problem(s)\n";
   return 1;
+}
+
+int RunCompileFlow(const Options& options) {
+  if (options.arguments.size() != 1) {
+    std::cerr << Usage("compile-flow");
+    return 2;
+  }
+  const std::string& path = options.arguments[0];
+  Result<DecodedFlow> decoded = ReadFlowFile(path);
+  if (!decoded.ok()) {
+    std::cerr << "leadq: " << decoded.status().message() << "\n";
+    return 1;
+  }
+  if (!decoded.value().ok()) {
+    PrintProblems(path, decoded.value(), std::cerr);
+    return 1;
+  }
+  std::cout << CompileFlow(decoded.value().flow).Dump() << "\n";
+  return 0;
 }
 
 }  // namespace leadq

@@ -63,20 +63,30 @@ void GetFlow(ApiContext& api, const httplib::Request& req, httplib::Response& re
     return RenderError(
         res, Status::InvalidArgument("the query parameter \"site\" is required", "/site"));
   }
+  // "document" (the flow as saved) or "compiled" (what the widget's runtime reads).
+  Result<std::string> form = QueryString(req, "form", 16);
+  if (!form.ok()) return RenderError(res, form.status());
+  const bool compiled = form.value() == "compiled";
+  if (!compiled && !form.value().empty() && form.value() != "document") {
+    return RenderError(res,
+                       Status::InvalidArgument("must be \"document\" or \"compiled\"", "/form"));
+  }
   Result<SiteRecord> site = SiteFor(api, site_key.value(), req, res);
   if (!site.ok()) return RenderError(res, site.status());
   Result<std::shared_ptr<const LoadedFlow>> flow =
       api.flows.Published(site_key.value(), req.matches[1]);
   if (!flow.ok()) return RenderError(res, flow.status());
   const FlowRecord& record = flow.value()->record;
-  const std::string etag = "\"" + record.flow_id + "-v" + std::to_string(record.version) + "\"";
+  const std::string etag = "\"" + record.flow_id + "-v" + std::to_string(record.version) +
+                           (compiled ? "-compiled" : "") + "\"";
   res.set_header("ETag", etag);
   res.set_header("Cache-Control", "public, max-age=60, must-revalidate");
   if (req.get_header_value("If-None-Match") == etag) {
     res.status = 304;
     return;
   }
-  RenderJson(res, {{"flow", flow.value()->document}, {"flow_version", record.version}});
+  RenderJson(res, {{"flow", compiled ? flow.value()->compiled : flow.value()->document},
+                   {"flow_version", record.version}});
 }
 
 void StartSession(ApiContext& api, const httplib::Request& req, httplib::Response& res) {

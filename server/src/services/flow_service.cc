@@ -1,6 +1,7 @@
 // Saving, publishing and loading flows.
 #include "services/flow_service.h"
 
+#include "leadq/compiled_flow.h"
 #include "services/core_json.h"
 
 namespace leadq {
@@ -100,6 +101,7 @@ Result<std::shared_ptr<const LoadedFlow>> FlowService::Load(FlowRecord record) {
                             " no longer decodes: " + decoded.problems.front().message);
   }
   loaded->flow = std::move(decoded.flow);
+  loaded->compiled = FromCore(CompileFlow(loaded->flow));
   loaded->record = std::move(record);
   std::lock_guard<std::mutex> lock(mutex_);
   cache_[key] = loaded;

@@ -20,6 +20,7 @@ struct LoadedFlow {
   FlowRecord record;
   Flow flow;
   Json document;
+  Json compiled;  // the compiled form the widget's runtime reads (leadq/compiled_flow.h)
 };
 
 class FlowService {
