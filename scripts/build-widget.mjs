@@ -4,7 +4,10 @@
 //                       imports; the engine wrapper, chat view and conversation are
 //                       chunks app.js imports when a conversation starts
 //   widget.css          the stylesheet, minified
-//   core/leadq-core.*   the wasm glue and module, copied from the wasm build
+//   core/leadq-runtime.wasm  the engine for compiled flows (what a visitor downloads)
+//   core/leadq-core.wasm     the whole engine (flow documents, for data-flow-src), both
+//                            copied from the wasm build (standalone modules: core.js
+//                            loads them, there is no generated glue)
 // and beside every file a gzip (-9) and a brotli (quality 11) copy, which
 // `leadq serve --widget-dir build/widget` sends to browsers that accept them.
 //
@@ -53,7 +56,7 @@ await esbuild.build({
 // The loader is a classic script (it must run from a plain <script async> tag).
 await esbuild.build({ ...common, entryPoints: [join(source, 'leadq.js')], outdir: out });
 await esbuild.build({ ...common, entryPoints: [join(source, 'widget.css')], outdir: out });
-for (const name of ['leadq-core.mjs', 'leadq-core.wasm']) {
+for (const name of ['leadq-runtime.wasm', 'leadq-core.wasm']) {
   await copyFile(join(wasmDir, name), join(out, 'core', name));
 }
 

@@ -4,11 +4,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-
 import { LeadqError, loadCore } from '../../web/widget/core.js';
-import { callNative, hasNative, loadShippedCore, readJson } from './harness.mjs';
+import { callNative, hasNative, loadShippedCore, readJson, shippedModule } from './harness.mjs';
 
 /** @type {import('../../web/widget/core.js').Core} */
 let core;
@@ -203,17 +200,14 @@ describe('hostile input never escapes as a trap or a C++ exception', () => {
   });
 
   test('a trap inside the module becomes a LeadqError and the instance is replaced', async () => {
-    const { wasmDir } = await import('./harness.mjs');
-    const factory = (await import(pathToFileURL(`${wasmDir}/leadq-core.mjs`).href)).default;
-    const wasmBinary = await readFile(`${wasmDir}/leadq-core.wasm`);
     let instances = 0;
-    const trapping = async (/** @type {any} */ options) => {
-      const mod = await factory(options);
+    const trapping = (/** @type {import('../../web/widget/core.js').EngineExports} */ mod) => {
       instances += 1;
       if (instances > 1) return mod;
-      return { ...mod, _leadq_call: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
+      return { ...mod, leadq_call: () => { throw new WebAssembly.RuntimeError('unreachable'); } };
     };
-    const fragile = await loadCore({ factory: trapping, wasmBinary });
+    const fragile = await loadCore({ wasmBinary: await shippedModule('leadq-core'),
+      wrapExports: trapping });
     assert.throws(() => fragile.next({ flow }), (/** @type {any} */ e) =>
       e instanceof LeadqError && e.code === 'internal');
     await fragile.ready();
@@ -223,27 +217,79 @@ describe('hostile input never escapes as a trap or a C++ exception', () => {
 
   test('the wrapper frees every string it allocates or receives', async () => {
     // The C++ side is leak-checked natively under AddressSanitizer; this checks the JS half.
-    const { wasmDir } = await import('./harness.mjs');
-    const factory = (await import(pathToFileURL(`${wasmDir}/leadq-core.mjs`).href)).default;
-    const wasmBinary = await readFile(`${wasmDir}/leadq-core.wasm`);
     const live = new Set();
-    const counting = async (/** @type {any} */ options) => {
-      const mod = await factory(options);
-      return {
-        ...mod,
-        _malloc: (/** @type {number} */ n) => { const p = mod._malloc(n); live.add(p); return p; },
-        _free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod._free(p); },
-        _leadq_call: (/** @type {number} */ a, /** @type {number} */ b) => {
-          const p = mod._leadq_call(a, b); live.add(p); return p;
-        },
-        _leadq_free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod._leadq_free(p); },
-      };
-    };
-    const counted = await loadCore({ factory: counting, wasmBinary });
+    const counting = (/** @type {import('../../web/widget/core.js').EngineExports} */ mod) => ({
+      ...mod,
+      malloc: (/** @type {number} */ n) => { const p = mod.malloc(n); live.add(p); return p; },
+      free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod.free(p); },
+      leadq_call: (/** @type {number} */ a, /** @type {number} */ b) => {
+        const p = mod.leadq_call(a, b); live.add(p); return p;
+      },
+      leadq_free: (/** @type {number} */ p) => { assert.ok(live.delete(p)); mod.leadq_free(p); },
+    });
+    const counted = await loadCore({ wasmBinary: await shippedModule('leadq-core'),
+      wrapExports: counting });
     counted.next({ flow, answers: hot });
     assert.throws(() => counted.checkAnswer({ flow, step: 'email', value: 'x' }));
     assert.throws(() => counted.call('nope', {}));
     counted.callRaw('next', '{');
     assert.equal(live.size, 0);
+  });
+});
+
+describe('the runtime module (leadq-runtime.wasm, what the widget downloads)', () => {
+  /** @type {import('../../web/widget/core.js').Core} */
+  let runtime;
+  /** @type {any} */
+  let compiled;
+  before(async () => {
+    runtime = await loadShippedCore('leadq-runtime');
+    compiled = core.call('compile_flow', flow);
+  });
+
+  test('converses on a compiled flow exactly as the whole engine on the document', () => {
+    for (const request of [{ answers: [], language: 'nl' }, { answers: hot, now_ms: 1700000000000 }]) {
+      assert.deepEqual(runtime.next({ ...request, flow: compiled }), core.next({ ...request, flow }));
+    }
+    assert.equal(runtime.checkAnswer({ flow: compiled, step: 'email', value: ' A@B.nl ' }), 'a@b.nl');
+  });
+
+  test('refuses a flow document, and has no decoder', () => {
+    assert.throws(() => runtime.next({ flow }), (/** @type {any} */ e) =>
+      e instanceof LeadqError && e.code === 'invalid_flow' && e.path === '/flow');
+    for (const op of ['decode_flow', 'compile_flow']) {
+      assert.throws(() => runtime.call(op, flow), (/** @type {any} */ e) => e.code === 'not_found');
+    }
+  });
+
+  test('mutated compiled flows never trap', () => {
+    const odd = [null, true, 0, -1, 1.5, 14, 2 ** 53, '', 'x', [], {}, [null], [4, 0, 'x', 1, 2]];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    /** @param {any} node @param {number} depth @returns {any} */
+    const mutate = (node, depth) => {
+      if (node === null || typeof node !== 'object' || depth > 8 || random() < 0.1) {
+        return odd[Math.floor(random() * odd.length)];
+      }
+      const copy = Array.isArray(node) ? [...node] : { ...node };
+      const keys = Object.keys(copy);
+      const key = keys[Math.floor(random() * keys.length)];
+      if (key !== undefined) /** @type {any} */ (copy)[key] = mutate(/** @type {any} */ (copy)[key], depth + 1);
+      return copy;
+    };
+    let accepted = 0;
+    for (let i = 0; i < 600; i++) {
+      const broken = mutate(compiled, 0);
+      for (const op of ['next', 'decide', 'check_answer']) {
+        try {
+          runtime.call(op, { flow: broken, answers: hot, step: 'email', value: 'a@b.nl', now_ms: 5 });
+          accepted += 1;
+        } catch (e) {
+          assert.ok(e instanceof LeadqError, String(e));
+          assert.notEqual(e.code, 'internal', e.message);
+        }
+      }
+    }
+    assert.ok(accepted > 0, 'some mutations keep a readable flow');
   });
 });

@@ -1,15 +1,15 @@
-// Shared set-up of the wasm tests: loads the exact files that ship (the Emscripten glue
-// and the .wasm from the wasm build, through the widget's own core.js) and runs the
-// native engine for byte-for-byte comparisons.
+// Shared set-up of the wasm tests: loads the exact files that ship (leadq-core.wasm and
+// leadq-runtime.wasm, through the widget's own loader in core.js) and runs the native
+// engine for byte-for-byte comparisons.
 //
-// LEADQ_WASM_DIR overrides the folder of leadq-core.mjs/.wasm (default build/widget/core,
-// the shipped widget's copy of the wasm build's output);
+// LEADQ_WASM_DIR overrides the folder of the .wasm files (default build/widget/core, the
+// shipped widget's copy of the wasm build's output);
 // LEADQ_NATIVE_CALL overrides the native tool (default build/native/tests/wasm/leadq-call).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 import { loadCore } from '../../web/widget/core.js';
 
@@ -18,15 +18,24 @@ export const wasmDir = resolve(root, process.env.LEADQ_WASM_DIR || 'build/widget
 export const nativeCall = resolve(root,
     process.env.LEADQ_NATIVE_CALL || 'build/native/tests/wasm/leadq-call');
 
-/** Loads the shipped module the way the widget does, with the bytes passed in. */
-export async function loadShippedCore() {
-  const glue = resolve(wasmDir, 'leadq-core.mjs');
-  if (!existsSync(glue)) {
-    throw new Error(`${glue} is missing: run scripts/build.sh wasm (it builds the widget)`);
+/**
+ * The bytes of a shipped module.
+ * @param {'leadq-core' | 'leadq-runtime'} name
+ */
+export async function shippedModule(name) {
+  const path = resolve(wasmDir, `${name}.wasm`);
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run scripts/build.sh wasm (it builds the widget)`);
   }
-  const factory = (await import(pathToFileURL(glue).href)).default;
-  const wasmBinary = await readFile(resolve(wasmDir, 'leadq-core.wasm'));
-  return loadCore({ factory, wasmBinary });
+  return readFile(path);
+}
+
+/**
+ * Loads a shipped module the way the widget does, with the bytes passed in.
+ * @param {'leadq-core' | 'leadq-runtime'} [name] the whole engine (default) or the runtime
+ */
+export async function loadShippedCore(name = 'leadq-core') {
+  return loadCore({ wasmBinary: await shippedModule(name) });
 }
 
 /** True when the native tool is built, so byte comparisons can run. */

@@ -1,6 +1,8 @@
-// Every shared test vector (tests/data/vectors/*.json) run on the shipped wasm module:
+// Every shared test vector (tests/data/vectors/*.json) run on the shipped wasm modules:
 // the response must equal the vector's expectation, and its bytes must equal the native
-// engine's response to the same request text.
+// engine's response to the same request text. leadq-core.wasm runs every vector on the
+// flow document; leadq-runtime.wasm (what the widget downloads) runs every vector on a
+// flow, given the flow's compiled form (compile_flow on leadq-core.wasm).
 //
 // A vector: {"name", "description", "flow": "<file in tests/data/flows/>", "op",
 // "request", "expected"}. For decode_flow the request is the flow document itself;
@@ -20,7 +22,12 @@ const files = existsSync(vectorDir)
 
 /** @type {import('../../web/widget/core.js').Core} */
 let core;
-before(async () => { core = await loadShippedCore(); });
+/** @type {import('../../web/widget/core.js').Core} */
+let runtime;
+before(async () => {
+  core = await loadShippedCore('leadq-core');
+  runtime = await loadShippedCore('leadq-runtime');
+});
 
 /** @param {any} vector */
 async function requestText(vector) {
@@ -47,6 +54,26 @@ describe('shared test vectors on the shipped wasm module', () => {
             : { ok: true, value: vector.expected };
         assert.deepStrictEqual(response, expected, `${vector.name}: ${vector.description ?? ''}`);
       }
+      if (hasNative) assert.equal(raw, callNative(vector.op, text), 'wasm and native bytes differ');
+    });
+  }
+});
+
+describe('shared test vectors on the shipped runtime module, with compiled flows', () => {
+  for (const file of files) {
+    test(file, async (t) => {
+      const vector = await readJson(`tests/data/vectors/${file}`);
+      if (vector.op === 'decode_flow') {
+        t.skip('decode_flow is not in the runtime');
+        return;
+      }
+      const flow = await readJson(`tests/data/flows/${vector.flow}`);
+      const compiled = core.call('compile_flow', flow);
+      const text = JSON.stringify({ ...vector.request, flow: compiled });
+      const raw = runtime.callRaw(vector.op, text);
+      assert.equal(raw, core.callRaw(vector.op, JSON.stringify({ ...vector.request, flow })),
+          'the runtime on the compiled flow answers as the whole engine on the document');
+      assert.deepStrictEqual(JSON.parse(raw), vector.expected, vector.name);
       if (hasNative) assert.equal(raw, callNative(vector.op, text), 'wasm and native bytes differ');
     });
   }

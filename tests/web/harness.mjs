@@ -35,7 +35,7 @@ process.on('exit', () => { for (const f of cleanups) f(); });
  */
 export async function startLeadq(options = {}) {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build the native preset`);
-  if (!existsSync(join(widgetDir, 'core/leadq-core.wasm'))) {
+  if (!existsSync(join(widgetDir, 'core/leadq-runtime.wasm'))) {
     throw new Error(`${widgetDir} is missing: run scripts/build.sh wasm (it builds the widget)`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'leadq-web-'));

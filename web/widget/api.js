@@ -70,10 +70,13 @@ export class Api {
     return parsed;
   }
 
-  /** @param {string} flowId @returns {Promise<{flow: any, flow_version: number}>} */
+  /**
+   * The published flow, compiled for the runtime engine.
+   * @param {string} flowId @returns {Promise<{flow: any, flow_version: number}>}
+   */
   getFlow(flowId) {
     return this.request('GET',
-        `/flows/${encodeURIComponent(flowId)}?site=${encodeURIComponent(this.site)}`);
+        `/flows/${encodeURIComponent(flowId)}?site=${encodeURIComponent(this.site)}&form=compiled`);
   }
 
   /**

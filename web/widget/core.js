@@ -1,4 +1,5 @@
-// The leadq core in the browser: a thin, typed wrapper over the WebAssembly module.
+// The leadq core in the browser: the WebAssembly module's loader and a thin, typed
+// wrapper over it (the module is standalone: there is no generated glue to download).
 //
 // Every engine operation takes a plain value and returns a plain value; JSON strings are
 // what cross into wasm, and this wrapper frees every string it receives, so callers never
@@ -25,53 +26,65 @@ export class LeadqError extends Error {
 }
 
 /**
- * The subset of the Emscripten module object this wrapper uses.
+ * What an instance of the engine's module exports (wasm/bindings.cc; a standalone
+ * module: no generated glue, this file is its loader).
  * @typedef {{
- *   _leadq_call: (op: number, request: number) => number,
- *   _leadq_free: (ptr: number) => void,
- *   _malloc: (size: number) => number,
- *   _free: (ptr: number) => void,
- *   UTF8ToString: (ptr: number) => string,
- *   stringToUTF8: (text: string, ptr: number, max: number) => void,
- *   lengthBytesUTF8: (text: string) => number,
- * }} WasmModule
- */
-
-/**
- * @typedef {(options: Record<string, unknown>) => Promise<WasmModule>} ModuleFactory
+ *   memory: WebAssembly.Memory,
+ *   leadq_call: (op: number, request: number) => number,
+ *   leadq_free: (ptr: number) => void,
+ *   malloc: (size: number) => number,
+ *   free: (ptr: number) => void,
+ * }} EngineExports
  */
 
 /** Requests above this size are refused in JS already (the engine's own limit is 4 MiB). */
 const kMaxRequestChars = 4 * 1024 * 1024;
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /**
- * @param {WasmModule} mod
+ * @param {EngineExports} mod
  * @param {string} text
  * @returns {number} a malloc'd NUL-terminated UTF-8 copy of `text`
  */
 function copyIn(mod, text) {
-  const size = mod.lengthBytesUTF8(text) + 1;
-  const ptr = mod._malloc(size);
+  const bytes = encoder.encode(text);
+  const ptr = mod.malloc(bytes.length + 1);
   if (!ptr) throw new LeadqError('out_of_memory', 'the engine ran out of memory');
-  mod.stringToUTF8(text, ptr, size);
+  const heap = new Uint8Array(mod.memory.buffer);  // after malloc: it may have grown memory
+  heap.set(bytes, ptr);
+  heap[ptr + bytes.length] = 0;
   return ptr;
+}
+
+/**
+ * @param {EngineExports} mod
+ * @param {number} ptr a NUL-terminated UTF-8 string in the module's memory
+ */
+function copyOut(mod, ptr) {
+  const heap = new Uint8Array(mod.memory.buffer);
+  let end = ptr;
+  while (heap[end]) end += 1;
+  return decoder.decode(heap.subarray(ptr, end));
 }
 
 /** The engine, loaded. Methods are synchronous: the conversation never waits. */
 export class Core {
   /**
-   * @param {() => Promise<WasmModule>} instantiate makes a fresh module instance
-   * @param {WasmModule} mod the first instance
+   * @param {() => Promise<EngineExports>} instantiate makes a fresh module instance
+   * @param {EngineExports} mod the first instance
    */
   constructor(instantiate, mod) {
     /** @private */ this.instantiate_ = instantiate;
-    /** @private @type {WasmModule | null} */ this.mod_ = mod;
+    /** @private @type {EngineExports | null} */ this.mod_ = mod;
     /** @private @type {Promise<void> | null} */ this.revival_ = null;
   }
 
   /**
    * Runs one engine operation and returns its value.
-   * @param {string} op "decode_flow" | "next" | "check_answer" | "decide"
+   * @param {string} op "next" | "check_answer" | "decide", and with leadq-core.wasm also
+   *   "decode_flow" | "compile_flow"
    * @param {unknown} request a JSON-serialisable value
    * @returns {any} the response's `value`
    * @throws {LeadqError} with the engine's code, message and path when it says no
@@ -88,10 +101,10 @@ export class Core {
     try {
       inputs[0] = copyIn(mod, op);
       inputs[1] = copyIn(mod, text);
-      const out = mod._leadq_call(inputs[0], inputs[1]);
+      const out = mod.leadq_call(inputs[0], inputs[1]);
       if (!out) throw new LeadqError('out_of_memory', 'the engine ran out of memory');
-      raw = mod.UTF8ToString(out);
-      mod._leadq_free(out);
+      raw = copyOut(mod, out);
+      mod.leadq_free(out);
     } catch (e) {
       if (e instanceof LeadqError) throw e;
       // A trap leaves the instance in an unknown state: drop it and make a new one.
@@ -99,7 +112,7 @@ export class Core {
       this.revival_ = this.instantiate_().then((fresh) => { this.mod_ = fresh; });
       throw new LeadqError('internal', 'the engine failed: ' + String(e));
     } finally {
-      if (this.mod_ === mod) for (const ptr of inputs) if (ptr) mod._free(ptr);
+      if (this.mod_ === mod) for (const ptr of inputs) if (ptr) mod.free(ptr);
     }
     return unwrap(raw);
   }
@@ -117,13 +130,13 @@ export class Core {
     const a = copyIn(mod, op);
     const b = copyIn(mod, requestText);
     try {
-      const out = mod._leadq_call(a, b);
-      const raw = mod.UTF8ToString(out);
-      mod._leadq_free(out);
+      const out = mod.leadq_call(a, b);
+      const raw = copyOut(mod, out);
+      mod.leadq_free(out);
       return raw;
     } finally {
-      mod._free(a);
-      mod._free(b);
+      mod.free(a);
+      mod.free(b);
     }
   }
 
@@ -176,25 +189,55 @@ function unwrap(raw) {
 }
 
 /**
- * Loads the engine.
- * @param {{factory: ModuleFactory, wasmUrl?: string, wasmBinary?: ArrayBuffer | Uint8Array}} options
- *   `factory` is the default export of leadq-core.mjs; give either the URL of
- *   leadq-core.wasm (browsers; streamed and compiled once) or its bytes (Node, tests).
+ * What the module imports: the allocator's note that memory grew (views are made afresh
+ * on every use, so nothing to do) and the exit of an abort, which never happens on any
+ * input; should it, it ends the call like a trap and the instance is replaced.
+ */
+const imports = {
+  env: { emscripten_notify_memory_growth() {} },
+  wasi_snapshot_preview1: {
+    /** @param {number} code */
+    proc_exit(code) { throw new WebAssembly.RuntimeError(`the engine exited (${code})`); },
+  },
+};
+
+/**
+ * Compiles the module from its URL, streamed when the server sends application/wasm.
+ * @param {string} url
+ */
+async function compileFrom(url) {
+  const fetched = () => fetch(url).then((response) => {
+    if (!response.ok) throw new LeadqError('unavailable', `the engine did not load (${response.status})`);
+    return response;
+  });
+  try {
+    return await WebAssembly.compileStreaming(fetched());
+  } catch (e) {
+    if (e instanceof LeadqError) throw e;
+    return WebAssembly.compile(await (await fetched()).arrayBuffer());
+  }
+}
+
+/**
+ * Loads the engine: leadq-runtime.wasm (compiled flows, what the widget uses) or
+ * leadq-core.wasm (flow documents too, and decode_flow / compile_flow).
+ * @param {{wasmUrl?: string, wasmBinary?: BufferSource,
+ *   wrapExports?: (exports: EngineExports) => EngineExports}} options
+ *   either the module's URL (browsers; compiled while it downloads) or its bytes (Node,
+ *   tests); `wrapExports` lets tests watch or break the exports of each instance.
  * @returns {Promise<Core>}
  */
 export async function loadCore(options) {
-  /** @type {Record<string, unknown>} */
-  const base = {
-    print: () => {},
-    printErr: () => {},
-    onAbort: () => {},
+  const module = options.wasmBinary
+    ? await WebAssembly.compile(options.wasmBinary)
+    : await compileFrom(String(options.wasmUrl));
+  const wrap = options.wrapExports || ((/** @type {EngineExports} */ e) => e);
+  const instantiate = async () => {
+    const instance = await WebAssembly.instantiate(module, imports);
+    const exports = /** @type {any} */ (instance.exports);
+    exports._initialize();  // the C++ static constructors
+    return wrap(/** @type {EngineExports} */ (exports));
   };
-  if (options.wasmBinary) base.wasmBinary = options.wasmBinary;
-  if (options.wasmUrl) {
-    const url = options.wasmUrl;
-    base.locateFile = () => url;
-  }
-  const instantiate = () => options.factory({ ...base });
   return new Core(instantiate, await instantiate());
 }
 

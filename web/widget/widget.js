@@ -106,13 +106,18 @@ export class Widget {
   engine() {
     if (!this.engine_) {
       const base = this.config.base;
-      // The view modules come in the same module, so starting never waits for them.
-      const core = Promise.all([import('./later.js'), import(base + 'core/leadq-core.mjs')])
-          .then(([later, glue]) => later.loadCore({ factory: glue.default,
-            wasmUrl: base + 'core/leadq-core.wasm' }));
-      const flow = this.config.flowSrc
-        ? fetch(this.config.flowSrc).then((r) => r.json())
+      const src = this.config.flowSrc;
+      // The server sends the compiled flow, which the small runtime engine reads; a flow
+      // document from data-flow-src needs the whole engine (its decoder validates it).
+      const flow = src
+        ? fetch(src).then((r) => r.json())
         : /** @type {Api} */ (this.api).getFlow(this.config.flowId).then((r) => r.flow);
+      const engineFile = src
+        ? flow.then((f) => (f && f.compiled ? 'leadq-runtime' : 'leadq-core'))
+        : 'leadq-runtime';
+      // The view modules come in the same chunk, so starting never waits for them.
+      const core = Promise.all([import('./later.js'), engineFile])
+          .then(([later, file]) => later.loadCore({ wasmUrl: `${base}core/${file}.wasm` }));
       this.engine_ = Promise.all([core, flow]).then(([c, f]) => ({ core: c, flow: f }));
       this.engine_.catch(() => { this.engine_ = null; });
     }
