@@ -7,6 +7,12 @@
 
 import { Widget } from './widget.js';
 
+// The lazy chunk (later.js, bundled) takes the helpers it shares with the launcher from
+// app.js, which is loaded already (see scripts/build-widget.mjs).
+export { h, uid } from './dom.js';
+export { duration, t } from './i18n.js';
+export { randomId } from './store.js';
+
 /**
  * @param {HTMLScriptElement} script the loader's script element
  * @param {string} base URL of the widget folder, ending in "/"
