@@ -272,9 +272,7 @@ export class ChatView {
         if (message) field.focus();
       } },
     field, q.unit ? h('span', { class: 'unit' }, q.unit) : null,
-    h('button', { type: 'submit', class: 'send', 'aria-label': t(this.language, 'send') },
-        h('span', { 'aria-hidden': 'true', class: 'arrow' }, '➤'),
-        h('span', { class: 'label' }, t(this.language, 'send'))));
+    h('button', { type: 'submit', class: 'send' }, t(this.language, 'send')));
     return form;
   }
 
