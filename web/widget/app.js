@@ -19,7 +19,7 @@ export { randomId } from './store.js';
  * @param {string} base URL of the widget folder, ending in "/"
  * @returns {import('./widget.js').Config}
  */
-export function readConfig(script, base) {
+function readConfig(script, base) {
   const d = script.dataset;
   const mode = d.mode === 'inline' || d.mode === 'popup' ? d.mode : 'bubble';
   const delay = Number(d.greetingDelay);
