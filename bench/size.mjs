@@ -1,7 +1,7 @@
 // Size budget: what a visitor downloads for the widget's first render, per file and in
 // total, measured on exactly what ships: the build/widget folder that
 // scripts/build-widget.mjs makes and `leadq serve --widget-dir` serves (loader, bundled
-// modules, stylesheet, wasm glue and module), raw and as the precompressed gzip (-9) and
+// modules, stylesheet, wasm glue and module), raw and as the precompressed gzip (zopfli) and
 // brotli (quality 11) copies the server sends. A benchmark figure, not a test; the budget
 // is 45 KB gzip in total.
 //

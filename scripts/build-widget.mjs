@@ -2,13 +2,14 @@
 //   leadq.js            the loader, a classic script, minified
 //   app.js, chunk-*.js  the ES modules bundled and minified: app.js is what the loader
 //                       imports; the engine wrapper, chat view and conversation are
-//                       chunks app.js imports when a conversation starts
+//                       one chunk app.js imports when a conversation starts
 //   widget.css          the stylesheet, minified
 //   core/leadq-runtime.wasm  the engine for compiled flows (what a visitor downloads)
 //   core/leadq-core.wasm     the whole engine (flow documents, for data-flow-src), both
 //                            copied from the wasm build (standalone modules: core.js
 //                            loads them, there is no generated glue)
-// and beside every file a gzip (-9) and a brotli (quality 11) copy, which
+// and beside every file a gzip copy (made by zopfli: still plain gzip, a few per cent
+// smaller than zlib's -9) and a brotli (quality 11) copy, which
 // `leadq serve --widget-dir build/widget` sends to browsers that accept them.
 //
 //   node scripts/build-widget.mjs [--out DIR] [--wasm-dir DIR]   (default build/wasm/wasm)
@@ -18,8 +19,9 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 
+import { gzipAsync } from '@gfx/zopfli';
 import * as esbuild from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,18 +43,58 @@ const common = {
 await rm(out, { recursive: true, force: true });
 await mkdir(join(out, 'core'), { recursive: true });
 
-// The modules: one bundle from app.js, split where widget.js imports lazily. Members
-// ending in "_" are private by the widget's convention and get short names.
-await esbuild.build({
-  ...common,
-  entryPoints: [join(source, 'app.js')],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  outdir: out,
-  chunkNames: 'chunk-[hash]',
-  mangleProps: /[^_]_$/,
-});
+// The modules: app.js, bundled, and one lazy chunk bundled from later.js (what widget.js
+// imports when a conversation starts). What both use (the element builder, the strings,
+// the store) ships once, in app.js, which the chunk imports: app.js is always loaded
+// first, so a separate shared chunk would only cost a request and its own compression.
+// Two builds, so they share one mangle cache: members ending in "_" are private by the
+// widget's convention and get short names, the same in both files. Module scripts are
+// always UTF-8, so text stays unescaped.
+const modules = { ...common, bundle: true, format: /** @type {const} */ ('esm'),
+  charset: /** @type {const} */ ('utf8'), mangleProps: /[^_]_$/, metafile: true,
+  absWorkingDir: root };
+
+// Which source modules app.js bundles (later.js left out).
+const appInputs = new Set(Object.keys((await esbuild.build({ ...modules,
+  entryPoints: [join(source, 'app.js')], write: false, outdir: out,
+  plugins: [externalLater('./later.js')] })).metafile.inputs).map((p) => resolve(root, p)));
+
+// The lazy chunk: later.js and what it needs that app.js does not already hold.
+const lazy = await esbuild.build({ ...modules, entryPoints: [join(source, 'later.js')],
+  outdir: out, entryNames: 'chunk-[hash]', mangleCache: {}, plugins: [{
+    name: 'shared-from-app',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        return appInputs.has(path) ? { path: './app.js', external: true } : undefined;
+      });
+    },
+  }] });
+const [lazyFile] = Object.keys(lazy.metafile.outputs);
+const lazyName = lazyFile.split('/').pop() || '';
+
+const app = await esbuild.build({ ...modules, entryPoints: [join(source, 'app.js')],
+  outdir: out, mangleCache: lazy.mangleCache, plugins: [externalLater(`./${lazyName}`)] });
+// Every name the chunk takes from app.js must be exported there (app.js re-exports them).
+const appExports = new Set(Object.values(app.metafile.outputs)[0].exports);
+const lazyText = await readFile(join(out, lazyName), 'utf8');
+for (const m of lazyText.matchAll(/import\s*\{([^}]*)\}\s*from\s*"\.\/app\.js"/g)) {
+  for (const name of m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0])) {
+    if (!appExports.has(name)) {
+      throw new Error(`${lazyName} imports "${name}" from app.js, which does not export it`);
+    }
+  }
+}
+
+/**
+ * widget.js's `import('./later.js')` becomes an import of the lazy chunk's file.
+ * @param {string} path @returns {esbuild.Plugin}
+ */
+function externalLater(path) {
+  return { name: 'external-later', setup(build) {
+    build.onResolve({ filter: /^\.\/later\.js$/ }, () => ({ path, external: true }));
+  } };
+}
 // The loader is a classic script (it must run from a plain <script async> tag).
 await esbuild.build({ ...common, entryPoints: [join(source, 'leadq.js')], outdir: out });
 await esbuild.build({ ...common, entryPoints: [join(source, 'widget.css')], outdir: out });
@@ -73,7 +115,7 @@ async function files(dir) {
 
 for (const file of await files(out)) {
   const bytes = await readFile(file);
-  await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  await writeFile(`${file}.gz`, await gzipAsync(bytes, { numiterations: 15 }));
   await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: {
     [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
 }

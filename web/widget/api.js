@@ -27,23 +27,24 @@ export class Api {
    * @param {string} site the site key
    */
   constructor(base, site) {
-    this.base = base.replace(/\/$/, '');
-    this.site = site;
+    /** @private */ this.base_ = base.replace(/\/$/, '');
+    /** @private */ this.site_ = site;
   }
 
   /**
+   * @private
    * @param {string} method
    * @param {string} path
    * @param {unknown} [body]
    * @returns {Promise<any>}
    */
-  async request(method, path, body) {
+  async request_(method, path, body) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 15000);
     /** @type {Response} */
     let response;
     try {
-      response = await fetch(this.base + path, {
+      response = await fetch(this.base_ + path, {
         method,
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -75,8 +76,8 @@ export class Api {
    * @param {string} flowId @returns {Promise<{flow: any, flow_version: number}>}
    */
   getFlow(flowId) {
-    return this.request('GET',
-        `/flows/${encodeURIComponent(flowId)}?site=${encodeURIComponent(this.site)}&form=compiled`);
+    return this.request_('GET',
+        `/flows/${encodeURIComponent(flowId)}?site=${encodeURIComponent(this.site_)}&form=compiled`);
   }
 
   /**
@@ -87,7 +88,7 @@ export class Api {
    *   answers: Array<{answer_id: string, step: string, value: unknown}>}>}
    */
   startSession(body) {
-    return this.request('POST', '/sessions', { site: this.site, ...body });
+    return this.request_('POST', '/sessions', { site: this.site_, ...body });
   }
 
   /**
@@ -96,8 +97,8 @@ export class Api {
    * @returns {Promise<{answer_id: string, duplicate: boolean, done: boolean, outcome: any}>}
    */
   postAnswer(sessionId, answer) {
-    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/answers`,
-        { site: this.site, ...answer });
+    return this.request_('POST', `/sessions/${encodeURIComponent(sessionId)}/answers`,
+        { site: this.site_, ...answer });
   }
 
   /**
@@ -106,8 +107,8 @@ export class Api {
    * @param {boolean} given
    */
   postConsent(visitorId, version, given) {
-    return this.request('POST', '/consent',
-        { site: this.site, visitor_id: visitorId, version, given });
+    return this.request_('POST', '/consent',
+        { site: this.site_, visitor_id: visitorId, version, given });
   }
 
   /**
@@ -117,8 +118,8 @@ export class Api {
    * @returns {boolean} whether the browser accepted the batch for sending
    */
   sendEvents(visitorId, events) {
-    const body = JSON.stringify({ site: this.site, visitor_id: visitorId, events, consent: true });
-    const url = this.base + '/events';
+    const body = JSON.stringify({ site: this.site_, visitor_id: visitorId, events, consent: true });
+    const url = this.base_ + '/events';
     try {
       if (navigator.sendBeacon && navigator.sendBeacon(url,
           new Blob([body], { type: 'application/json' }))) return true;

@@ -5,14 +5,21 @@
 // leadq('off', event, fn), leadq('consent', true|false). Each is also a method:
 // leadq.open(), leadq.on('qualified', fn), ...
 
+import { pickLanguage, t } from './i18n.js';
 import { Widget } from './widget.js';
+
+// The lazy chunk (later.js, bundled) takes the helpers it shares with the launcher from
+// app.js, which is loaded already (see scripts/build-widget.mjs).
+export { h, uid } from './dom.js';
+export { duration, t } from './i18n.js';
+export { randomId } from './store.js';
 
 /**
  * @param {HTMLScriptElement} script the loader's script element
  * @param {string} base URL of the widget folder, ending in "/"
  * @returns {import('./widget.js').Config}
  */
-export function readConfig(script, base) {
+function readConfig(script, base) {
   const d = script.dataset;
   const mode = d.mode === 'inline' || d.mode === 'popup' ? d.mode : 'bubble';
   const delay = Number(d.greetingDelay);
@@ -45,9 +52,7 @@ export function boot(script, base) {
   const queued = (w.leadq && w.leadq.q) || [];
   const config = readConfig(script, base);
   if (config.greeting === '' && script.hasAttribute('data-greeting')) {
-    config.greeting = config.language.toLowerCase().startsWith('nl')
-      ? 'Hallo! Kunnen we u helpen de juiste oplossing te vinden?'
-      : 'Hi! Can we help you find the right fit?';
+    config.greeting = t(pickLanguage(config.language), 'greeting');
   }
   const widget = new Widget(config);
   /** @type {Record<string, (...args: any[]) => unknown>} */

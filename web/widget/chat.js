@@ -17,7 +17,12 @@ import { duration, t } from './i18n.js';
  *   returns the live validation message ("" when fine)
  */
 
-const kChoiceTypes = new Set(['single_choice', 'money_range', 'timeframe']);
+/** The question types answered by pressing one button. */
+const kChoiceTypes = new Set(['single_choice', 'money_range', 'timeframe', 'yes_no', 'consent',
+  'scale']);
+/** Text question types the browser has an input type for (also its keyboard and autofill). */
+const kInputKinds = /** @type {Record<string, string>} */ ({ email: 'email', phone: 'tel',
+  url: 'url' });
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,22 +33,22 @@ export class ChatView {
    * @param {{closable: boolean, onClose: () => void, onBack: () => void, typingMs: number}} options
    */
   constructor(language, options) {
-    this.language = language;
+    /** @private */ this.language_ = language;
     /** @private */ this.options_ = options;
     /** @private */ this.typingMs_ = options.typingMs;
     const titleId = uid('title');
-    this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite',
+    /** @private */ this.log_ = h('div', { class: 'log', role: 'log', 'aria-live': 'polite',
       'aria-label': t(language, 'log'), tabindex: '0' });
-    this.bar = h('span', { class: 'bar' });
-    this.progress = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0',
-      'aria-valuemax': '1', 'aria-valuenow': '0', 'aria-label': t(language, 'progress',
-        { n: 1, total: 1 }) }, this.bar);
+    /** @private */ this.bar_ = h('span', { class: 'bar' });
+    /** @private */ this.progress_ = h('div', { class: 'progress', role: 'progressbar',
+      'aria-valuemin': '0', 'aria-valuemax': '1', 'aria-valuenow': '0',
+      'aria-label': t(language, 'progress', { n: 1, total: 1 }) }, this.bar_);
     this.controls = h('div', { class: 'controls' });
-    this.backButton = h('button', { type: 'button', class: 'back', hidden: true,
+    /** @private */ this.backButton_ = h('button', { type: 'button', class: 'back', hidden: true,
       'aria-label': t(language, 'backLabel'), onclick: () => options.onBack() },
     h('span', { 'aria-hidden': 'true', class: 'arrow' }, '‹'), t(language, 'back'));
-    this.stepLabel = h('span', { class: 'step', 'aria-hidden': 'true' });
-    this.status = h('p', { class: 'status', role: 'status' });
+    /** @private */ this.stepLabel_ = h('span', { class: 'step', 'aria-hidden': 'true' });
+    /** @private */ this.status_ = h('p', { class: 'status', role: 'status' });
     // Keep the newest message in view whenever the controls change height.
     new ResizeObserver(() => this.scroll_()).observe(this.controls);
     this.el = h('section', { class: 'panel', 'aria-labelledby': titleId },
@@ -55,21 +60,21 @@ export class ChatView {
             options.closable ? h('button', { type: 'button', class: 'close',
               'aria-label': t(language, 'close'), onclick: () => options.onClose() },
             h('span', { 'aria-hidden': 'true' }, '×')) : null),
-        this.progress, this.log, this.status, this.controls,
-        h('footer', { class: 'foot' }, this.backButton, this.stepLabel));
+        this.progress_, this.log_, this.status_, this.controls,
+        h('footer', { class: 'foot' }, this.backButton_, this.stepLabel_));
     /** @private */ this.generation_ = 0;
   }
 
   /** Removes every message and control (before replaying a conversation). */
   clear() {
     this.generation_ += 1;
-    this.log.replaceChildren();
+    this.log_.replaceChildren();
     this.controls.replaceChildren();
   }
 
   /** @private */
   scroll_() {
-    this.log.scrollTop = this.log.scrollHeight;
+    this.log_.scrollTop = this.log_.scrollHeight;
   }
 
   /**
@@ -82,23 +87,23 @@ export class ChatView {
     const generation = this.generation_;
     if (!instant && this.typingMs_ > 0) {
       const typing = h('div', { class: 'msg bot typing', 'aria-hidden': 'true',
-        title: t(this.language, 'typing') }, h('i'), h('i'), h('i'));
-      this.log.append(typing);
+        title: t(this.language_, 'typing') }, h('i'), h('i'), h('i'));
+      this.log_.append(typing);
       this.scroll_();
       await sleep(Math.min(this.typingMs_ * 2, this.typingMs_ + text.length * 6));
       typing.remove();
       if (generation !== this.generation_) return null;
     }
     const message = h('div', { class: 'msg bot' }, text);
-    this.log.append(message);
+    this.log_.append(message);
     this.scroll_();
     return message;
   }
 
   /** @param {string} text what the visitor answered, as shown to them */
   userSays(text) {
-    this.log.append(h('div', { class: 'msg user' },
-        h('span', { class: 'sr' }, t(this.language, 'you') + ': '), text));
+    this.log_.append(h('div', { class: 'msg user' },
+        h('span', { class: 'sr' }, t(this.language_, 'you') + ': '), text));
     this.scroll_();
   }
 
@@ -108,21 +113,22 @@ export class ChatView {
    */
   setProgress(asked, total) {
     const n = Math.min(asked + 1, Math.max(total, 1));
-    this.progress.setAttribute('aria-valuemax', String(total));
-    this.progress.setAttribute('aria-valuenow', String(asked));
-    this.progress.setAttribute('aria-label', t(this.language, 'progress', { n, total }));
-    this.bar.style.transform = `scaleX(${total ? asked / total : 0})`;
-    this.stepLabel.textContent = total ? t(this.language, 'progress', { n, total }) : '';
+    this.progress_.setAttribute('aria-valuemax', String(total));
+    this.progress_.setAttribute('aria-valuenow', String(asked));
+    const label = t(this.language_, 'progress', { n, total });
+    this.progress_.setAttribute('aria-label', label);
+    this.bar_.style.transform = `scaleX(${total ? asked / total : 0})`;
+    this.stepLabel_.textContent = total ? label : '';
   }
 
   /** @param {boolean} enabled */
   setBack(enabled) {
-    this.backButton.hidden = !enabled;
+    this.backButton_.hidden = !enabled;
   }
 
   /** @param {string} text "" hides the status line */
   setStatus(text) {
-    this.status.textContent = text;
+    this.status_.textContent = text;
   }
 
   /**
@@ -142,8 +148,7 @@ export class ChatView {
     };
     /** @type {HTMLElement} */
     let body;
-    if (kChoiceTypes.has(question.type) || question.type === 'yes_no' ||
-        question.type === 'consent' || question.type === 'scale') {
+    if (kChoiceTypes.has(question.type)) {
       body = this.choiceButtons_(question, prompt.id, handlers, showError);
     } else if (question.type === 'multiple_choice') {
       body = this.multiChoice_(question, prompt.id, handlers, showError);
@@ -175,8 +180,8 @@ export class ChatView {
     /** @type {Array<{value: unknown, label: string}>} */
     let options = q.choices;
     if (q.type === 'yes_no' || q.type === 'consent') {
-      options = [{ value: true, label: t(this.language, 'yes') },
-        { value: false, label: t(this.language, 'no') }];
+      options = [{ value: true, label: t(this.language_, 'yes') },
+        { value: false, label: t(this.language_, 'no') }];
     } else if (q.type === 'scale') {
       options = [];
       for (let n = q.min ?? 1; n <= (q.max ?? 5); n++) options.push({ value: n, label: String(n) });
@@ -209,9 +214,9 @@ export class ChatView {
           picked.map((b) => b.choice.label).join(', ')));
     } },
     h('fieldset', { 'aria-labelledby': labelledBy },
-        h('p', { class: 'hint' }, t(this.language, 'multiHint')),
+        h('p', { class: 'hint' }, t(this.language_, 'multiHint')),
         h('div', { class: 'choices' }, ...boxes.map((b) => b.el))),
-    h('button', { type: 'submit', class: 'send' }, t(this.language, 'send')));
+    h('button', { type: 'submit', class: 'send' }, t(this.language_, 'send')));
   }
 
   /**
@@ -223,20 +228,16 @@ export class ChatView {
    * @param {(message: string) => void} showError
    */
   textInput_(q, labelledBy, errorId, handlers, showError) {
-    const types = /** @type {Record<string, string>} */ ({ email: 'email', phone: 'tel',
-      url: 'url', number: 'text' });
-    const modes = /** @type {Record<string, string>} */ ({ email: 'email', phone: 'tel',
-      url: 'url', number: 'decimal' });
-    const autocomplete = /** @type {Record<string, string>} */ ({ email: 'email', phone: 'tel',
-      url: 'url' });
+    const kind = kInputKinds[q.type];
     /** @type {Record<string, string | boolean | number>} */
     const attrs = { class: 'input', 'aria-labelledby': labelledBy, 'aria-describedby': errorId,
-      placeholder: t(this.language, 'placeholder'), autocomplete: autocomplete[q.type] || 'off',
+      placeholder: t(this.language_, 'placeholder'), autocomplete: kind || 'off',
       'aria-required': q.required ? 'true' : 'false' };
     if (q.max_length) attrs.maxlength = q.max_length;
     const field = q.type === 'long_text'
       ? h('textarea', { ...attrs, rows: 3 })
-      : h('input', { ...attrs, type: types[q.type] || 'text', inputmode: modes[q.type] || 'text',
+      : h('input', { ...attrs, type: kind || 'text',
+        inputmode: kind || (q.type === 'number' ? 'decimal' : 'text'),
         spellcheck: q.type === 'short_text' });
     let touched = false;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -272,9 +273,7 @@ export class ChatView {
         if (message) field.focus();
       } },
     field, q.unit ? h('span', { class: 'unit' }, q.unit) : null,
-    h('button', { type: 'submit', class: 'send', 'aria-label': t(this.language, 'send') },
-        h('span', { 'aria-hidden': 'true', class: 'arrow' }, '➤'),
-        h('span', { class: 'label' }, t(this.language, 'send'))));
+    h('button', { type: 'submit', class: 'send' }, t(this.language_, 'send')));
     return form;
   }
 
@@ -283,7 +282,7 @@ export class ChatView {
    * @param {import('./core.js').Outcome} outcome
    */
   showResult(outcome) {
-    const lang = this.language;
+    const lang = this.language_;
     let text = t(lang, 'resultIncomplete');
     if (outcome.triage === 'qualified') {
       text = t(lang, 'resultQualified', { when: outcome.sla
@@ -301,9 +300,9 @@ export class ChatView {
     reasons.length ? h('p', { class: 'why' }, t(lang, 'why')) : null,
     reasons.length ? h('ul', {}, ...reasons) : null);
     this.controls.replaceChildren();
-    this.log.append(card);
+    this.log_.append(card);
     this.scroll_();
     this.setBack(false);
-    this.stepLabel.textContent = '';
+    this.stepLabel_.textContent = '';
   }
 }

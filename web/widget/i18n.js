@@ -3,75 +3,46 @@
 
 /** @typedef {'en' | 'nl'} Language */
 
-const en = {
-  open: 'Chat with us',
-  close: 'Close chat',
-  title: 'Quick check',
-  subtitle: 'Usually takes under a minute',
-  send: 'Send',
-  back: 'Back',
-  backLabel: 'Back to the previous question',
-  typing: 'Typing…',
-  progress: 'Question {n} of {total}',
-  yes: 'Yes',
-  no: 'No',
-  placeholder: 'Type your answer…',
-  log: 'Conversation',
-  you: 'You',
-  offline: 'Offline: your answers are saved and will be sent when you are back online.',
-  restart: 'Start over',
-  failed: 'The chat could not be loaded. Please try again later.',
-  greeting: 'Hi! Can we help you find the right fit?',
-  dismiss: 'Dismiss',
-  multiHint: 'Pick one or more, then send.',
-  resultQualified: 'Great fit! {when}',
-  resultNurture: 'Thanks! We will send you useful material to help you along.',
-  resultNotQualified: 'Thanks for your answers! It looks like we are not the right fit right now.',
-  resultIncomplete: 'Thanks! We have what we need for now.',
-  within: 'A specialist will contact you within {time}.',
-  minutes: '{n} minutes',
-  hours: '{n} hours',
-  days: '{n} days',
-  why: 'Based on',
+/** Each string in English, then Dutch. */
+const kStrings = {
+  open: ['Chat with us', 'Chat met ons'],
+  close: ['Close chat', 'Chat sluiten'],
+  title: ['Quick check', 'Snelle check'],
+  subtitle: ['Usually takes under a minute', 'Duurt meestal minder dan een minuut'],
+  send: ['Send', 'Verstuur'],
+  back: ['Back', 'Terug'],
+  backLabel: ['Back to the previous question', 'Terug naar de vorige vraag'],
+  typing: ['Typing…', 'Aan het typen…'],
+  progress: ['Question {n} of {total}', 'Vraag {n} van {total}'],
+  yes: ['Yes', 'Ja'],
+  no: ['No', 'Nee'],
+  placeholder: ['Type your answer…', 'Typ uw antwoord…'],
+  log: ['Conversation', 'Gesprek'],
+  you: ['You', 'U'],
+  offline: ['Offline: your answers are saved and will be sent when you are back online.',
+    'Offline: uw antwoorden zijn bewaard en worden verstuurd zodra u weer online bent.'],
+  failed: ['The chat could not be loaded. Please try again later.',
+    'De chat kon niet worden geladen. Probeer het later opnieuw.'],
+  greeting: ['Hi! Can we help you find the right fit?',
+    'Hallo! Kunnen we u helpen de juiste oplossing te vinden?'],
+  dismiss: ['Dismiss', 'Sluiten'],
+  multiHint: ['Pick one or more, then send.', 'Kies een of meer en verstuur.'],
+  resultQualified: ['Great fit! {when}', 'Dat past goed! {when}'],
+  resultNurture: ['Thanks! We will send you useful material to help you along.',
+    'Dank u! We sturen u nuttige informatie om u verder te helpen.'],
+  resultNotQualified: ['Thanks for your answers! It looks like we are not the right fit right now.',
+    'Dank voor uw antwoorden! Op dit moment lijken we niet de juiste match.'],
+  resultIncomplete: ['Thanks! We have what we need for now.',
+    'Dank u! We hebben voorlopig wat we nodig hebben.'],
+  within: ['A specialist will contact you within {time}.',
+    'Een specialist neemt binnen {time} contact met u op.'],
+  minutes: ['{n} minutes', '{n} minuten'],
+  hours: ['{n} hours', '{n} uur'],
+  days: ['{n} days', '{n} dagen'],
+  why: ['Based on', 'Op basis van'],
 };
 
-/** @type {Record<Language, typeof en>} */
-export const strings = {
-  en,
-  nl: {
-    open: 'Chat met ons',
-    close: 'Chat sluiten',
-    title: 'Snelle check',
-    subtitle: 'Duurt meestal minder dan een minuut',
-    send: 'Verstuur',
-    back: 'Terug',
-    backLabel: 'Terug naar de vorige vraag',
-    typing: 'Aan het typen…',
-    progress: 'Vraag {n} van {total}',
-    yes: 'Ja',
-    no: 'Nee',
-    placeholder: 'Typ uw antwoord…',
-    log: 'Gesprek',
-    you: 'U',
-    offline: 'Offline: uw antwoorden zijn bewaard en worden verstuurd zodra u weer online bent.',
-    restart: 'Opnieuw beginnen',
-    failed: 'De chat kon niet worden geladen. Probeer het later opnieuw.',
-    greeting: 'Hallo! Kunnen we u helpen de juiste oplossing te vinden?',
-    dismiss: 'Sluiten',
-    multiHint: 'Kies een of meer en verstuur.',
-    resultQualified: 'Dat past goed! {when}',
-    resultNurture: 'Dank u! We sturen u nuttige informatie om u verder te helpen.',
-    resultNotQualified: 'Dank voor uw antwoorden! Op dit moment lijken we niet de juiste match.',
-    resultIncomplete: 'Dank u! We hebben voorlopig wat we nodig hebben.',
-    within: 'Een specialist neemt binnen {time} contact met u op.',
-    minutes: '{n} minuten',
-    hours: '{n} uur',
-    days: '{n} dagen',
-    why: 'Op basis van',
-  },
-};
-
-/** @typedef {keyof typeof en} StringId */
+/** @typedef {keyof typeof kStrings} StringId */
 
 /**
  * Picks the shipped language closest to `wanted` ("nl-BE" -> "nl"); English otherwise.
@@ -89,7 +60,8 @@ export function pickLanguage(wanted) {
  * @param {Record<string, string | number>} [args]
  */
 export function t(language, id, args = {}) {
-  return strings[language][id].replace(/\{(\w+)\}/g, (_, name) => String(args[name] ?? ''));
+  return kStrings[id][language === 'nl' ? 1 : 0]
+      .replace(/\{(\w+)\}/g, (_, name) => String(args[name] ?? ''));
 }
 
 /**

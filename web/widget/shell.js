@@ -20,32 +20,32 @@ export class Shell {
     /** @private */ this.options_ = options;
     this.host = document.createElement('leadq-chat');
     this.host.setAttribute('data-mode', options.mode);
-    this.root = this.host.attachShadow({ mode: 'open' });
+    /** @private */ this.root_ = this.host.attachShadow({ mode: 'open' });
     this.frame = h('div', { class: `frame ${options.mode} ${options.position}`, hidden: true });
     this.isOpen = options.mode === 'inline';
-    /** @type {HTMLElement | null} */ this.launcher = null;
-    /** @type {HTMLElement | null} */ this.greeting = null;
+    /** @private @type {HTMLElement | null} */ this.launcher_ = null;
+    /** @private @type {HTMLElement | null} */ this.greeting_ = null;
     /** @private @type {HTMLElement | null} */ this.returnFocus_ = null;
     const link = h('link', { rel: 'stylesheet', href: options.cssUrl });
     this.ready = new Promise((resolve) => {
       link.addEventListener('load', () => resolve(true));
       link.addEventListener('error', () => resolve(false));
     });
-    this.root.append(link);
+    this.root_.append(link);
     const lang = options.language;
     if (options.mode === 'bubble') {
-      this.launcher = h('button', { type: 'button', class: `launcher ${options.position}`,
+      this.launcher_ = h('button', { type: 'button', class: `launcher ${options.position}`,
         'aria-label': t(lang, 'open'), 'aria-expanded': 'false', onclick: () => this.toggle() },
       h('span', { class: 'icon', 'aria-hidden': 'true' }));
-      this.root.append(this.launcher);
+      this.root_.append(this.launcher_);
     }
     if (options.mode === 'popup') {
       this.frame.append(h('div', { class: 'backdrop', onclick: () => this.close() }));
     }
     this.panelSlot = h('div', { class: 'slot' });
     this.frame.append(this.panelSlot);
-    this.root.append(this.frame);
-    this.root.addEventListener('keydown', (e) => this.onKey_(/** @type {KeyboardEvent} */ (e)));
+    this.root_.append(this.frame);
+    this.root_.addEventListener('keydown', (e) => this.onKey_(/** @type {KeyboardEvent} */ (e)));
     // Escape also works when focus fell back to the page (e.g. after the last answer).
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.isOpen && this.mode !== 'inline' && !e.defaultPrevented) {
@@ -62,24 +62,20 @@ export class Shell {
 
   /** @param {HTMLElement} panel */
   setPanel(panel) {
-    if (this.mode === 'popup') {
-      panel.setAttribute('role', 'dialog');
-      panel.setAttribute('aria-modal', 'true');
-    } else if (this.mode === 'bubble') {
-      panel.setAttribute('role', 'dialog');
-    }
+    if (this.mode !== 'inline') panel.setAttribute('role', 'dialog');
+    if (this.mode === 'popup') panel.setAttribute('aria-modal', 'true');
     this.panelSlot.replaceChildren(panel);
   }
 
   open() {
     if (this.isOpen) return;
-    this.hideGreeting();
+    this.hideGreeting_();
     const active = document.activeElement;
     this.returnFocus_ = active instanceof HTMLElement && active !== document.body ? active : null;
     this.isOpen = true;
     this.frame.hidden = false;
-    this.launcher?.setAttribute('aria-expanded', 'true');
-    this.launcher?.classList.add('open');
+    this.launcher_?.setAttribute('aria-expanded', 'true');
+    this.launcher_?.classList.add('open');
     this.options_.onOpen();
   }
 
@@ -87,9 +83,9 @@ export class Shell {
     if (!this.isOpen || this.mode === 'inline') return;
     this.isOpen = false;
     this.frame.hidden = true;
-    this.launcher?.setAttribute('aria-expanded', 'false');
-    this.launcher?.classList.remove('open');
-    (this.launcher || this.returnFocus_)?.focus();
+    this.launcher_?.setAttribute('aria-expanded', 'false');
+    this.launcher_?.classList.remove('open');
+    (this.launcher_ || this.returnFocus_)?.focus();
   }
 
   toggle() {
@@ -99,18 +95,19 @@ export class Shell {
 
   /** Shows the proactive greeting next to the launcher (bubble mode only). @param {string} text */
   showGreeting(text) {
-    if (this.mode !== 'bubble' || this.isOpen || this.greeting) return;
+    if (this.mode !== 'bubble' || this.isOpen || this.greeting_) return;
     const lang = this.options_.language;
-    this.greeting = h('div', { class: `greeting ${this.options_.position}`, role: 'status' },
+    this.greeting_ = h('div', { class: `greeting ${this.options_.position}`, role: 'status' },
         h('button', { type: 'button', class: 'greeting-text', onclick: () => this.open() }, text),
         h('button', { type: 'button', class: 'greeting-close', 'aria-label': t(lang, 'dismiss'),
-          onclick: () => this.hideGreeting() }, h('span', { 'aria-hidden': 'true' }, '×')));
-    this.root.append(this.greeting);
+          onclick: () => this.hideGreeting_() }, h('span', { 'aria-hidden': 'true' }, '×')));
+    this.root_.append(this.greeting_);
   }
 
-  hideGreeting() {
-    this.greeting?.remove();
-    this.greeting = null;
+  /** @private */
+  hideGreeting_() {
+    this.greeting_?.remove();
+    this.greeting_ = null;
   }
 
   /** @private @param {KeyboardEvent} e */
@@ -128,7 +125,7 @@ export class Shell {
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
-    const active = this.root.activeElement;
+    const active = this.root_.activeElement;
     if (e.shiftKey && active === first) {
       e.preventDefault();
       last.focus();

@@ -6,6 +6,7 @@
 // the conversation starts (or while the browser is idle), so a launcher's first paint
 // downloads only the small shell.
 import { Api } from './api.js';
+import { h } from './dom.js';
 import { pickLanguage, t } from './i18n.js';
 import { Consent } from './privacy.js';
 import { Shell } from './shell.js';
@@ -129,9 +130,8 @@ export class Widget {
     if (!this.started_) {
       this.started_ = this.startOnce_().catch(() => {
         this.started_ = null;
-        this.shell?.panelSlot.replaceChildren(
-            Object.assign(document.createElement('p'), { className: 'failed',
-              textContent: t(this.uiLanguage, 'failed') }));
+        this.shell?.panelSlot.replaceChildren(h('p', { class: 'failed' },
+            t(this.uiLanguage, 'failed')));
         this.shell?.ready.then(() => { if (this.shell) this.shell.frame.hidden = !this.shell.isOpen; });
       });
     }
@@ -219,8 +219,7 @@ export class Widget {
       const question = turn.question;
       const prompt = await view.say(question.text, instant);
       if (!prompt) return;
-      if (question.help) prompt.append(Object.assign(document.createElement('span'),
-          { className: 'help', textContent: question.help }));
+      if (question.help) prompt.append(h('span', { class: 'help' }, question.help));
       view.ask(question, prompt, {
         check: (value) => this.check_(question.id, value, true),
         submit: (value, label) => this.submit_(question, value, label),
