@@ -355,13 +355,16 @@ TEST_F(RequalificationRaceTest, AnAnswerDecidedOverAProfileThatChangedMeanwhileI
       nullptr);
   ASSERT_TRUE(decided.ok());
   write.outcome = decided.value();
-  ASSERT_EQ(server_.storage().StoreAnswer(write).value(), AnswerStored::kStored);
+  ProfileState after;
+  ASSERT_EQ(server_.storage().StoreAnswer(write, &after).value(), AnswerStored::kStored);
   EXPECT_EQ(StoredOutcome()["total_points"], 45.0) << "the lost update, before the fix-up";
+  EXPECT_EQ(after.revision, before.visitor.revision + 2) << "the events batch and the answer";
+  EXPECT_FALSE(after.other_sessions);
 
   // What the answer path does after every stored answer: the profile moved under the
   // answer, so its session is decided again over the current profile.
   Result<int> redecided = server_.app().requalification.AfterAnswer(before.session, before.visitor,
-                                                                    write.outcome.fields);
+                                                                    write.outcome.fields, after);
   ASSERT_TRUE(redecided.ok());
   EXPECT_EQ(redecided.value(), 1);
   EXPECT_EQ(StoredOutcome()["total_points"], 60.0);

@@ -43,18 +43,16 @@ Result<int> RequalificationService::AfterEvents(const std::string& site_key,
 }
 
 Result<int> RequalificationService::AfterAnswer(const SessionRecord& session,
-                                                const VisitorProfile& visitor, const Json& fields) {
+                                                const VisitorProfile& visitor, const Json& fields,
+                                                const ProfileState& after) {
   const bool changed_fields = ChangesFields(visitor.fields, fields);
-  Result<ProfileState> state =
-      storage_.GetProfileState(session.site_key, visitor.visitor_id, session.session_id);
-  if (!state.ok()) return state.status();
   // The answer's own write moved the revision once if it changed the fields; any other
   // move is a change the answer's decision did not see.
-  const bool moved = state.value().revision != visitor.revision + (changed_fields ? 1 : 0);
+  const bool moved = after.revision != visitor.revision + (changed_fields ? 1 : 0);
   std::vector<std::string> ids;
   if (moved) ids.push_back(session.session_id);
   // Most visitors have one session: then there is nothing else to look up.
-  if (changed_fields && state.value().other_sessions) {
+  if (changed_fields && after.other_sessions) {
     Result<std::vector<std::string>> others = storage_.ListSessionsToRequalify(
         session.site_key, visitor.visitor_id, kMaxSessionsToRequalify);
     if (!others.ok()) return others.status();

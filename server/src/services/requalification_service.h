@@ -44,8 +44,9 @@ class RequalificationService {
   // visitor's fields, the visitor's other open and nurturing sessions are re-decided;
   // when the profile also changed under the answer (another session's answer or an
   // events batch committed between its read and its write), `session` itself is too.
+  // `after` is the profile's state as the answer's transaction left it.
   Result<int> AfterAnswer(const SessionRecord& session, const VisitorProfile& visitor,
-                          const Json& fields);
+                          const Json& fields, const ProfileState& after);
 
   // Decides `session_id` again over its stored answers and its visitor's current profile
   // and stores the outcome when it changed anything (outcome, completion, the lead row's

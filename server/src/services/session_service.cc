@@ -210,13 +210,14 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   write.outcome = std::move(decided).value();
   result->done = write.outcome.done;
   result->outcome = write.outcome.outcome;
-  Result<AnswerStored> stored = storage_.StoreAnswer(write);
+  ProfileState profile;
+  Result<AnswerStored> stored = storage_.StoreAnswer(write, &profile);
   if (stored.ok() && stored.value() == AnswerStored::kStored) {
     if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
     // The answer is stored and acknowledged whatever happens to the visitor's other
     // leads: a re-decision that fails now is made again with the next new data.
     if (requalification_ != nullptr) {
-      (void)requalification_->AfterAnswer(session, visitor, write.outcome.fields);
+      (void)requalification_->AfterAnswer(session, visitor, write.outcome.fields, profile);
     }
   }
   return stored;

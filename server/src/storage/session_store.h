@@ -35,7 +35,10 @@ class SessionStore {
   // `expected_answer_count` answers — the outcome, the lead row, the visitor's merged
   // fields (merging visitors that share an e-mail) and the outbox rows. Committed
   // durably when this returns kStored.
-  virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write) = 0;
+  // When kStored and `profile` is not null, it receives the state of the visitor's profile
+  // as the answer's transaction left it (re-qualification reads it, without another
+  // read after every answer).
+  virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write, ProfileState* profile) = 0;
 
   // Re-qualification. The sessions of the visitor `visitor_id` resolves to (and of the
   // visitors merged into it, the 50 most recently active) that new data about the

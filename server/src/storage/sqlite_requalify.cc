@@ -1,5 +1,6 @@
 // SQL of re-qualification: which sessions new data about a visitor can change, the
-// profile's state after an answer, and the optimistic write of a session decided again.
+// profile's state after an answer (read in the answer's own transaction), and the
+// optimistic write of a session decided again.
 #include "storage/sqlite_forwarding_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
@@ -96,28 +97,26 @@ Result<std::vector<std::string>> SqliteStorage::ListSessionsToRequalify(
   });
 }
 
-Result<ProfileState> SqliteStorage::GetProfileState(const std::string& site_key,
-                                                    const std::string& visitor_id,
-                                                    const std::string& session_id) {
-  return Read<ProfileState>([&](Database& db) -> Result<ProfileState> {
-    // One statement: this runs after every answer.
-    Result<Statement> stmt = db.Prepare(
-        "SELECT v.revision, EXISTS (SELECT 1 FROM sessions s WHERE s.site_key = ?1 AND "
-        "s.visitor_id = v.visitor_id AND s.session_id <> ?3) OR EXISTS (SELECT 1 FROM visitors m "
-        "WHERE m.site_key = ?1 AND m.merged_into = v.visitor_id) FROM visitors v "
-        "WHERE v.site_key = ?1 AND v.visitor_id = " +
-        std::string(kCanonical));
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, session_id);
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    ProfileState state;
-    if (row.value()) {
-      state.revision = stmt.value().Integer(0);
-      state.other_sessions = stmt.value().Integer(1) != 0;
-    }
-    return state;
-  });
+Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
+                                      const std::string& visitor_id,
+                                      const std::string& session_id) {
+  // One statement: this runs in every answer's transaction.
+  Result<Statement> stmt = db.Prepare(
+      "SELECT v.revision, EXISTS (SELECT 1 FROM sessions s WHERE s.site_key = ?1 AND "
+      "s.visitor_id = v.visitor_id AND s.session_id <> ?3) OR EXISTS (SELECT 1 FROM visitors m "
+      "WHERE m.site_key = ?1 AND m.merged_into = v.visitor_id) FROM visitors v "
+      "WHERE v.site_key = ?1 AND v.visitor_id = " +
+      std::string(kCanonical));
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, site_key).Bind(2, visitor_id).Bind(3, session_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  ProfileState state;
+  if (row.value()) {
+    state.revision = stmt.value().Integer(0);
+    state.other_sessions = stmt.value().Integer(1) != 0;
+  }
+  return state;
 }
 
 Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write) {

@@ -18,6 +18,11 @@ std::string Dump(const Json& value);
 Status RunPrepared(Result<Statement>& stmt);
 
 // The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
+// The state of the profile `visitor_id` resolves to, as `db` sees it (inside a write
+// transaction: as that transaction left it). See VisitorStore / ProfileState.
+Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
+                                      const std::string& visitor_id, const std::string& session_id);
+
 Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
                                      const std::string& visitor_id);
 

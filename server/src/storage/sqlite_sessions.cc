@@ -231,7 +231,7 @@ Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id
   });
 }
 
-Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
+Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, ProfileState* profile) {
   AnswerStored stored = AnswerStored::kStored;
   AnswerTexts texts;
   texts.value = Dump(write.answer.value);
@@ -252,6 +252,13 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
     if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
+    if (step.ok() && profile != nullptr) {
+      const LeadRecord& lead = write.outcome.lead;
+      Result<ProfileState> state =
+          ReadProfileState(db, lead.site_key, lead.visitor_id, write.answer.session_id);
+      if (!state.ok()) return state.status();
+      *profile = state.value();
+    }
     return step;
   });
   if (status.code() == kStale) return AnswerStored::kStale;

@@ -53,7 +53,7 @@ class SqliteStorage : public Storage {
   Result<SessionRecord> GetSession(const std::string& session_id) override;
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
   Result<AnswerContext> LoadForAnswer(const std::string& session_id) override;
-  Result<AnswerStored> StoreAnswer(const AnswerWrite& write) override;
+  Result<AnswerStored> StoreAnswer(const AnswerWrite& write, ProfileState* profile) override;
   Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
                                                            const std::string& visitor_id,
                                                            int limit) override;
@@ -66,8 +66,6 @@ class SqliteStorage : public Storage {
                       const std::vector<EventRecord>& events, const SignalsFold& fold,
                       int64_t now_ms) override;
   Status RecordConsent(const ConsentRecord& consent) override;
-  Result<ProfileState> GetProfileState(const std::string& site_key, const std::string& visitor_id,
-                                       const std::string& session_id) override;
   Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                       const std::string& visitor_id) override;
   Status EraseVisitor(const std::string& site_key, const std::string& visitor_id) override;

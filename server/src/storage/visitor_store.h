@@ -24,13 +24,6 @@ class VisitorStore {
                               const std::vector<EventRecord>& events, const SignalsFold& fold,
                               int64_t now_ms) = 0;
   virtual Status RecordConsent(const ConsentRecord& consent) = 0;
-  // The revision of the profile `visitor_id` resolves to (see VisitorProfile::revision;
-  // 0 for an unknown visitor), and whether that visitor has sessions besides
-  // `session_id` or visitors merged into it: whether new data from `session_id` can
-  // concern another of its leads.
-  virtual Result<ProfileState> GetProfileState(const std::string& site_key,
-                                               const std::string& visitor_id,
-                                               const std::string& session_id) = 0;
   // NotFound when the visitor does not exist.
   virtual Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                               const std::string& visitor_id) = 0;
