@@ -3,7 +3,10 @@
 --   start    POST /api/v1/sessions for sessions bench-T-0 .. bench-T-(N-1) of each wrk
 --            thread T (idempotent: an existing session is resumed), twice over
 --   answer   POST real answer bodies of the demo flow to those sessions: session i gets
---            budget, authority, need, timing, e-mail in turn, each with a fresh answer_id
+--            budget, authority, need, timing, e-mail in turn, each with a fresh answer_id;
+--            every visitor gives its own e-mail address (one address shared by all would
+--            merge every visitor into one, and each answer would re-qualify that
+--            visitor's other leads: a different workload)
 -- The second argument is N, the sessions per thread.
 local counter = 0
 -- `thread_id` is a global on purpose: setup() runs in wrk's main Lua state and
@@ -19,7 +22,7 @@ local steps = {
   {"authority", '"decision_maker"'},
   {"need", '"losing_leads"'},
   {"timing", '"within_2_weeks"'},
-  {"email", '"bench@example.com"'},
+  {"email", nil},  -- the session's own address, see request()
 }
 
 function setup(thread)
@@ -53,8 +56,9 @@ function request()
       '","visitor_id":"visitor-' .. thread_id .. "-" .. i .. '"}')
   end
   local step = steps[(math.floor((counter - 1) / sessions) % #steps) + 1]
+  local value = step[2] or ('"' .. session .. '@example.com"')
   local body = '{"site":"demo-site","answer_id":"answer-' .. thread_id .. "-" .. counter ..
-    '","step":"' .. step[1] .. '","value":' .. step[2] .. '}'
+    '","step":"' .. step[1] .. '","value":' .. value .. '}'
   return wrk.format("POST", "/api/v1/sessions/" .. session .. "/answers",
     {["Content-Type"] = "application/json"}, body)
 end

@@ -124,9 +124,12 @@ Status MergeVisitors(Database& db, const std::string& site_key, const std::strin
                       .Bind(5, now_ms)
                       .Run();
   if (!status.ok()) return status;
+  // `from` and the visitors merged into it, each found by an index (an OR of the two
+  // would scan every visitor of the site).
   Result<Statement> repoint = db.Prepare(
       "UPDATE visitors SET merged_into = ?3, updated_ms = ?4 WHERE site_key = ?1 AND "
-      "(visitor_id = ?2 OR merged_into = ?2)");
+      "visitor_id IN (SELECT ?2 UNION ALL SELECT visitor_id FROM visitors WHERE site_key = ?1 "
+      "AND merged_into = ?2)");
   if (!repoint.ok()) return repoint.status();
   return repoint.value().Bind(1, site_key).Bind(2, from).Bind(3, into).Bind(4, now_ms).Run();
 }

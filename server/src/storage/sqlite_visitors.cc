@@ -17,9 +17,11 @@ Status EnsureVisitor(Database& db, const std::string& site_key, const std::strin
 // The canonical id and every id merged into it.
 Result<std::vector<std::string>> VisitorIds(Database& db, const std::string& site_key,
                                             const std::string& canonical) {
+  // Each part by an index (an OR of the two would scan every visitor of the site).
   Result<Statement> stmt = db.Prepare(
-      "SELECT visitor_id FROM visitors WHERE site_key = ?1 AND (visitor_id = ?2 OR "
-      "merged_into = ?2) ORDER BY visitor_id = ?2 DESC, visitor_id");
+      "SELECT visitor_id FROM visitors WHERE site_key = ?1 AND visitor_id IN (SELECT ?2 UNION "
+      "ALL SELECT visitor_id FROM visitors WHERE site_key = ?1 AND merged_into = ?2) ORDER BY "
+      "visitor_id = ?2 DESC, visitor_id");
   if (!stmt.ok()) return stmt.status();
   stmt.value().Bind(1, site_key).Bind(2, canonical);
   std::vector<std::string> ids;
