@@ -61,7 +61,11 @@ std::string Metrics::Render(Storage& storage) {
       << "# HELP leadq_write_transactions_total Storage write transactions committed "
          "(answers are committed in groups).\n"
       << "# TYPE leadq_write_transactions_total counter\n"
-      << "leadq_write_transactions_total " << storage.WriteTransactions() << "\n";
+      << "leadq_write_transactions_total " << storage.WriteTransactions() << "\n"
+      << "# HELP leadq_storage_full_scans_total Statements that read a whole table instead of "
+         "using an index.\n"
+      << "# TYPE leadq_storage_full_scans_total counter\n"
+      << "leadq_storage_full_scans_total " << storage.FullTableScans() << "\n";
   Result<std::map<std::string, int64_t>> counts = storage.CountLeadsByTriage();
   if (counts.ok()) {
     out << "# HELP leadq_leads Leads by triage.\n# TYPE leadq_leads gauge\n";

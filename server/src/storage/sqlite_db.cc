@@ -3,7 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <mutex>
+#include <set>
 
 namespace leadq {
 namespace {
@@ -20,7 +22,54 @@ void ConfigureSqliteOnce() {
   });
 }
 
+std::atomic<int64_t> full_scans{0};
+std::atomic<int64_t> heaviest_steps{0};
+std::mutex statement_stats_mutex;  // guards the two below
+std::set<std::string>& FullScanTexts() {
+  static std::set<std::string> texts;
+  return texts;
+}
+std::string& HeaviestText() {
+  static std::string text;
+  return text;
+}
+
+// Notes what a statement did since its last reset: a whole-table scan, or more work than
+// any statement before it. Both are rare once warm, so the mutex is too.
+void NoteStatementRun(sqlite3_stmt* stmt) {
+  const int scans = sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+  const int64_t steps = sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 1);
+  if (scans == 0 && steps <= heaviest_steps.load(std::memory_order_relaxed)) return;
+  std::lock_guard<std::mutex> lock(statement_stats_mutex);
+  if (scans > 0) {
+    full_scans.fetch_add(1, std::memory_order_relaxed);
+    if (FullScanTexts().size() < 100) FullScanTexts().insert(sqlite3_sql(stmt));
+  }
+  if (steps > heaviest_steps.load(std::memory_order_relaxed)) {
+    heaviest_steps.store(steps, std::memory_order_relaxed);
+    HeaviestText() = sqlite3_sql(stmt);
+  }
+}
+
 }  // namespace
+
+int64_t Database::FullScans() { return full_scans.load(std::memory_order_relaxed); }
+
+std::vector<std::string> Database::FullScanStatements() {
+  std::lock_guard<std::mutex> lock(statement_stats_mutex);
+  return {FullScanTexts().begin(), FullScanTexts().end()};
+}
+
+Database::HeaviestStatement Database::Heaviest() {
+  std::lock_guard<std::mutex> lock(statement_stats_mutex);
+  return {heaviest_steps.load(std::memory_order_relaxed), HeaviestText()};
+}
+
+void Database::ResetHeaviestStatement() {
+  std::lock_guard<std::mutex> lock(statement_stats_mutex);
+  heaviest_steps.store(0, std::memory_order_relaxed);
+  HeaviestText().clear();
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Durability durability) {
   ConfigureSqliteOnce();
@@ -78,6 +127,7 @@ Result<Statement> Database::Prepare(const std::string& sql) {
 }
 
 void Database::Return(const std::string* sql, sqlite3_stmt* stmt) {
+  NoteStatementRun(stmt);
   if (sql == nullptr) {
     sqlite3_finalize(stmt);
     return;

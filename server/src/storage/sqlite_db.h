@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "leadq/result.h"
 
@@ -44,6 +45,23 @@ class Database {
   // (readers and the writer keep working meanwhile).
   Status BackupTo(const std::string& path);
   sqlite3* handle() const { return db_; }
+
+  // Statements that stepped through a whole table (SQLite's FULLSCAN_STEP), counted
+  // process-wide when a statement is reset. On the paths leadq runs per request every
+  // lookup should use an index: a scan there costs time in proportion to the table.
+  static int64_t FullScans();
+  // The distinct SQL texts that scanned (the first 100).
+  static std::vector<std::string> FullScanStatements();
+
+  // The most work one run of a statement took (SQLite's virtual machine steps, which
+  // grow with the rows a statement walks, by index or not), and its SQL, since the last
+  // ResetHeaviestStatement: for tests that a lookup stays small on large tables.
+  struct HeaviestStatement {
+    int64_t steps = 0;
+    std::string sql;
+  };
+  static HeaviestStatement Heaviest();
+  static void ResetHeaviestStatement();
 
  private:
   friend class Statement;

@@ -109,6 +109,7 @@ class SqliteStorage : public Storage {
 
   // Write transactions committed (each holds a batch of writes).
   int64_t WriteTransactions() const override { return writer_->commits(); }
+  int64_t FullTableScans() const override { return Database::FullScans(); }
   // WAL checkpoints run by the checkpoint thread (for tests).
   int64_t Checkpoints() const { return checkpointer_->checkpoints(); }
 

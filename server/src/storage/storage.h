@@ -31,6 +31,10 @@ class Storage : public SiteStore,
   // Write transactions committed since start. Writes are grouped, so answers stored
   // divided by this is the average group size (a figure for /metrics).
   virtual int64_t WriteTransactions() const = 0;
+
+  // Statements that read a whole table instead of finding rows by an index, since start
+  // (a figure for /metrics: on a busy server it should stay near 0).
+  virtual int64_t FullTableScans() const = 0;
 };
 
 }  // namespace leadq
