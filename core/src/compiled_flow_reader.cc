@@ -23,6 +23,11 @@ class Reader {
   void Leave() { where_.pop_back(); }
   // Moves the innermost segment to item `index` of the array entered.
   void At(size_t index) { where_.back() = Index(index); }
+  // Item `index` of the array entered, as the current position.
+  const JsonValue& Item(const JsonValue& array, size_t index) {
+    At(index);
+    return array[index];
+  }
   static std::string Index(size_t index) { return JsonValue(index).Dump(); }
 
   void Fail() {
@@ -143,33 +148,29 @@ Step ReadStep(Reader& reader, const JsonValue& json) {
   Step step;
   if (!reader.Tuple(json, 17)) return step;
   reader.Enter("");
-  const auto at = [&](size_t index) -> const JsonValue& {
-    reader.At(index);
-    return json[index];
-  };
-  step.id = reader.String(at(0));
-  step.kind = reader.Code(at(1), Step::Kind::kQuestion);
-  step.text = reader.Text(at(2));
-  step.help = reader.Text(at(3));
-  step.field = reader.String(at(4));
-  step.input = reader.Code(at(5), InputType::kConsent);
-  const int64_t flags = reader.Integer(at(6), 0, 15);
+  step.id = reader.String(reader.Item(json, 0));
+  step.kind = reader.Code(reader.Item(json, 1), Step::Kind::kQuestion);
+  step.text = reader.Text(reader.Item(json, 2));
+  step.help = reader.Text(reader.Item(json, 3));
+  step.field = reader.String(reader.Item(json, 4));
+  step.input = reader.Code(reader.Item(json, 5), InputType::kConsent);
+  const int64_t flags = reader.Integer(reader.Item(json, 6), 0, 15);
   step.required = (flags & 1) != 0;
   step.always_ask = (flags & 2) != 0;
   step.has_min = (flags & 4) != 0;
   step.has_max = (flags & 8) != 0;
-  step.priority = static_cast<int>(reader.Integer(at(7), -1000, 1000));
-  step.choices = ReadList<Choice>(reader, at(8),
+  step.priority = static_cast<int>(reader.Integer(reader.Item(json, 7), -1000, 1000));
+  step.choices = ReadList<Choice>(reader, reader.Item(json, 8),
                                   [&](const JsonValue& item) { return ReadChoice(reader, item); });
-  step.min = reader.Number(at(9));
-  step.max = reader.Number(at(10));
-  step.unit = reader.String(at(11));
-  step.max_length = static_cast<int>(reader.Integer(at(12), 0, 100000));
-  step.consent_version = reader.String(at(13));
-  step.show_if = ReadCondition(reader, at(14));
-  step.jumps =
-      ReadList<Jump>(reader, at(15), [&](const JsonValue& item) { return ReadJump(reader, item); });
-  if (!at(16).is_null()) step.end_if = ReadCondition(reader, json[16]);
+  step.min = reader.Number(reader.Item(json, 9));
+  step.max = reader.Number(reader.Item(json, 10));
+  step.unit = reader.String(reader.Item(json, 11));
+  step.max_length = static_cast<int>(reader.Integer(reader.Item(json, 12), 0, 100000));
+  step.consent_version = reader.String(reader.Item(json, 13));
+  step.show_if = ReadCondition(reader, reader.Item(json, 14));
+  step.jumps = ReadList<Jump>(reader, reader.Item(json, 15),
+                              [&](const JsonValue& item) { return ReadJump(reader, item); });
+  if (!reader.Item(json, 16).is_null()) step.end_if = ReadCondition(reader, json[16]);
   reader.Leave();
   return step;
 }
@@ -192,27 +193,23 @@ LeadDefinition ReadDefinition(Reader& reader, const JsonValue& json) {
   LeadDefinition definition;
   if (!reader.Tuple(json, 11)) return definition;
   reader.Enter("");
-  const auto at = [&](size_t index) -> const JsonValue& {
-    reader.At(index);
-    return json[index];
-  };
   const auto criteria = [&](size_t index) {
-    return ReadList<Criterion>(reader, at(index),
+    return ReadList<Criterion>(reader, reader.Item(json, index),
                                [&](const JsonValue& item) { return ReadCriterion(reader, item); });
   };
   definition.criteria = criteria(0);
   definition.knockouts = criteria(1);
-  definition.required_fields = reader.Strings(at(2));
-  definition.high = reader.Number(at(3));
-  definition.medium = reader.Number(at(4));
-  definition.low = reader.Number(at(5));
-  definition.nurture_min = reader.Number(at(6));
-  definition.decay_half_life_days = reader.Number(at(7));
-  definition.has_hard_conversion = !at(8).is_null();
+  definition.required_fields = reader.Strings(reader.Item(json, 2));
+  definition.high = reader.Number(reader.Item(json, 3));
+  definition.medium = reader.Number(reader.Item(json, 4));
+  definition.low = reader.Number(reader.Item(json, 5));
+  definition.nurture_min = reader.Number(reader.Item(json, 6));
+  definition.decay_half_life_days = reader.Number(reader.Item(json, 7));
+  definition.has_hard_conversion = !reader.Item(json, 8).is_null();
   if (definition.has_hard_conversion) definition.hard_conversion = ReadCondition(reader, json[8]);
-  definition.has_soft_conversion = !at(9).is_null();
+  definition.has_soft_conversion = !reader.Item(json, 9).is_null();
   if (definition.has_soft_conversion) definition.soft_conversion = ReadCondition(reader, json[9]);
-  definition.handoff_on_hard_conversion = reader.Bool(at(10));
+  definition.handoff_on_hard_conversion = reader.Bool(reader.Item(json, 10));
   reader.Leave();
   return definition;
 }

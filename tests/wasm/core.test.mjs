@@ -7,6 +7,28 @@ import { before, describe, test } from 'node:test';
 import { LeadqError, loadCore } from '../../web/widget/core.js';
 import { callNative, hasNative, loadShippedCore, readJson, shippedModule } from './harness.mjs';
 
+/**
+ * A deterministic mutator: each call copies `node` with one member, somewhere down a
+ * random path, replaced by one of `odd` (the walk stops early with chance `stop`).
+ * @param {{seed: number, maxDepth: number, stop: number, odd: unknown[]}} options
+ * @returns {(node: any) => any}
+ */
+function mutator({ seed, maxDepth, stop, odd }) {
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  /** @param {any} node @param {number} depth @returns {any} */
+  const mutate = (node, depth) => {
+    if (node === null || typeof node !== 'object' || depth > maxDepth || random() < stop) {
+      return odd[Math.floor(random() * odd.length)];
+    }
+    const copy = Array.isArray(node) ? [...node] : { ...node };
+    const keys = Object.keys(copy);
+    const key = keys[Math.floor(random() * keys.length)];
+    if (key !== undefined) /** @type {any} */ (copy)[key] = mutate(/** @type {any} */ (copy)[key], depth + 1);
+    return copy;
+  };
+  return (node) => mutate(node, 0);
+}
+
 /** @type {import('../../web/widget/core.js').Core} */
 let core;
 /** @type {any} */
@@ -159,23 +181,11 @@ describe('hostile input never escapes as a trap or a C++ exception', () => {
 
   test('mutated demo flows never trap', () => {
     // A deterministic walk over many single-member mutations of a valid request.
-    const odd = [null, true, 0, -1, 1.5, 2 ** 53, '', 'x', [], {}, [null], { a: 1 }];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    /** @param {any} node @param {number} depth */
-    const mutate = (node, depth) => {
-      if (node === null || typeof node !== 'object' || depth > 6 || random() < 0.15) {
-        return odd[Math.floor(random() * odd.length)];
-      }
-      const copy = Array.isArray(node) ? [...node] : { ...node };
-      const keys = Object.keys(copy);
-      const key = keys[Math.floor(random() * keys.length)];
-      if (key !== undefined) /** @type {any} */ (copy)[key] = mutate(/** @type {any} */ (copy)[key], depth + 1);
-      return copy;
-    };
+    const mutate = mutator({ seed: 7, maxDepth: 6, stop: 0.15,
+      odd: [null, true, 0, -1, 1.5, 2 ** 53, '', 'x', [], {}, [null], { a: 1 }] });
     for (let i = 0; i < 400; i++) {
       const request = mutate({ flow, answers: hot, profile: { fields: {}, signals: {} },
-        language: 'nl', now_ms: 5, visitor_id: 'v', step: 'email', value: 'a@b.nl' }, 0);
+        language: 'nl', now_ms: 5, visitor_id: 'v', step: 'email', value: 'a@b.nl' });
       for (const op of ['next', 'decide', 'check_answer']) {
         try {
           core.call(op, request);
@@ -263,23 +273,11 @@ describe('the runtime module (leadq-runtime.wasm, what the widget downloads)', (
   });
 
   test('mutated compiled flows never trap', () => {
-    const odd = [null, true, 0, -1, 1.5, 14, 2 ** 53, '', 'x', [], {}, [null], [4, 0, 'x', 1, 2]];
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    /** @param {any} node @param {number} depth @returns {any} */
-    const mutate = (node, depth) => {
-      if (node === null || typeof node !== 'object' || depth > 8 || random() < 0.1) {
-        return odd[Math.floor(random() * odd.length)];
-      }
-      const copy = Array.isArray(node) ? [...node] : { ...node };
-      const keys = Object.keys(copy);
-      const key = keys[Math.floor(random() * keys.length)];
-      if (key !== undefined) /** @type {any} */ (copy)[key] = mutate(/** @type {any} */ (copy)[key], depth + 1);
-      return copy;
-    };
+    const mutate = mutator({ seed: 11, maxDepth: 8, stop: 0.1,
+      odd: [null, true, 0, -1, 1.5, 14, 2 ** 53, '', 'x', [], {}, [null], [4, 0, 'x', 1, 2]] });
     let accepted = 0;
     for (let i = 0; i < 600; i++) {
-      const broken = mutate(compiled, 0);
+      const broken = mutate(compiled);
       for (const op of ['next', 'decide', 'check_answer']) {
         try {
           runtime.call(op, { flow: broken, answers: hot, step: 'email', value: 'a@b.nl', now_ms: 5 });

@@ -2,6 +2,7 @@
 #include "app/flow_file.h"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace leadq {
@@ -12,6 +13,20 @@ Result<DecodedFlow> ReadFlowFile(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return DecodeFlowText(text.str());
+}
+
+int ReadFlowArgument(const Options& options, const char* command, DecodedFlow* decoded) {
+  if (options.arguments.size() != 1) {
+    std::cerr << Usage(command);
+    return 2;
+  }
+  Result<DecodedFlow> read = ReadFlowFile(options.arguments[0]);
+  if (!read.ok()) {
+    std::cerr << "leadq: " << read.status().message() << "\n";
+    return 1;
+  }
+  *decoded = std::move(read).value();
+  return 0;
 }
 
 void PrintProblems(const std::string& path, const DecodedFlow& decoded, std::ostream& out) {

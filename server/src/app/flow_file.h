@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "app/options.h"
 #include "leadq/flow_decoder.h"
 #include "leadq/result.h"
 
@@ -14,6 +15,11 @@ namespace leadq {
 // The flow in the file `path`, decoded (with its problems, if any); NotFound with "cannot
 // read PATH" when the file cannot be read.
 Result<DecodedFlow> ReadFlowFile(const std::string& path);
+
+// Reads the one FILE argument of the flow command `command` into `*decoded` (problems
+// included) and returns 0; or prints why it cannot and returns the exit code: 2 with the
+// usage for a wrong number of arguments, 1 when the file cannot be read.
+int ReadFlowArgument(const Options& options, const char* command, DecodedFlow* decoded);
 
 // Prints each problem of `decoded` as "PATH:/json/pointer: message".
 void PrintProblems(const std::string& path, const DecodedFlow& decoded, std::ostream& out);

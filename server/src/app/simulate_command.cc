@@ -63,20 +63,13 @@ void PrintOutcome(const Outcome& outcome) {
 }  // namespace
 
 int RunSimulate(const Options& options) {
-  if (options.arguments.size() != 1) {
-    std::cerr << Usage("simulate");
-    return 2;
-  }
-  Result<DecodedFlow> decoded = ReadFlowFile(options.arguments[0]);
+  DecodedFlow decoded;
+  if (int code = ReadFlowArgument(options, "simulate", &decoded)) return code;
   if (!decoded.ok()) {
-    std::cerr << "leadq: " << decoded.status().message() << "\n";
+    PrintProblems(options.arguments[0], decoded, std::cerr);
     return 1;
   }
-  if (!decoded.value().ok()) {
-    PrintProblems(options.arguments[0], decoded.value(), std::cerr);
-    return 1;
-  }
-  const Flow& flow = decoded.value().flow;
+  const Flow& flow = decoded.flow;
   ConversationInput input;
   input.language = options.language;
   input.visitor_id = "simulate";

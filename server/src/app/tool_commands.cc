@@ -24,42 +24,27 @@ int RunMigrate(const Options& options) {
 }
 
 int RunValidateFlow(const Options& options) {
-  if (options.arguments.size() != 1) {
-    std::cerr << Usage("validate-flow");
-    return 2;
-  }
+  DecodedFlow decoded;
+  if (int code = ReadFlowArgument(options, "validate-flow", &decoded)) return code;
   const std::string& path = options.arguments[0];
-  Result<DecodedFlow> decoded = ReadFlowFile(path);
-  if (!decoded.ok()) {
-    std::cerr << "leadq: " << decoded.status().message() << "\n";
-    return 1;
-  }
-  const Flow& flow = decoded.value().flow;
-  if (decoded.value().ok()) {
-    std::cout << path << ": valid flow \"" << flow.id << "\" (" << flow.steps.size() << " steps)\n";
+  if (decoded.ok()) {
+    std::cout << path << ": valid flow \"" << decoded.flow.id << "\" (" << decoded.flow.steps.size()
+              << " steps)\n";
     return 0;
   }
-  PrintProblems(path, decoded.value(), std::cout);
-  std::cout << decoded.value().problems.size() << " problem(s)\n";
+  PrintProblems(path, decoded, std::cout);
+  std::cout << decoded.problems.size() << " problem(s)\n";
   return 1;
 }
 
 int RunCompileFlow(const Options& options) {
-  if (options.arguments.size() != 1) {
-    std::cerr << Usage("compile-flow");
-    return 2;
-  }
-  const std::string& path = options.arguments[0];
-  Result<DecodedFlow> decoded = ReadFlowFile(path);
+  DecodedFlow decoded;
+  if (int code = ReadFlowArgument(options, "compile-flow", &decoded)) return code;
   if (!decoded.ok()) {
-    std::cerr << "leadq: " << decoded.status().message() << "\n";
+    PrintProblems(options.arguments[0], decoded, std::cerr);
     return 1;
   }
-  if (!decoded.value().ok()) {
-    PrintProblems(path, decoded.value(), std::cerr);
-    return 1;
-  }
-  std::cout << CompileFlow(decoded.value().flow).Dump() << "\n";
+  std::cout << CompileFlow(decoded.flow).Dump() << "\n";
   return 0;
 }
 
