@@ -1,7 +1,7 @@
 // The baseline of the server benchmark: a bare cpp-httplib server answering
-// GET /hello with a fixed text, configured like `leadq serve` (same thread pool), so the
-// benchmark can report leadq's answer rate as a fraction of what the HTTP library alone
-// reaches on the same machine in the same run.
+// GET /hello with a fixed text, configured like `leadq serve` (same thread pool, same listening
+// socket), so the benchmark can report leadq's answer rate as a fraction of what the HTTP library
+// alone reaches on the same machine in the same run.
 //
 //   leadq_bench_hello PORT THREADS SECONDS   (stops by itself after SECONDS)
 #include <httplib.h>
@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <thread>
+
+#include "http/listen_socket.h"
 
 int main(int argc, char** argv) {
   if (argc != 4) {
@@ -30,7 +32,7 @@ int main(int argc, char** argv) {
   server.Get("/hello", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("hello", "text/plain");
   });
-  if (!server.bind_to_port("127.0.0.1", port)) {
+  if (leadq::BindListeningSocket(server, "127.0.0.1", port) != port) {
     std::cerr << "leadq_bench_hello: cannot listen on 127.0.0.1:" << port << "\n";
     return 1;
   }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/listen_socket.h"
+
 namespace leadq::testing {
 
 std::string DemoFlowsDir() { return std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows"; }
@@ -83,7 +85,7 @@ TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   options.threads = 8;
   ConfigureHttpServer(server_, app_->api, options);
   forwarding_->RegisterRoutes(server_, app_->api);
-  port_ = server_.bind_to_any_port("127.0.0.1");
+  port_ = BindListeningSocket(server_, "127.0.0.1", 0);
   EXPECT_GT(port_, 0);
   Status seeded = SeedDemo(*storage_, app_->flows, {origin()}, flows_dir);
   EXPECT_TRUE(seeded.ok()) << seeded.message();

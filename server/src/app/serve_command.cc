@@ -14,6 +14,7 @@
 #include "app/demo_seed.h"
 #include "app/forwarding_stack.h"
 #include "http/http_server.h"
+#include "http/listen_socket.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq {
@@ -80,9 +81,7 @@ int RunServe(const Options& options) {
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
   sales.RegisterRoutes(server, api);
-  const int port = options.port == 0
-                       ? server.bind_to_any_port(options.bind)
-                       : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
+  const int port = BindListeningSocket(server, options.bind, options.port);
   if (port <= 0) {
     std::cerr << "leadq: cannot listen on " << options.bind << ":" << options.port << "\n";
     return 1;
