@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The server benchmark (not a test): answers per second and latency of
 # POST /api/v1/sessions/{id}/answers with `wrk` on loopback, each answer durably stored
-# (WAL, synchronous=FULL, group commit) and re-decided by the core, next to a bare
-# cpp-httplib hello-world endpoint measured in the same run. Prints one summary line per
-# endpoint, the server's peak RSS and its CPU time per answer and per bare request.
+# (WAL, synchronous=FULL, group commit) and re-decided by the core, next to two baselines
+# measured in the same run: the floor (the same answer requests parsed and stored as one
+# row through leadq's writer, nothing else) and a bare cpp-httplib hello-world endpoint.
+# Prints one summary line per endpoint, the ratios, the server's peak RSS and the CPU time
+# per request of each.
 #
 #   bench/server_bench.sh [SECONDS] [CONNECTIONS]      defaults: 30 64
 #   LEADQ_BENCH_THREADS=64 (server threads)  LEADQ_BENCH_SESSIONS=10000 (per wrk thread)
@@ -17,8 +19,9 @@ threads=${LEADQ_BENCH_THREADS:-64}
 sessions=${LEADQ_BENCH_SESSIONS:-10000}
 leadq=build/native/server/leadq
 hello=build/native/bench/leadq_bench_hello
+floor=build/native/bench/leadq_bench_floor
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[[ -x $leadq && -x $hello ]] || { echo "build first: scripts/build.sh native" >&2; exit 1; }
+[[ -x $leadq && -x $hello && -x $floor ]] || { echo "build first: scripts/build.sh native" >&2; exit 1; }
 
 work=$(mktemp -d)
 server_pid=
@@ -76,31 +79,49 @@ kill -TERM "$server_pid"
 wait "$server_pid" 2>/dev/null || true
 server_pid=
 
+# The two baselines, each on its own port with the same thread pool and connections.
+# run_baseline NAME BINARY LUA [BINARY ARGS...]: prints wrk's figures to $work/NAME.txt and
+# the server's CPU ticks to $work/NAME.ticks.
+run_baseline() {
+  local name=$1 binary=$2 script=$3
+  shift 3
+  local port=$((20000 + RANDOM % 20000))
+  "$binary" "$port" "$threads" $((seconds + 10)) "$@" &
+  server_pid=$!
+  sleep 0.5
+  local before
+  before=$(cpu_ticks "$server_pid")
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port" \
+    -- answer "$sessions" | tee "$work/$name.txt"
+  echo $(($(cpu_ticks "$server_pid") - before)) >"$work/$name.ticks"
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+
+echo "== floor (answer parsed and stored durably, nothing else): ${seconds}s, $connections connections"
+mkdir -p "$work/floor"
+run_baseline floor "$floor" bench/wrk/answers.lua "$work/floor"
 echo "== bare cpp-httplib hello: ${seconds}s, $connections connections"
-port=$((20000 + RANDOM % 20000))
-"$hello" "$port" "$threads" $((seconds + 10)) &
-server_pid=$!
-sleep 0.5
-ticks_before=$(cpu_ticks "$server_pid")
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/hello.lua \
-  "http://127.0.0.1:$port" | tee "$work/hello.txt"
-ticks_hello=$(($(cpu_ticks "$server_pid") - ticks_before))
-kill "$server_pid" 2>/dev/null || true
-wait "$server_pid" 2>/dev/null || true
-server_pid=
+run_baseline hello "$hello" bench/wrk/hello.lua
 
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+requests() { awk '/requests in/ {print $1}' "$1"; }
+hz=$(getconf CLK_TCK)
+per_request() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.0f", t / hz / n * 1e6}'; }
 answers=$(rate "$work/answers.txt")
+floor_rate=$(rate "$work/floor.txt")
 bare=$(rate "$work/hello.txt")
 echo
 echo "answers/s $answers  p50 $(pct "$work/answers.txt" 50%)  p99 $(pct "$work/answers.txt" 99%)" \
   " errors $(grep -E 'Non-2xx|Socket errors' "$work/answers.txt" | tr -s ' ' | paste -sd' ' || true)"
+echo "floor/s   $floor_rate  p50 $(pct "$work/floor.txt" 50%)  p99 $(pct "$work/floor.txt" 99%)"
 echo "bare/s    $bare  p50 $(pct "$work/hello.txt" 50%)  p99 $(pct "$work/hello.txt" 99%)"
-echo "ratio     $(awk -v a="$answers" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')"
+echo "ratio     answers/bare $(awk -v a="$answers" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')" \
+  " floor/bare $(awk -v a="$floor_rate" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')" \
+  " answers/floor $(awk -v a="$answers" -v b="$floor_rate" 'BEGIN {printf "%.2f", a / b}')"
 echo "peak RSS  $((rss_kb / 1024)) MB   answers stored in the run (server count) $answered"
-hz=$(getconf CLK_TCK)
-hellos=$(awk '/requests in/ {print $1}' "$work/hello.txt")
-echo "server CPU per answer $(awk -v t="$ticks_answers" -v n="$answered" -v hz="$hz" \
-  'BEGIN {printf "%.0f", t / hz / n * 1e6}') us, per bare request $(awk -v t="$ticks_hello" \
-  -v n="$hellos" -v hz="$hz" 'BEGIN {printf "%.0f", t / hz / n * 1e6}') us"
+echo "server CPU per answer $(per_request "$ticks_answers" "$answered") us," \
+  "per floor answer $(per_request "$(cat "$work/floor.ticks")" "$(requests "$work/floor.txt")") us," \
+  "per bare request $(per_request "$(cat "$work/hello.ticks")" "$(requests "$work/hello.txt")") us"
