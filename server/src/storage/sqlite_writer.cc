@@ -78,7 +78,8 @@ void SqliteWriter::Run() {
   }
 }
 
-// Through the statement cache: these run twice per write, parsing them each time shows.
+// Through the statement cache: these run for every batch and every job in it; parsing
+// them each time shows.
 Status SqliteWriter::Run(const char* sql) {
   Result<Statement> stmt = db_->Prepare(sql);
   if (!stmt.ok()) return stmt.status();
@@ -86,7 +87,7 @@ Status SqliteWriter::Run(const char* sql) {
 }
 
 void SqliteWriter::RunBatch(std::deque<std::shared_ptr<Pending>>& batch) {
-  Status begin = db_->Exec("BEGIN IMMEDIATE");
+  Status begin = Run("BEGIN IMMEDIATE");
   if (!begin.ok()) {
     for (auto& pending : batch) pending->status = begin;
     return;
@@ -102,7 +103,7 @@ void SqliteWriter::RunBatch(std::deque<std::shared_ptr<Pending>>& batch) {
     }
     pending->status = status;
   }
-  Status commit = db_->Exec("COMMIT");
+  Status commit = Run("COMMIT");
   if (!commit.ok()) {
     db_->Exec("ROLLBACK");
     for (auto& pending : batch) {
