@@ -135,7 +135,7 @@ void SubmitAnswer(ApiContext& api, const httplib::Request& req, httplib::Respons
   RenderJson(res, {{"answer_id", answer.answer_id},
                    {"duplicate", result.value().duplicate},
                    {"done", result.value().done},
-                   {"outcome", result.value().outcome}});
+                   {"outcome", std::move(result.value().outcome)}});
 }
 
 // Sent with navigator.sendBeacon, so the body arrives as text/plain: the content type is
