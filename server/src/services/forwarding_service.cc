@@ -45,11 +45,15 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
   if (route.empty()) return write;
   std::optional<HandoffRecord> existing;
-  Result<HandoffRecord> stored = store_.GetHandoff(in.session.session_id);
-  if (stored.ok()) {
-    existing = std::move(stored).value();
-  } else if (stored.status().code() != "not_found") {
-    return stored.status();
+  if (in.stored != nullptr) {
+    existing = *in.stored;
+  } else {
+    Result<HandoffRecord> stored = store_.GetHandoff(in.session.session_id);
+    if (stored.ok()) {
+      existing = std::move(stored).value();
+    } else if (stored.status().code() != "not_found") {
+      return stored.status();
+    }
   }
   int64_t last_data_ms = in.last_data_ms;
   for (const AnswerRecord& answer : in.answers) {

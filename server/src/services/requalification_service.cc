@@ -86,7 +86,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     if (!flow.ok()) return flow.status();
     Result<OutcomeWrite> decided =
         DecideSession({session, *flow.value(), visitor, context.value().answers, nullptr,
-                       env_.now_ms(), visitor.updated_ms},
+                       env_.now_ms(), visitor.updated_ms, &context.value().handoff},
                       forwarding_);
     if (!decided.ok()) return decided.status();
     if (decided.value().handoff.empty() && decided.value().done == session.done &&

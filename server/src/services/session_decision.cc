@@ -27,9 +27,10 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   if (forwarding != nullptr) {
     // A lead handed over is queued in the outcome's own transaction: never lost, and
     // never queued for an outcome that did not commit.
-    Result<HandoffWrite> planned = forwarding->Plan(
-        {in.session, in.flow, write.outcome, turn.done, all_answers, write.fields,
-         FromCore(EncodeProfile(input.profile)["signals"]), in.now_ms, in.last_data_ms});
+    Result<HandoffWrite> planned =
+        forwarding->Plan({in.session, in.flow, write.outcome, turn.done, all_answers, write.fields,
+                          FromCore(EncodeProfile(input.profile)["signals"]), in.now_ms,
+                          in.last_data_ms, in.handoff});
     if (!planned.ok()) return planned.status();
     write.handoff = std::move(planned).value();
   }

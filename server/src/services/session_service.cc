@@ -203,9 +203,10 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   answer.value = FromCore(checked.value());
   answer.received_ms = env_.now_ms();
 
-  Result<OutcomeWrite> decided = DecideSession(
-      {session, *flow.value(), visitor, answers, &answer, answer.received_ms, answer.received_ms},
-      forwarding_);
+  Result<OutcomeWrite> decided =
+      DecideSession({session, *flow.value(), visitor, answers, &answer, answer.received_ms,
+                     answer.received_ms, &context.value().handoff},
+                    forwarding_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();
   result->done = write.outcome.done;

@@ -2,10 +2,12 @@
 #ifndef LEADQ_SERVER_STORAGE_SESSION_STORE_H_
 #define LEADQ_SERVER_STORAGE_SESSION_STORE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "leadq/result.h"
+#include "storage/forwarding_records.h"
 #include "storage/lead_records.h"
 #include "storage/visitor_records.h"
 
@@ -16,6 +18,9 @@ struct AnswerContext {
   SessionRecord session;
   std::vector<AnswerRecord> answers;
   VisitorProfile visitor;
+  // The session's lead as handed to forwarding, if it was: read in the same snapshot, so
+  // that planning the next handover needs no read of its own.
+  std::optional<HandoffRecord> handoff;
 };
 
 class SessionStore {

@@ -5,6 +5,7 @@
 #define LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ Status InsertOutbox(Database& db, const std::vector<OutboxRecord>& rows);
 // Column lists and readers, so every query returns records the same way.
 extern const char* const kHandoffColumns;
 HandoffRecord ReadHandoff(const Statement& row, int first_column);
+// The handoff of `lead_id`, or nullopt when the lead was never handed over.
+Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string& lead_id);
 // `alias` is the table alias with its dot ("o.") or "" (RETURNING takes bare names).
 std::string OutboxColumns(const std::string& alias);
 OutboxRecord ReadOutbox(const Statement& row, int first_column);

@@ -18,16 +18,23 @@ Result<std::vector<HandoffRecord>> ReadHandoffs(Statement& stmt) {
 
 }  // namespace
 
+Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string& lead_id) {
+  Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kHandoffColumns +
+                                      " FROM handoffs h WHERE h.lead_id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, lead_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<HandoffRecord>();
+  return std::optional<HandoffRecord>(ReadHandoff(stmt.value(), 0));
+}
+
 Result<HandoffRecord> SqliteStorage::GetHandoff(const std::string& lead_id) {
   return Read<HandoffRecord>([&](Database& db) -> Result<HandoffRecord> {
-    Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kHandoffColumns +
-                                        " FROM handoffs h WHERE h.lead_id = ?1");
-    if (!stmt.ok()) return stmt.status();
-    stmt.value().Bind(1, lead_id);
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) return Status::NotFound("no lead was handed over with this id", "/lead_id");
-    return ReadHandoff(stmt.value(), 0);
+    Result<std::optional<HandoffRecord>> found = FindHandoff(db, lead_id);
+    if (!found.ok()) return found.status();
+    if (!found.value()) return Status::NotFound("no lead was handed over with this id", "/lead_id");
+    return std::move(*found.value());
   });
 }
 

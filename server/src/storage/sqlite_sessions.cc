@@ -211,7 +211,7 @@ Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& 
 
 Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id) {
   return Read<AnswerContext>([&](Database& db) -> Result<AnswerContext> {
-    // One read transaction: the three reads see the same snapshot.
+    // One read transaction: the four reads see the same snapshot.
     Result<Statement> begin = db.Prepare("BEGIN");
     if (!begin.ok()) return begin.status();
     Status status = begin.value().Run();
@@ -224,12 +224,16 @@ Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id
     Result<VisitorProfile> visitor =
         answers.ok() ? ReadVisitorProfile(db, session.value().site_key, session.value().visitor_id)
                      : Result<VisitorProfile>(answers.status());
+    Result<std::optional<HandoffRecord>> handoff =
+        visitor.ok() ? FindHandoff(db, session_id)
+                     : Result<std::optional<HandoffRecord>>(visitor.status());
     Result<Statement> end = db.Prepare("COMMIT");
     if (end.ok()) end.value().Run();
-    if (!visitor.ok()) return visitor.status();
+    if (!handoff.ok()) return handoff.status();
     context.session = std::move(session).value();
     context.answers = std::move(answers).value();
     context.visitor = std::move(visitor).value();
+    context.handoff = std::move(handoff).value();
     return context;
   });
 }
