@@ -314,8 +314,9 @@ TEST_F(RequalificationRaceTest, AReDecisionOverAStaleSessionOrProfileIsNotStored
   const AnswerContext before = Snapshot();
   auto flow = server_.app().flows.Version("demo-site", "bant-pricing", before.session.flow_version);
   ASSERT_TRUE(flow.ok());
-  Result<OutcomeWrite> decided = DecideSession(
-      {before.session, *flow.value(), before.visitor, before.answers, nullptr, 1, 1}, nullptr);
+  Result<OutcomeWrite> decided = DecideSession({before.session, *flow.value(), before.visitor,
+                                                before.answers, before.handoff, nullptr, 1, 1},
+                                               nullptr);
   ASSERT_TRUE(decided.ok());
   RedecisionWrite write;
   write.session_id = session_;
@@ -350,9 +351,10 @@ TEST_F(RequalificationRaceTest, AnAnswerDecidedOverAProfileThatChangedMeanwhileI
   AnswerWrite write;
   write.expected_answer_count = before.session.answer_count;
   write.answer = {"answer-r-last", session_, "email", "email", "nina@example.com", 2};
-  Result<OutcomeWrite> decided = DecideSession(
-      {before.session, *flow.value(), before.visitor, before.answers, &write.answer, 2, 2},
-      nullptr);
+  Result<OutcomeWrite> decided =
+      DecideSession({before.session, *flow.value(), before.visitor, before.answers, before.handoff,
+                     &write.answer, 2, 2},
+                    nullptr);
   ASSERT_TRUE(decided.ok());
   write.outcome = decided.value();
   ProfileState after;

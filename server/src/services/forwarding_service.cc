@@ -44,22 +44,11 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   }
   const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
   if (route.empty()) return write;
-  std::optional<HandoffRecord> existing;
-  if (in.stored != nullptr) {
-    existing = *in.stored;
-  } else {
-    Result<HandoffRecord> stored = store_.GetHandoff(in.session.session_id);
-    if (stored.ok()) {
-      existing = std::move(stored).value();
-    } else if (stored.status().code() != "not_found") {
-      return stored.status();
-    }
-  }
   int64_t last_data_ms = in.last_data_ms;
   for (const AnswerRecord& answer : in.answers) {
     last_data_ms = std::max(last_data_ms, answer.received_ms);
   }
-  const std::optional<int> generation = NextGeneration(existing, route, last_data_ms);
+  const std::optional<int> generation = NextGeneration(in.stored, route, last_data_ms);
   if (!generation) return write;
 
   HandoffRecord& h = write.handoff;
@@ -90,7 +79,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
     h.sla_deadline_ms = in.now_ms + minutes.get<int64_t>() * 60000;
     h.follow_up_target = touches.is_number_integer() ? touches.get<int>() : 0;
   }
-  h.sent_back_ms = existing ? existing->sent_back_ms : 0;
+  h.sent_back_ms = in.stored ? in.stored->sent_back_ms : 0;
   h.snapshot = Snapshot(in, h);
   write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms, flow_hands_off);
   return write;

@@ -39,9 +39,8 @@ struct HandoffInput {
   // the answers' own times count too. A lead sent back by sales is handed over again
   // only for data newer than the send-back.
   int64_t last_data_ms = 0;
-  // The lead's stored handoff as read with the session (AnswerContext::handoff); null:
-  // Plan reads it.
-  const std::optional<HandoffRecord>* stored = nullptr;
+  // The lead's stored handoff, read in the session's snapshot (AnswerContext::handoff).
+  const std::optional<HandoffRecord>& stored;
 };
 
 // A lead's forwarding, for the admin API.

@@ -85,8 +85,8 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
         flows_.Version(session.site_key, session.flow_id, session.flow_version);
     if (!flow.ok()) return flow.status();
     Result<OutcomeWrite> decided =
-        DecideSession({session, *flow.value(), visitor, context.value().answers, nullptr,
-                       env_.now_ms(), visitor.updated_ms, &context.value().handoff},
+        DecideSession({session, *flow.value(), visitor, context.value().answers,
+                       context.value().handoff, nullptr, env_.now_ms(), visitor.updated_ms},
                       forwarding_);
     if (!decided.ok()) return decided.status();
     if (decided.value().handoff.empty() && decided.value().done == session.done &&

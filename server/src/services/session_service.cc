@@ -204,8 +204,8 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   answer.received_ms = env_.now_ms();
 
   Result<OutcomeWrite> decided =
-      DecideSession({session, *flow.value(), visitor, answers, &answer, answer.received_ms,
-                     answer.received_ms, &context.value().handoff},
+      DecideSession({session, *flow.value(), visitor, answers, context.value().handoff, &answer,
+                     answer.received_ms, answer.received_ms},
                     forwarding_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();
