@@ -6,28 +6,16 @@
 // key: what leadq does on top of this is what the decision and the product's data cost.
 //
 //   leadq_bench_floor PORT THREADS SECONDS DIR   (stops by itself after SECONDS)
-#include <httplib.h>
-
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
-#include "http/listen_socket.h"
+#include "baseline_server.h"
 #include "storage/sqlite_db.h"
 #include "storage/sqlite_writer.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::cerr << "usage: leadq_bench_floor PORT THREADS SECONDS DIR\n";
-    return 2;
-  }
-  const int port = std::atoi(argv[1]);
-  const int threads = std::atoi(argv[2]);
-  const int seconds = std::atoi(argv[3]);
-  if (port <= 0 || threads <= 0 || seconds <= 0) {
-    std::cerr << "leadq_bench_floor: PORT, THREADS and SECONDS must be positive\n";
+  leadq::bench::BaselineArgs args;
+  if (!leadq::bench::ReadBaselineArgs(argc, argv, 5, "leadq_bench_floor PORT THREADS SECONDS DIR",
+                                      &args)) {
     return 2;
   }
   auto db = leadq::Database::Open(std::string(argv[4]) + "/floor.db");
@@ -42,9 +30,7 @@ int main(int argc, char** argv) {
   leadq::SqliteWriter writer(std::move(db).value());
 
   httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_keep_alive_max_count(1000);
-  server.set_tcp_nodelay(true);
+  leadq::bench::ConfigureBaseline(server, args.threads);
   server.Post(R"(/api/v1/sessions/([^/]+)/answers)", [&writer](const httplib::Request& req,
                                                                httplib::Response& res) {
     const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
@@ -62,14 +48,5 @@ int main(int argc, char** argv) {
     res.status = stored.ok() ? 200 : 503;
     res.set_content(stored.ok() ? R"({"stored":true})" : R"({"stored":false})", "application/json");
   });
-  if (leadq::BindListeningSocket(server, "127.0.0.1", port) != port) {
-    std::cerr << "leadq_bench_floor: cannot listen on 127.0.0.1:" << port << "\n";
-    return 1;
-  }
-  std::thread listener([&server] { server.listen_after_bind(); });
-  std::this_thread::sleep_for(std::chrono::seconds(seconds));
-  while (!server.is_running()) std::this_thread::yield();
-  server.stop();
-  listener.join();
-  return 0;
+  return leadq::bench::ServeFor(server, args, "leadq_bench_floor");
 }
