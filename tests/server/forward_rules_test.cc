@@ -52,18 +52,18 @@ TEST(ForwardRules, RouteForOutcomes) {
 }
 
 TEST(ForwardRules, GenerationOnlyGrowsOnPromotionOrNewDataAfterASendBack) {
-  HandoffRecord sales;
+  HandoffState sales;
   sales.route = "sales";
   sales.state = "open";
   sales.generation = 1;
-  HandoffRecord nurture = sales;
+  HandoffState nurture = sales;
   nurture.route = "nurture";
-  HandoffRecord sent_back = sales;
+  HandoffState sent_back = sales;
   sent_back.state = "nurturing";
   sent_back.sent_back_ms = 1000;
   struct Case {
     const char* name;
-    std::optional<HandoffRecord> existing;
+    std::optional<HandoffState> existing;
     std::string route;
     int64_t last_data_ms;
     std::optional<int> generation;

@@ -302,7 +302,7 @@ class RequalificationRaceTest : public ::testing::Test {
   }
 
   AnswerContext Snapshot() {
-    Result<AnswerContext> context = server_.storage().LoadForAnswer(session_);
+    Result<AnswerContext> context = server_.storage().LoadForRedecision(session_);
     EXPECT_TRUE(context.ok());
     return context.value();
   }

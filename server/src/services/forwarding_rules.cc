@@ -28,7 +28,7 @@ std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted
   return std::string();
 }
 
-std::optional<int> NextGeneration(const std::optional<HandoffRecord>& existing,
+std::optional<int> NextGeneration(const std::optional<HandoffState>& existing,
                                   const std::string& route, int64_t last_data_ms) {
   if (route.empty()) return std::nullopt;
   if (!existing) return 1;

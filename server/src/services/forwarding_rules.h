@@ -25,7 +25,7 @@ std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted
 // is generation 1; the same lead is handed over again (generation + 1) only when a
 // nurture lead now goes to sales, or when sales sent it back to nurturing and new data
 // arrived after that (`last_data_ms` > sent_back_ms).
-std::optional<int> NextGeneration(const std::optional<HandoffRecord>& existing,
+std::optional<int> NextGeneration(const std::optional<HandoffState>& existing,
                                   const std::string& route, int64_t last_data_ms);
 
 // The event a route's deliveries announce.

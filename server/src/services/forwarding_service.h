@@ -40,7 +40,7 @@ struct HandoffInput {
   // only for data newer than the send-back.
   int64_t last_data_ms = 0;
   // The lead's stored handoff, read in the session's snapshot (AnswerContext::handoff).
-  const std::optional<HandoffRecord>& stored;
+  const std::optional<HandoffState>& stored;
 };
 
 // A lead's forwarding, for the admin API.

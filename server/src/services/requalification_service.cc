@@ -76,7 +76,7 @@ Result<int> RequalificationService::RedecideAll(const std::vector<std::string>& 
 
 Result<bool> RequalificationService::Redecide(const std::string& session_id) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
-    Result<AnswerContext> context = storage_.LoadForAnswer(session_id);
+    Result<AnswerContext> context = storage_.LoadForRedecision(session_id);
     if (!context.ok()) return context.status();
     const SessionRecord& session = context.value().session;
     const VisitorProfile& visitor = context.value().visitor;

@@ -18,12 +18,12 @@ class ForwardingService;
 struct SessionDecisionInput {
   const SessionRecord& session;
   const LoadedFlow& flow;
-  const VisitorProfile& visitor;                // the visitor's profile as stored
-  const std::vector<AnswerRecord>& answers;     // the session's stored answers, in order
-  const std::optional<HandoffRecord>& handoff;  // its lead's handoff, if it was handed over
-  const AnswerRecord* new_answer = nullptr;     // the answer being stored, if any
-  int64_t now_ms = 0;                           // the decision's time
-  int64_t last_data_ms = 0;                     // see HandoffInput::last_data_ms
+  const VisitorProfile& visitor;               // the visitor's profile as stored
+  const std::vector<AnswerRecord>& answers;    // the session's stored answers, in order
+  const std::optional<HandoffState>& handoff;  // its lead's handoff, if it was handed over
+  const AnswerRecord* new_answer = nullptr;    // the answer being stored, if any
+  int64_t now_ms = 0;                          // the decision's time
+  int64_t last_data_ms = 0;                    // see HandoffInput::last_data_ms
 };
 
 // The outcome write for `input`; with `forwarding` (may be null) it carries the handoff

@@ -64,6 +64,15 @@ struct HandoffRecord {
   int touches = 0;  // follow-up touches recorded (read only)
 };
 
+// What planning a lead's next handover needs of its last one. It is read with every
+// answer of a lead that was handed over, so it is these few columns, not the record.
+struct HandoffState {
+  int generation = 0;
+  std::string route;
+  std::string state;
+  int64_t sent_back_ms = 0;
+};
+
 // One message waiting for (or done with) delivery to one destination.
 struct OutboxRecord {
   int64_t delivery_id = 0;

@@ -20,7 +20,7 @@ struct AnswerContext {
   VisitorProfile visitor;
   // The session's lead as handed to forwarding, if it was: read in the same snapshot, so
   // that planning the next handover needs no read of its own.
-  std::optional<HandoffRecord> handoff;
+  std::optional<HandoffState> handoff;
 };
 
 class SessionStore {
@@ -32,9 +32,12 @@ class SessionStore {
   // The session's answers in the order they were stored.
   virtual Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) = 0;
 
-  // The session, its answers and its visitor's profile from one snapshot (one read
-  // transaction); NotFound when the session does not exist.
+  // The session, its answers, its visitor's profile and its lead's handoff state from one
+  // snapshot (one read transaction); NotFound when the session does not exist. The
+  // answer path decides afresh, so its context leaves the session's stored outcome null;
+  // a re-decision compares with it, so its context has it.
   virtual Result<AnswerContext> LoadForAnswer(const std::string& session_id) = 0;
+  virtual Result<AnswerContext> LoadForRedecision(const std::string& session_id) = 0;
 
   // In ONE transaction: stores the answer, and — only when the session still has
   // `expected_answer_count` answers — the outcome, the lead row, the visitor's merged

@@ -33,8 +33,9 @@ Status InsertOutbox(Database& db, const std::vector<OutboxRecord>& rows);
 // Column lists and readers, so every query returns records the same way.
 extern const char* const kHandoffColumns;
 HandoffRecord ReadHandoff(const Statement& row, int first_column);
-// The handoff of `lead_id`, or nullopt when the lead was never handed over.
-Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string& lead_id);
+// What planning the next handover of `lead_id` needs, or nullopt when it was never
+// handed over.
+Result<std::optional<HandoffState>> FindHandoffState(Database& db, const std::string& lead_id);
 // `alias` is the table alias with its dot ("o.") or "" (RETURNING takes bare names).
 std::string OutboxColumns(const std::string& alias);
 OutboxRecord ReadOutbox(const Statement& row, int first_column);

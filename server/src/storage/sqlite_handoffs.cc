@@ -16,8 +16,6 @@ Result<std::vector<HandoffRecord>> ReadHandoffs(Statement& stmt) {
   return list;
 }
 
-}  // namespace
-
 Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string& lead_id) {
   Result<Statement> stmt = db.Prepare(std::string("SELECT ") + kHandoffColumns +
                                       " FROM handoffs h WHERE h.lead_id = ?1");
@@ -27,6 +25,21 @@ Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string
   if (!row.ok()) return row.status();
   if (!row.value()) return std::optional<HandoffRecord>();
   return std::optional<HandoffRecord>(ReadHandoff(stmt.value(), 0));
+}
+
+}  // namespace
+
+Result<std::optional<HandoffState>> FindHandoffState(Database& db, const std::string& lead_id) {
+  Result<Statement> stmt =
+      db.Prepare("SELECT generation, route, state, sent_back_ms FROM handoffs WHERE lead_id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value().Bind(1, lead_id);
+  Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<HandoffState>();
+  const Statement& s = stmt.value();
+  return std::optional<HandoffState>(
+      HandoffState{static_cast<int>(s.Integer(0)), s.Text(1), s.Text(2), s.Integer(3)});
 }
 
 Result<HandoffRecord> SqliteStorage::GetHandoff(const std::string& lead_id) {

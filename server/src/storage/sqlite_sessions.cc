@@ -121,10 +121,16 @@ Status MergeFields(Database& db, const AnswerWrite& write, const std::string& fi
   return MergeVisitors(db, lead.site_key, canonical.value(), earlier, now_ms);
 }
 
-Result<SessionRecord> ReadSession(Database& db, const std::string& session_id) {
+// The session; its stored outcome (JSON text of several hundred bytes) is parsed only
+// `with_outcome`.
+Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, bool with_outcome) {
   Result<Statement> stmt = db.Prepare(
-      "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
-      "started_ms, updated_ms, outcome, done, answer_count FROM sessions WHERE session_id = ?1");
+      with_outcome ? "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, "
+                     "language, started_ms, updated_ms, done, answer_count, outcome "
+                     "FROM sessions WHERE session_id = ?1"
+                   : "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, "
+                     "language, started_ms, updated_ms, done, answer_count "
+                     "FROM sessions WHERE session_id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt.value().Bind(1, session_id);
   Result<bool> row = stmt.value().Step();
@@ -141,9 +147,9 @@ Result<SessionRecord> ReadSession(Database& db, const std::string& session_id) {
   session.language = s.Text(6);
   session.started_ms = s.Integer(7);
   session.updated_ms = s.Integer(8);
-  session.outcome = s.IsNull(9) ? Json() : ParseStored(s.Text(9), Json());
-  session.done = s.Integer(10) != 0;
-  session.answer_count = static_cast<int>(s.Integer(11));
+  session.done = s.Integer(9) != 0;
+  session.answer_count = static_cast<int>(s.Integer(10));
+  if (with_outcome && !s.IsNull(11)) session.outcome = ParseStored(s.Text(11), Json());
   return session;
 }
 
@@ -201,7 +207,7 @@ Status SqliteStorage::CreateSession(const SessionRecord& session) {
 }
 
 Result<SessionRecord> SqliteStorage::GetSession(const std::string& session_id) {
-  return Read<SessionRecord>([&](Database& db) { return ReadSession(db, session_id); });
+  return Read<SessionRecord>([&](Database& db) { return ReadSession(db, session_id, true); });
 }
 
 Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& session_id) {
@@ -210,6 +216,14 @@ Result<std::vector<AnswerRecord>> SqliteStorage::ListAnswers(const std::string& 
 }
 
 Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id) {
+  return LoadContext(session_id, false);
+}
+
+Result<AnswerContext> SqliteStorage::LoadForRedecision(const std::string& session_id) {
+  return LoadContext(session_id, true);
+}
+
+Result<AnswerContext> SqliteStorage::LoadContext(const std::string& session_id, bool with_outcome) {
   return Read<AnswerContext>([&](Database& db) -> Result<AnswerContext> {
     // One read transaction: the four reads see the same snapshot.
     Result<Statement> begin = db.Prepare("BEGIN");
@@ -217,16 +231,16 @@ Result<AnswerContext> SqliteStorage::LoadForAnswer(const std::string& session_id
     Status status = begin.value().Run();
     if (!status.ok()) return status;
     AnswerContext context;
-    Result<SessionRecord> session = ReadSession(db, session_id);
+    Result<SessionRecord> session = ReadSession(db, session_id, with_outcome);
     Result<std::vector<AnswerRecord>> answers =
         session.ok() ? ReadAnswers(db, session_id)
                      : Result<std::vector<AnswerRecord>>(session.status());
     Result<VisitorProfile> visitor =
         answers.ok() ? ReadVisitorProfile(db, session.value().site_key, session.value().visitor_id)
                      : Result<VisitorProfile>(answers.status());
-    Result<std::optional<HandoffRecord>> handoff =
-        visitor.ok() ? FindHandoff(db, session_id)
-                     : Result<std::optional<HandoffRecord>>(visitor.status());
+    Result<std::optional<HandoffState>> handoff =
+        visitor.ok() ? FindHandoffState(db, session_id)
+                     : Result<std::optional<HandoffState>>(visitor.status());
     Result<Statement> end = db.Prepare("COMMIT");
     if (end.ok()) end.value().Run();
     if (!handoff.ok()) return handoff.status();

@@ -53,6 +53,7 @@ class SqliteStorage : public Storage {
   Result<SessionRecord> GetSession(const std::string& session_id) override;
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
   Result<AnswerContext> LoadForAnswer(const std::string& session_id) override;
+  Result<AnswerContext> LoadForRedecision(const std::string& session_id) override;
   Result<AnswerStored> StoreAnswer(const AnswerWrite& write, ProfileState* profile) override;
   Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
                                                            const std::string& visitor_id,
@@ -129,6 +130,7 @@ class SqliteStorage : public Storage {
   }
   Status Write(SqliteWriter::Job job) { return writer_->Submit(std::move(job)); }
   Result<std::vector<DestinationRecord>> LoadDestinations(const std::string& site_key);
+  Result<AnswerContext> LoadContext(const std::string& session_id, bool with_outcome);
   // A write that also yields a value; the value is returned only once committed.
   template <typename T, typename Body>
   Result<T> WriteResult(Body body) {
