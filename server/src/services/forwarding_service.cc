@@ -48,6 +48,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   for (const AnswerRecord& answer : in.answers) {
     last_data_ms = std::max(last_data_ms, answer.received_ms);
   }
+  if (in.new_answer != nullptr) last_data_ms = std::max(last_data_ms, in.new_answer->received_ms);
   const std::optional<int> generation = NextGeneration(in.stored, route, last_data_ms);
   if (!generation) return write;
 
@@ -87,12 +88,15 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
 
 Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h) const {
   Json answers = Json::array();
-  for (const AnswerRecord& answer : in.answers) {
+  auto add = [&answers](const AnswerRecord& answer) {
     answers.push_back({{"step", answer.step_id},
                        {"field", answer.field},
                        {"value", answer.value},
                        {"received_ms", answer.received_ms}});
-  }
+  };
+  for (const AnswerRecord& answer : in.answers) add(answer);
+  if (in.new_answer != nullptr) add(*in.new_answer);
+  const Json signals = in.signals ? in.signals() : Json::object();
   Json sla = nullptr;
   if (h.sla_deadline_ms > 0) {
     sla = {{"first_response_minutes", Member(Member(in.outcome, "sla"), "first_response_minutes")},
@@ -115,7 +119,7 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
           {"criteria", Member(in.outcome, "criteria")},
           {"profile",
            {{"explicit", in.fields.is_object() ? in.fields : Json::object()},
-            {"implicit", in.signals.is_object() ? in.signals : Json::object()}}},
+            {"implicit", signals.is_object() ? signals : Json::object()}}},
           {"answers", answers},
           {"sla", sla},
           {"inbox_url", options_.inbox_base_url + "/console/#/leads/" + h.lead_id}};

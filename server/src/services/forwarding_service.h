@@ -31,9 +31,12 @@ struct HandoffInput {
   const LoadedFlow& flow;
   const Json& outcome;  // EncodeOutcome of the server's decision
   bool done = false;
-  const std::vector<AnswerRecord>& answers;
-  const Json& fields;  // explicit profile merged with the answers
-  Json signals;        // implicit profile, when known ({} otherwise)
+  const std::vector<AnswerRecord>& answers;  // the stored answers
+  const AnswerRecord* new_answer;            // the answer being stored, if any
+  const Json& fields;                        // explicit profile merged with the answers
+  // The implicit profile ({} when unknown); only a handover's snapshot needs it, so it
+  // is made only then.
+  std::function<Json()> signals;
   int64_t now_ms = 0;
   // When data about the visitor last arrived (an answer in any of its sessions, events);
   // the answers' own times count too. A lead sent back by sales is handed over again

@@ -11,10 +11,8 @@ namespace leadq {
 
 Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingService* forwarding) {
   ConversationInput input = MakeInput(in.session, in.visitor, in.answers);
-  std::vector<AnswerRecord> all_answers = in.answers;
   if (in.new_answer != nullptr) {
     input.answers.push_back({in.new_answer->step_id, ToCore(in.new_answer->value)});
-    all_answers.push_back(*in.new_answer);
   }
   input.now_ms = in.now_ms;
   const Turn turn = NextTurn(in.flow.flow, input);
@@ -23,14 +21,14 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   write.outcome = FromCore(EncodeOutcome(turn.outcome));
   write.done = turn.done;
   write.fields = FromCore(turn.fields);
-  write.lead = MakeLead(in.session, turn, write.outcome, input.profile.signals.channel, in.now_ms);
+  write.lead = MakeLead(in.session, turn, input.profile.signals.channel, in.now_ms);
   if (forwarding != nullptr) {
     // A lead handed over is queued in the outcome's own transaction: never lost, and
     // never queued for an outcome that did not commit.
-    Result<HandoffWrite> planned =
-        forwarding->Plan({in.session, in.flow, write.outcome, turn.done, all_answers, write.fields,
-                          FromCore(EncodeProfile(input.profile)["signals"]), in.now_ms,
-                          in.last_data_ms, in.handoff});
+    Result<HandoffWrite> planned = forwarding->Plan(
+        {in.session, in.flow, write.outcome, turn.done, in.answers, in.new_answer, write.fields,
+         [&input] { return FromCore(EncodeProfile(input.profile)["signals"]); }, in.now_ms,
+         in.last_data_ms, in.handoff});
     if (!planned.ok()) return planned.status();
     write.handoff = std::move(planned).value();
   }

@@ -50,8 +50,8 @@ ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& 
   return input;
 }
 
-LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& outcome,
-                    const std::string& channel, int64_t now_ms) {
+LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::string& channel,
+                    int64_t now_ms) {
   LeadRecord lead;
   lead.session_id = session.session_id;
   lead.site_key = session.site_key;
@@ -73,7 +73,6 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& 
       lead.search_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     lead.search_text += '\n';
   }
-  lead.outcome = outcome;
   lead.created_ms = lead.updated_ms = now_ms;
   return lead;
 }
@@ -209,11 +208,11 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
                     forwarding_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();
-  result->done = write.outcome.done;
-  result->outcome = write.outcome.outcome;
   ProfileState profile;
   Result<AnswerStored> stored = storage_.StoreAnswer(write, &profile);
   if (stored.ok() && stored.value() == AnswerStored::kStored) {
+    result->done = write.outcome.done;
+    result->outcome = std::move(write.outcome.outcome);
     if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
     // The answer is stored and acknowledged whatever happens to the visitor's other
     // leads: a re-decision that fails now is made again with the next new data.

@@ -50,9 +50,10 @@ struct AnswerResult {
 ConversationInput MakeInput(const SessionRecord& session, const VisitorProfile& visitor,
                             const std::vector<AnswerRecord>& answers);
 
-// The lead row for a session after the core decided `turn`.
-LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const Json& outcome,
-                    const std::string& channel, int64_t now_ms);
+// The lead row for a session after the core decided `turn`. Its `outcome` stays empty:
+// the row is written with the outcome beside it in OutcomeWrite.
+LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::string& channel,
+                    int64_t now_ms);
 
 class SessionService {
  public:

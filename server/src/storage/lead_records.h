@@ -50,8 +50,8 @@ struct OutcomeWrite {
   Json outcome;
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
-  LeadRecord lead;
-  HandoffWrite handoff;  // the lead handed to sales or nurturing, when it is (forwarding)
+  LeadRecord lead;               // its `outcome` is not read: the row stores `outcome` above
+  HandoffWrite handoff;          // the lead handed to sales or nurturing, when it is (forwarding)
 };
 
 // An answer with the outcome decided over all stored answers plus this one.

@@ -122,12 +122,9 @@ Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
 Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write) {
   // Serialised before the job is queued: the writer thread only binds ready text.
   const std::string outcome_text = Dump(write.outcome.outcome);
-  const std::string lead_text = write.outcome.lead.outcome == write.outcome.outcome
-                                    ? outcome_text
-                                    : Dump(write.outcome.lead.outcome);
   Status status = Write([&](Database& db) -> Status {
     Status step = UpdateOutcome(db, write, outcome_text);
-    if (step.ok()) step = UpdateLead(db, write.outcome.lead, lead_text);
+    if (step.ok()) step = UpdateLead(db, write.outcome.lead, outcome_text);
     // A lead that now qualifies is queued with the outcome that qualified it.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
     return step;

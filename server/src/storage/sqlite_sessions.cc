@@ -14,7 +14,7 @@ constexpr const char* kStale = "stale";
 // is queued: the writer thread is the one serial part of the write path, so it only
 // binds ready text.
 struct AnswerTexts {
-  std::string value, outcome, lead_outcome, fields;
+  std::string value, outcome, fields;
 };
 
 Status InsertAnswer(Database& db, const AnswerRecord& answer, const std::string& value) {
@@ -257,9 +257,6 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
   AnswerTexts texts;
   texts.value = Dump(write.answer.value);
   texts.outcome = Dump(write.outcome.outcome);
-  texts.lead_outcome = write.outcome.lead.outcome == write.outcome.outcome
-                           ? texts.outcome
-                           : Dump(write.outcome.lead.outcome);
   texts.fields = Dump(write.outcome.fields);
   Status status = Write([&](Database& db) -> Status {
     Status inserted = InsertAnswer(db, write.answer, texts.value);
@@ -269,7 +266,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
       return Status::Ok();
     }
     Status step = UpdateSession(db, write, texts.outcome);
-    if (step.ok()) step = UpsertLead(db, write.outcome.lead, texts.lead_outcome);
+    if (step.ok()) step = UpsertLead(db, write.outcome.lead, texts.outcome);
     if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
