@@ -61,6 +61,44 @@ TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArri
   EXPECT_EQ(sales_.requests()[1].idempotency_key.back(), '2');
 }
 
+// What deciding the next answer reads of a lead sent back: the handoff's state in the
+// session's snapshot, and (for the answer path) not the stored outcome it replaces.
+TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
+  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  Result<AnswerContext> handed = server_.storage().LoadForAnswer(lead);
+  ASSERT_TRUE(handed.ok());
+  ASSERT_TRUE(handed.value().handoff.has_value());
+  EXPECT_EQ(handed.value().handoff->generation, 1);
+  EXPECT_EQ(handed.value().handoff->route, "sales");
+  EXPECT_EQ(handed.value().handoff->state, "open");
+  EXPECT_EQ(handed.value().handoff->sent_back_ms, 0);
+
+  clock_.now += 1000;
+  ASSERT_EQ(Feedback(lead, {{"decision", "nurture"}})["state"], "nurturing");
+  Result<AnswerContext> answer = server_.storage().LoadForAnswer(lead);
+  ASSERT_TRUE(answer.ok());
+  ASSERT_TRUE(answer.value().handoff.has_value());
+  EXPECT_EQ(answer.value().handoff->state, "nurturing");
+  EXPECT_EQ(answer.value().handoff->sent_back_ms, clock_.now.load());
+  EXPECT_EQ(answer.value().answers.size(), 5u);
+  EXPECT_EQ(answer.value().session.answer_count, 5);
+  EXPECT_TRUE(answer.value().session.outcome.is_null()) << "the answer path decides afresh";
+
+  Result<AnswerContext> redecision = server_.storage().LoadForRedecision(lead);
+  ASSERT_TRUE(redecision.ok());
+  EXPECT_EQ(redecision.value().session.outcome["triage"], "qualified");
+  EXPECT_EQ(redecision.value().handoff->state, "nurturing");
+  EXPECT_EQ(redecision.value().answers.size(), 5u);
+
+  // A session never handed over has no handoff state.
+  const std::string other = server_.AnswerLead({{"budget", "over_50k"}});
+  Result<AnswerContext> fresh = server_.storage().LoadForAnswer(other);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_FALSE(fresh.value().handoff.has_value());
+  EXPECT_EQ(server_.storage().LoadForAnswer("no-such-session").status().code(), "not_found");
+}
+
 TEST_F(FeedbackTest, NearMissesGoToNurtureDestinationsWhenTheConversationEnds) {
   const std::string lead = server_.AnswerLead({{"budget", "under_10k"},
                                                {"authority", "influencer"},
