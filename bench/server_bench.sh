@@ -64,14 +64,28 @@ echo "sessions started: $(started)"
 # CPU time (user + system, in clock ticks) a process has used: divided by the requests
 # served it is a cost per request that depends far less on other load than rates do.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The same for one named thread of a process (leadq names its writer and checkpointer).
+thread_ticks() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    if [[ $(cat "$task/comm" 2>/dev/null) == "$2" ]]; then
+      total=$((total + $(cpu_ticks "$1/task/${task##*/}")))
+    fi
+  done
+  echo "$total"
+}
 leadq_pid=$(pgrep -P "$server_pid" leadq || echo "$server_pid")
 stored_before=$(curl -s "$url/metrics" | awk '/^leadq_answers_stored_total/ {print $2}')
 ticks_before=$(cpu_ticks "$leadq_pid")
+writer_before=$(thread_ticks "$leadq_pid" leadq-writer)
+checkpointer_before=$(thread_ticks "$leadq_pid" leadq-checkpt)
 
 echo "== answers: ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/answers.lua "$url" \
   -- answer "$sessions" | tee "$work/answers.txt"
 ticks_answers=$(($(cpu_ticks "$leadq_pid") - ticks_before))
+ticks_writer=$(($(thread_ticks "$leadq_pid" leadq-writer) - writer_before))
+ticks_checkpointer=$(($(thread_ticks "$leadq_pid" leadq-checkpt) - checkpointer_before))
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$leadq_pid/status")
 stored=$(curl -s "$url/metrics" | awk '/^leadq_answers_stored_total/ {print $2}')
 answered=$((stored - stored_before))
@@ -125,3 +139,9 @@ echo "peak RSS  $((rss_kb / 1024)) MB   answers stored in the run (server count)
 echo "server CPU per answer $(per_request "$ticks_answers" "$answered") us," \
   "per floor answer $(per_request "$(cat "$work/floor.ticks")" "$(requests "$work/floor.txt")") us," \
   "per bare request $(per_request "$(cat "$work/hello.ticks")" "$(requests "$work/hello.txt")") us"
+# The writer thread is the one serial part of the answer path: its CPU time per answer
+# bounds the answer rate whatever the number of cores.
+writer_us=$(per_request "$ticks_writer" "$answered")
+echo "of which the writer thread $writer_us us (alone it allows at most" \
+  "$(awk -v w="$writer_us" 'BEGIN {printf "%.0f", (w > 0 ? 1e6 / w : 0)}') answers/s)," \
+  "the checkpointer $(per_request "$ticks_checkpointer" "$answered") us"

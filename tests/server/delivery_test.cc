@@ -4,6 +4,8 @@
 // worker's threads are real, and every one is bounded.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -125,6 +127,18 @@ TEST_F(DeliveryTest, AnswersRacingToQualifyTheSameLeadQueueItOnce) {
   ASSERT_TRUE(WaitForState(*server_, lead, "delivered"));
   EXPECT_EQ(LeadView(*server_, lead)["deliveries"].size(), 1u);
   EXPECT_EQ(receiver_.requests().size(), 1u);
+}
+
+// Each delivery worker thread carries a name an operator can find in `top -H`.
+TEST_F(DeliveryTest, TheDeliveryWorkersAreNamed) {
+  int named = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string name;
+    std::getline(comm, name);
+    named += name == "leadq-delivery" ? 1 : 0;
+  }
+  EXPECT_EQ(named, TestForwardingConfig().worker.threads);
 }
 
 TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {

@@ -15,6 +15,7 @@
 #include "app/forwarding_stack.h"
 #include "http/http_server.h"
 #include "http/listen_socket.h"
+#include "platform/thread_name.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq {
@@ -116,6 +117,7 @@ int RunServe(const Options& options) {
   std::thread purger;
   if (options.retention_days > 0) {
     purger = std::thread([&] {
+      NameThisThread("leadq-retention");
       std::unique_lock<std::mutex> lock(purge_mutex);
       while (!stopping) {
         Result<int64_t> purged = app.visitors.PurgeEventsOlderThan(options.retention_days);

@@ -7,6 +7,7 @@
 
 #include "delivery/payload.h"
 #include "delivery/signature.h"
+#include "platform/thread_name.h"
 
 namespace leadq {
 
@@ -27,7 +28,12 @@ Status OutboxWorker::Start() {
   if (!released.ok()) return released;
   std::lock_guard<std::mutex> lock(mutex_);
   stopping_ = false;
-  for (int i = 0; i < std::max(1, options_.threads); ++i) threads_.emplace_back([this] { Run(); });
+  for (int i = 0; i < std::max(1, options_.threads); ++i) {
+    threads_.emplace_back([this] {
+      NameThisThread("leadq-delivery");
+      Run();
+    });
+  }
   return Status::Ok();
 }
 

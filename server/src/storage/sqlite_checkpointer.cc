@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "platform/thread_name.h"
+
 namespace leadq {
 
 Result<std::unique_ptr<SqliteCheckpointer>> SqliteCheckpointer::Start(const std::string& path,
@@ -15,7 +17,10 @@ Result<std::unique_ptr<SqliteCheckpointer>> SqliteCheckpointer::Start(const std:
 
 SqliteCheckpointer::SqliteCheckpointer(std::unique_ptr<Database> db, int threshold_pages)
     : db_(std::move(db)), threshold_pages_(threshold_pages) {
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    NameThisThread("leadq-checkpt");
+    Run();
+  });
 }
 
 SqliteCheckpointer::~SqliteCheckpointer() {

@@ -1,6 +1,8 @@
 // The writer thread and its group commit.
 #include "storage/sqlite_writer.h"
 
+#include "platform/thread_name.h"
+
 namespace leadq {
 
 // One submitted job. Its waiter sleeps on its own mutex, so that finishing a batch of
@@ -19,7 +21,10 @@ constexpr size_t kMaxBatch = 512;
 }  // namespace
 
 SqliteWriter::SqliteWriter(std::unique_ptr<Database> db) : db_(std::move(db)) {
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    NameThisThread("leadq-writer");
+    Run();
+  });
 }
 
 SqliteWriter::~SqliteWriter() {
