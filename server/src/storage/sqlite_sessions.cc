@@ -122,15 +122,11 @@ Status MergeFields(Database& db, const AnswerWrite& write, const std::string& fi
 }
 
 // The session; its stored outcome (JSON text of several hundred bytes) is parsed only
-// `with_outcome`.
+// `with_outcome` (an unread column is never copied out of SQLite).
 Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, bool with_outcome) {
   Result<Statement> stmt = db.Prepare(
-      with_outcome ? "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, "
-                     "language, started_ms, updated_ms, done, answer_count, outcome "
-                     "FROM sessions WHERE session_id = ?1"
-                   : "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, "
-                     "language, started_ms, updated_ms, done, answer_count "
-                     "FROM sessions WHERE session_id = ?1");
+      "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
+      "started_ms, updated_ms, done, answer_count, outcome FROM sessions WHERE session_id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt.value().Bind(1, session_id);
   Result<bool> row = stmt.value().Step();
