@@ -101,6 +101,18 @@ TEST_F(IndexUseTest, TheWidgetsRequestsStayIndexedOnALargeSite) {
   const Database::HeaviestStatement heaviest = Database::Heaviest();
   EXPECT_LT(heaviest.steps, kMostSteps) << heaviest.sql;
   EXPECT_GT(heaviest.steps, 0) << "statements ran and were counted";
+
+  // The merge index holds the merged visitors alone: an answer moves its visitor's
+  // updated_ms, and an entry per visitor would move with every answer, for no lookup.
+  Result<std::unique_ptr<Database>> db = Database::Open(server_.data_dir() + "/leadq.db");
+  ASSERT_TRUE(db.ok());
+  Result<Statement> merged = db.value()->Prepare(
+      "SELECT (SELECT count(*) FROM visitors WHERE merged_into IS NOT NULL), "
+      "(SELECT sum(ncell) FROM dbstat WHERE name = 'visitors_by_merge' AND pagetype = 'leaf')");
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  ASSERT_TRUE(merged.value().Step().value());
+  EXPECT_EQ(merged.value().Integer(0), 3) << "the three even visitors were merged";
+  EXPECT_EQ(merged.value().Integer(1), merged.value().Integer(0));
 }
 
 }  // namespace

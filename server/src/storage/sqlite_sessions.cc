@@ -95,17 +95,25 @@ Status MergeFields(Database& db, const AnswerWrite& write, const std::string& fi
   Result<std::string> canonical = CanonicalVisitor(db, lead.site_key, lead.visitor_id);
   if (!canonical.ok()) return canonical.status();
   Result<Statement> merge = db.Prepare(
-      "UPDATE visitors SET fields = json_patch(fields, ?3), updated_ms = ?4, "
-      "email = COALESCE(NULLIF(?5, ''), email) WHERE site_key = ?1 AND visitor_id = ?2");
+      "UPDATE visitors SET fields = json_patch(fields, ?3), updated_ms = ?4 "
+      "WHERE site_key = ?1 AND visitor_id = ?2");
   if (!merge.ok()) return merge.status();
   Status status = merge.value()
                       .Bind(1, lead.site_key)
                       .Bind(2, canonical.value())
                       .Bind(3, fields_text)
                       .Bind(4, now_ms)
-                      .Bind(5, lead.email)
                       .Run();
   if (!status.ok() || lead.email.empty()) return status;
+  // A statement of its own, and only for a new address: an UPDATE that names a column
+  // rewrites that column's index entries even when the value stays the same.
+  Result<Statement> email = db.Prepare(
+      "UPDATE visitors SET email = ?3 WHERE site_key = ?1 AND visitor_id = ?2 AND "
+      "email IS NOT ?3");
+  if (!email.ok()) return email.status();
+  status =
+      email.value().Bind(1, lead.site_key).Bind(2, canonical.value()).Bind(3, lead.email).Run();
+  if (!status.ok()) return status;
   // By the e-mail index: "+merged_into" keeps the planner off the merge index, whose
   // "merged_into IS NULL" part would match every visitor never merged (a scan of the
   // site's visitors in the writer's transaction, on every e-mail answer).
