@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "leadq/api.h"
+#include "storage/sqlite_db.h"
 #include "test_server.h"
 
 namespace leadq::testing {
@@ -46,10 +47,12 @@ TEST_F(SessionApiTest, QualifiedLeadIsStoredWithTheServersOutcome) {
                                                   {"email", " Ann@Example.com "}};
   int n = 0;
   Json last;
+  std::string last_text;
   for (const auto& [step, value] : answers) {
     auto res = Answer(session, "answer-" + std::to_string(++n) + "-abcdef", step, value);
     ASSERT_EQ(res->status, 200) << res->body;
     last = Body(res);
+    last_text = res->body;
   }
   EXPECT_TRUE(last["done"].get<bool>());
   EXPECT_EQ(last["outcome"]["triage"], "qualified");
@@ -61,6 +64,20 @@ TEST_F(SessionApiTest, QualifiedLeadIsStoredWithTheServersOutcome) {
   EXPECT_TRUE(stored["done"].get<bool>());
   ASSERT_EQ(stored["answers"].size(), 5u);
   EXPECT_EQ(stored["answers"][4]["value"], "ann@example.com") << "answers are stored normalised";
+
+  // The outcome is printed once, by the core: the response carries the stored bytes, and
+  // they are the canonical text nlohmann/json prints for the same value.
+  auto db = Database::Open(server_.data_dir() + "/leadq.db");
+  ASSERT_TRUE(db.ok());
+  auto column = db.value()->Prepare("SELECT outcome FROM leads WHERE session_id = ?1");
+  ASSERT_TRUE(column.ok());
+  column.value().Bind(1, session);
+  ASSERT_TRUE(column.value().Step().value());
+  const std::string stored_text = column.value().Text(0);
+  EXPECT_EQ(Json::parse(stored_text).dump(), stored_text);
+  EXPECT_EQ(last_text.substr(last_text.find("\"outcome\":") + 10), stored_text + "}");
+  auto retry = Answer(session, "answer-5-abcdef", "email", "ann@example.com");
+  EXPECT_EQ(Body(retry)["outcome"], last["outcome"]) << "a retried answer gets the same outcome";
 }
 
 TEST_F(SessionApiTest, RetriedAnswerIsStoredOnce) {

@@ -18,7 +18,9 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   const Turn turn = NextTurn(in.flow.flow, input);
 
   OutcomeWrite write;
-  write.outcome = FromCore(EncodeOutcome(turn.outcome));
+  const JsonValue outcome = EncodeOutcome(turn.outcome);
+  write.outcome_text = outcome.Dump();
+  write.outcome = FromCore(outcome);
   write.done = turn.done;
   write.fields = FromCore(turn.fields);
   write.lead = MakeLead(in.session, turn, input.profile.signals.channel, in.now_ms);

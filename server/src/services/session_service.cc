@@ -159,7 +159,7 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
       if (!now.ok()) return now.status();
       result.duplicate = true;
       result.done = now.value().done;
-      result.outcome = now.value().outcome;
+      result.outcome = now.value().outcome.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     return result;
   }
@@ -212,7 +212,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   Result<AnswerStored> stored = storage_.StoreAnswer(write, &profile);
   if (stored.ok() && stored.value() == AnswerStored::kStored) {
     result->done = write.outcome.done;
-    result->outcome = std::move(write.outcome.outcome);
+    result->outcome = std::move(write.outcome.outcome_text);
     if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
     // The answer is stored and acknowledged whatever happens to the visitor's other
     // leads: a re-decision that fails now is made again with the next new data.

@@ -42,7 +42,7 @@ struct AnswerRequest {
 struct AnswerResult {
   bool duplicate = false;  // the answer_id was stored before; nothing changed
   bool done = false;
-  Json outcome;  // the server's outcome after this answer
+  std::string outcome;  // the server's outcome after this answer, as JSON text
 };
 
 // The core's input for a session: the visitor's profile (explicit fields without this

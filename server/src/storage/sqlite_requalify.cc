@@ -121,7 +121,7 @@ Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
 
 Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write) {
   // Serialised before the job is queued: the writer thread only binds ready text.
-  const std::string outcome_text = Dump(write.outcome.outcome);
+  const std::string& outcome_text = write.outcome.outcome_text;
   Status status = Write([&](Database& db) -> Status {
     Status step = UpdateOutcome(db, write, outcome_text);
     if (step.ok()) step = UpdateLead(db, write.outcome.lead, outcome_text);

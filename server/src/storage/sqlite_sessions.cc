@@ -14,7 +14,7 @@ constexpr const char* kStale = "stale";
 // is queued: the writer thread is the one serial part of the write path, so it only
 // binds ready text.
 struct AnswerTexts {
-  std::string value, outcome, fields;
+  std::string value, fields;
 };
 
 Status InsertAnswer(Database& db, const AnswerRecord& answer, const std::string& value) {
@@ -260,7 +260,6 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
   AnswerStored stored = AnswerStored::kStored;
   AnswerTexts texts;
   texts.value = Dump(write.answer.value);
-  texts.outcome = Dump(write.outcome.outcome);
   texts.fields = Dump(write.outcome.fields);
   Status status = Write([&](Database& db) -> Status {
     Status inserted = InsertAnswer(db, write.answer, texts.value);
@@ -269,8 +268,9 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
       stored = AnswerStored::kDuplicate;
       return Status::Ok();
     }
-    Status step = UpdateSession(db, write, texts.outcome);
-    if (step.ok()) step = UpsertLead(db, write.outcome.lead, texts.outcome);
+    const std::string& outcome_text = write.outcome.outcome_text;
+    Status step = UpdateSession(db, write, outcome_text);
+    if (step.ok()) step = UpsertLead(db, write.outcome.lead, outcome_text);
     if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
