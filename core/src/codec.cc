@@ -162,15 +162,17 @@ JsonValue EncodeOutcome(const Outcome& outcome) {
                     {"deadline_ms", outcome.sla_deadline_ms},
                     {"follow_up_touches", outcome.follow_up_touches}};
   }
-  return JsonValue{{"triage", ToString(outcome.triage)},
-                   {"grade", ToString(outcome.grade)},
-                   {"total_points", JsonNumber(outcome.total_points)},
-                   {"criteria", std::move(criteria)},
-                   {"missing_fields", JsonValue::ArrayOf(outcome.missing_fields)},
-                   {"conversion", ToString(outcome.conversion)},
-                   {"stage", ToString(outcome.stage)},
-                   {"knockout", std::move(knockout)},
-                   {"sla", std::move(sla)}};
+  JsonValue json{{"triage", ToString(outcome.triage)},
+                 {"grade", ToString(outcome.grade)},
+                 {"total_points", JsonNumber(outcome.total_points)},
+                 {"conversion", ToString(outcome.conversion)},
+                 {"stage", ToString(outcome.stage)}};
+  // Moved in: a member of an initializer list is copied, and these are the large ones.
+  json.Set("criteria", std::move(criteria));
+  json.Set("missing_fields", JsonValue::ArrayOf(outcome.missing_fields));
+  json.Set("knockout", std::move(knockout));
+  json.Set("sla", std::move(sla));
+  return json;
 }
 
 JsonValue EncodeQuestion(const QuestionView& question) {

@@ -33,6 +33,7 @@ JsonValue::JsonValue(Array items) : type_(Type::kArray) { array_ = new Array(std
 
 JsonValue::JsonValue(std::initializer_list<Member> members) : type_(Type::kObject) {
   object_ = new Object();
+  object_->reserve(members.size());
   for (const Member& member : members) Set(member.first, member.second);
 }
 
