@@ -125,29 +125,33 @@ Status Database::Exec(const std::string& sql) {
   return Check(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr), "exec");
 }
 
-Result<Statement> Database::Prepare(const std::string& sql) {
+Result<Statement> Database::Prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {
     it->second.in_use = true;
-    return Statement(this, it->second.stmt, &it->first);
+    return Statement(this, it->second.stmt, &it->second);
   }
   sqlite3_stmt* stmt = nullptr;
-  Status status = Check(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), "prepare");
+  Status status = Check(
+      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr), "prepare");
   if (!status.ok()) return status;
   if (it != cache_.end()) return Statement(this, stmt, nullptr);  // nested use: not cached
-  auto inserted = cache_.emplace(sql, CacheEntry{stmt, true});
-  return Statement(this, stmt, &inserted.first->first);
+  auto text = std::make_unique<const std::string>(sql);
+  const std::string_view key = *text;
+  CacheEntry& entry = cache_[key];
+  entry = CacheEntry{std::move(text), stmt, true};
+  return Statement(this, stmt, &entry);
 }
 
-void Database::Return(const std::string* sql, sqlite3_stmt* stmt) {
+void Database::Return(CacheEntry* entry, sqlite3_stmt* stmt) {
   NoteStatementRun(stmt);
-  if (sql == nullptr) {
+  if (entry == nullptr) {
     sqlite3_finalize(stmt);
     return;
   }
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  cache_[*sql].in_use = false;
+  entry->in_use = false;
 }
 
 int64_t Database::Changes() const { return sqlite3_changes(db_); }
@@ -185,7 +189,7 @@ Status Database::BackupTo(const std::string& path) {
 }
 
 Statement::~Statement() {
-  if (stmt_ != nullptr) db_->Return(sql_, stmt_);
+  if (stmt_ != nullptr) db_->Return(entry_, stmt_);
 }
 
 Statement& Statement::Bind(int index, const std::string& text) {

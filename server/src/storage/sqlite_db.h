@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -35,8 +36,9 @@ class Database {
   // Runs one or more statements without parameters.
   Status Exec(const std::string& sql);
   // A prepared statement for `sql`, from the cache when it is not in use. The Statement
-  // must not outlive this Database.
-  Result<Statement> Prepare(const std::string& sql);
+  // must not outlive this Database. A view, so that the SQL literals of every request
+  // are looked up without being copied into a string first.
+  Result<Statement> Prepare(std::string_view sql);
   // Internal on failure; `what` names the operation for the message.
   Status Check(int code, const char* what);
   int64_t Changes() const;
@@ -65,23 +67,26 @@ class Database {
 
  private:
   friend class Statement;
-  explicit Database(sqlite3* db) : db_(db) {}
-  void Return(const std::string* sql, sqlite3_stmt* stmt);
-
-  sqlite3* db_;
   struct CacheEntry {
+    std::unique_ptr<const std::string> sql;  // the key's text: a stable address
     sqlite3_stmt* stmt = nullptr;
     bool in_use = false;
   };
-  std::unordered_map<std::string, CacheEntry> cache_;
+  explicit Database(sqlite3* db) : db_(db) {}
+  void Return(CacheEntry* entry, sqlite3_stmt* stmt);
+
+  sqlite3* db_;
+  // Keyed by views of the entries' own texts. A Statement keeps its entry's address
+  // (stable in an unordered_map), so returning it needs no second lookup.
+  std::unordered_map<std::string_view, CacheEntry> cache_;
 };
 
 class Statement {
  public:
-  // `sql` is the cache key when the statement came from the cache, else null.
-  Statement(Database* db, sqlite3_stmt* stmt, const std::string* sql)
-      : db_(db), stmt_(stmt), sql_(sql) {}
-  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), sql_(other.sql_) {
+  // `entry` is the cache entry when the statement came from the cache, else null.
+  Statement(Database* db, sqlite3_stmt* stmt, Database::CacheEntry* entry)
+      : db_(db), stmt_(stmt), entry_(entry) {}
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), entry_(other.entry_) {
     other.stmt_ = nullptr;
   }
   Statement(const Statement&) = delete;
@@ -110,7 +115,7 @@ class Statement {
  private:
   Database* db_;
   sqlite3_stmt* stmt_;
-  const std::string* sql_;
+  Database::CacheEntry* entry_;
 };
 
 }  // namespace leadq
