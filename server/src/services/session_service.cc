@@ -1,8 +1,6 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
-#include <cctype>
-
 #include "services/forwarding_service.h"
 #include "services/requalification_service.h"
 #include "services/session_decision.h"
@@ -68,9 +66,9 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::s
   lead.channel = channel;
   lead.email = turn.fields["email"].as_string();
   for (const auto& [field, value] : turn.fields.members()) {
+    // Folded to ASCII lower case, as SQLite's LIKE (the text search) folds case.
     const std::string text = value.is_string() ? value.as_string() : value.Dump();
-    for (char c : text)
-      lead.search_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : text) lead.search_text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     lead.search_text += '\n';
   }
   lead.created_ms = lead.updated_ms = now_ms;
