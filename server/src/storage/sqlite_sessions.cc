@@ -1,4 +1,6 @@
 // SQL of the SessionStore, including the answer path's single write transaction.
+#include <algorithm>
+
 #include "storage/sqlite_forwarding_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
@@ -157,17 +159,20 @@ Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, b
   return session;
 }
 
+// In the order they were stored. The rows come by the (session_id, answer_id) index and
+// are put in order here: an ORDER BY seq would have SQLite build a temporary B-tree for
+// the handful of rows on every answer.
 Result<std::vector<AnswerRecord>> ReadAnswers(Database& db, const std::string& session_id) {
   Result<Statement> stmt = db.Prepare(
-      "SELECT answer_id, step_id, field, value, received_ms FROM answers "
-      "WHERE session_id = ?1 ORDER BY seq");
+      "SELECT answer_id, step_id, field, value, received_ms, seq FROM answers "
+      "WHERE session_id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt.value().Bind(1, session_id);
-  std::vector<AnswerRecord> answers;
+  std::vector<std::pair<int64_t, AnswerRecord>> rows;
   for (;;) {
     Result<bool> row = stmt.value().Step();
     if (!row.ok()) return row.status();
-    if (!row.value()) return answers;
+    if (!row.value()) break;
     AnswerRecord answer;
     answer.session_id = session_id;
     answer.answer_id = stmt.value().Text(0);
@@ -175,8 +180,14 @@ Result<std::vector<AnswerRecord>> ReadAnswers(Database& db, const std::string& s
     answer.field = stmt.value().Text(2);
     answer.value = ParseStored(stmt.value().Text(3), Json());
     answer.received_ms = stmt.value().Integer(4);
-    answers.push_back(std::move(answer));
+    rows.emplace_back(stmt.value().Integer(5), std::move(answer));
   }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<AnswerRecord> answers;
+  answers.reserve(rows.size());
+  for (auto& [seq, answer] : rows) answers.push_back(std::move(answer));
+  return answers;
 }
 
 }  // namespace
