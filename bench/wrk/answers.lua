@@ -7,7 +7,10 @@
 --            every visitor gives its own e-mail address (one address shared by all would
 --            merge every visitor into one, and each answer would re-qualify that
 --            visitor's other leads: a different workload)
--- The second argument is N, the sessions per thread.
+-- The second argument is N, the sessions per thread. In answer mode, two more are
+-- optional: a number of answers after which each thread stops (0: wrk's duration
+-- decides), and the count the thread's requests start from (a run that continues an
+-- earlier one: the next steps, with answer ids not used yet).
 local counter = 0
 -- `thread_id` is a global on purpose: setup() runs in wrk's main Lua state and
 -- thread:set() writes a global of each thread's own state (a file-level local here would
@@ -33,6 +36,15 @@ end
 function init(args)
   mode = args[1] or "answer"
   sessions = tonumber(args[2] or "1000")
+  local limit = tonumber(args[3] or "0")
+  counter = tonumber(args[4] or "0")
+  if mode == "answer" and limit > 0 then
+    local answered = 0
+    response = function()
+      answered = answered + 1
+      if answered >= limit then wrk.thread:stop() end
+    end
+  end
   if mode == "start" then
     -- Creating the sessions is a fixed amount of work: each thread goes over its N
     -- sessions twice (the second pass resumes them, and creates any whose first request
