@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Instructions per answer (not a test): leadq under callgrind answers a fixed workload, and
-# the user-space instructions it executed are divided by the answers it stored. Unlike a
-# rate, this count hardly moves with other load on the machine, so two builds can be
-# compared by a few percent (run each twice; background threads that wake on a timer,
-# such as the delivery worker's poll, add a little noise). It leaves out the kernel's
-# share (sockets, fsync, scheduling), which the wrk benchmark (server_bench.sh) includes.
+# the user-space instructions it executed are divided by the answers it stored. On a quiet
+# machine this count repeats far more closely than a rate, so two builds can be compared by
+# a few percent (run each twice). Other load on the machine makes the run slower, and
+# loops that wake on a timer (cpp-httplib's keep-alive polls, the delivery worker) then
+# add instructions: compare on a quiet machine. It leaves out the kernel's share (sockets,
+# fsync, scheduling), which the wrk benchmark (server_bench.sh) includes.
 #
 #   bench/answer_instructions.sh [LEADQ_BINARY]      default: build/native/server/leadq
 #
