@@ -82,6 +82,12 @@ TEST(ConcurrentWritersTest, EveryAcknowledgedAnswerIsStoredOnce) {
                       "SELECT COUNT(*) FROM sessions s WHERE answer_count <> "
                       "(SELECT COUNT(*) FROM answers a WHERE a.session_id = s.session_id)"),
             0);
+  // ... and numbers them 1, 2, ... in the order they were stored.
+  EXPECT_EQ(CountRows(db,
+                      "SELECT COUNT(*) FROM sessions s WHERE (SELECT MIN(seq) = 1 AND "
+                      "MAX(seq) = s.answer_count AND COUNT(DISTINCT seq) = s.answer_count "
+                      "FROM answers a WHERE a.session_id = s.session_id) IS NOT 1"),
+            0);
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM leads"), kThreads * kSessionsPerThread);
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM leads WHERE triage = 'qualified'"),
             kThreads * kSessionsPerThread);
@@ -114,6 +120,11 @@ TEST(ConcurrentWritersTest, RacingAnswersOnOneSessionAreAllDecided) {
   EXPECT_EQ(stored["answers"].size(), 5u);
   EXPECT_EQ(stored["outcome"]["triage"], "qualified") << stored.dump();
   EXPECT_TRUE(stored["done"].get<bool>());
+  // The racing answers took the places 1 to 5 of the session, one each.
+  server.Stop();
+  EXPECT_EQ(CountRows(server.data_dir() + "/leadq.db",
+                      "SELECT COUNT(DISTINCT seq) FROM answers WHERE seq BETWEEN 1 AND 5"),
+            5);
 }
 
 // Many first requests for one client-chosen session id at once: one creates it, the
@@ -159,8 +170,13 @@ INSERT INTO sessions (session_id, site_key, flow_id, flow_version, visitor_id, s
 VALUES ('session-old-01', 'old-site', 'f', 1, 'visitor-old-01', 10, 20,
   '{"triage":"qualified","grade":"high","total_points":90,"stage":"sales_ready","conversion":"hard","sla":{"deadline_ms":99}}',
   'qualified', 'high', 90, 1);
+INSERT INTO sessions (session_id, site_key, flow_id, flow_version, visitor_id, started_ms,
+  updated_ms)
+VALUES ('session-old-02', 'old-site', 'f', 1, 'visitor-old-01', 11, 21);
 INSERT INTO answers (session_id, answer_id, step_id, field, value, received_ms)
-VALUES ('session-old-01', 'answer-old-01', 'budget', 'budget', '"over_50k"', 15);
+VALUES ('session-old-01', 'answer-old-zz', 'budget', 'budget', '"under_10k"', 12),
+  ('session-old-02', 'answer-old-02', 'need', 'need', '"losing_leads"', 13),
+  ('session-old-01', 'answer-old-01', 'budget', 'budget', '"over_50k"', 15);
 )sql");
     ASSERT_TRUE(seeded.ok()) << seeded.message();
   }
@@ -168,7 +184,16 @@ VALUES ('session-old-01', 'answer-old-01', 'budget', 'budget', '"over_50k"', 15)
   ASSERT_TRUE(storage.ok()) << storage.status().message();
   auto session = storage.value()->GetSession("session-old-01");
   ASSERT_TRUE(session.ok());
-  EXPECT_EQ(session.value().answer_count, 1) << "answer counts are back-filled";
+  EXPECT_EQ(session.value().answer_count, 2) << "answer counts are back-filled";
+  // Answers keep their order within their session (the revision, stored last, counts)
+  // when version 7 renumbers them per session.
+  auto answers = storage.value()->ListAnswers("session-old-01");
+  ASSERT_TRUE(answers.ok());
+  ASSERT_EQ(answers.value().size(), 2u);
+  EXPECT_EQ(answers.value()[0].answer_id, "answer-old-zz");
+  EXPECT_EQ(answers.value()[1].answer_id, "answer-old-01");
+  EXPECT_EQ(answers.value()[1].value, "over_50k");
+  ASSERT_EQ(storage.value()->ListAnswers("session-old-02").value().size(), 1u);
   auto lead = storage.value()->GetLead("session-old-01");
   ASSERT_TRUE(lead.ok()) << "leads are back-filled from v1 outcomes";
   EXPECT_EQ(lead.value().triage, "qualified");

@@ -171,6 +171,28 @@ DROP INDEX visitors_by_merge;
 CREATE INDEX visitors_by_merge ON visitors(site_key, merged_into, updated_ms)
   WHERE merged_into IS NOT NULL;
 )sql",
+      // 7: a session's answers stored together, in one B-tree keyed by session and answer
+      // id. Every answer reads all of its session's answers: in a table ordered by arrival
+      // they lay on a page each, and the (session, answer id) index was a second B-tree to
+      // write. `seq` is now the answer's place in its session (1, 2, ...).
+      R"sql(
+CREATE TABLE answers_by_session (
+  session_id TEXT NOT NULL REFERENCES sessions(session_id),
+  answer_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  step_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  received_ms INTEGER NOT NULL,
+  PRIMARY KEY (session_id, answer_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO answers_by_session
+SELECT session_id, answer_id, row_number() OVER (PARTITION BY session_id ORDER BY seq),
+  step_id, field, value, received_ms
+FROM answers;
+DROP TABLE answers;
+ALTER TABLE answers_by_session RENAME TO answers;
+)sql",
   };
   return kMigrations;
 }

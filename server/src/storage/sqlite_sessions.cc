@@ -19,18 +19,22 @@ struct AnswerTexts {
   std::string value, fields;
 };
 
-Status InsertAnswer(Database& db, const AnswerRecord& answer, const std::string& value) {
+// The answer's place in its session follows the count the decision was made on; the
+// session's update in the same transaction fails (stale) if another answer took it first.
+Status InsertAnswer(Database& db, const AnswerWrite& write, const std::string& value) {
+  const AnswerRecord& answer = write.answer;
   Result<Statement> stmt = db.Prepare(
-      "INSERT INTO answers (session_id, answer_id, step_id, field, value, received_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (session_id, answer_id) DO NOTHING");
+      "INSERT INTO answers (session_id, answer_id, seq, step_id, field, value, received_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (session_id, answer_id) DO NOTHING");
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       .Bind(1, answer.session_id)
       .Bind(2, answer.answer_id)
-      .Bind(3, answer.step_id)
-      .Bind(4, answer.field)
-      .Bind(5, value)
-      .Bind(6, answer.received_ms)
+      .Bind(3, write.expected_answer_count + 1)
+      .Bind(4, answer.step_id)
+      .Bind(5, answer.field)
+      .Bind(6, value)
+      .Bind(7, answer.received_ms)
       .Run();
 }
 
@@ -159,9 +163,9 @@ Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, b
   return session;
 }
 
-// In the order they were stored. The rows come by the (session_id, answer_id) index and
-// are put in order here: an ORDER BY seq would have SQLite build a temporary B-tree for
-// the handful of rows on every answer.
+// In the order they were stored. The rows come in the table's (session_id, answer_id)
+// order and are put in order here: an ORDER BY seq would have SQLite build a temporary
+// B-tree for the handful of rows on every answer.
 Result<std::vector<AnswerRecord>> ReadAnswers(Database& db, const std::string& session_id) {
   Result<Statement> stmt = db.Prepare(
       "SELECT answer_id, step_id, field, value, received_ms, seq FROM answers "
@@ -273,7 +277,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
   texts.value = Dump(write.answer.value);
   texts.fields = Dump(write.outcome.fields);
   Status status = Write([&](Database& db) -> Status {
-    Status inserted = InsertAnswer(db, write.answer, texts.value);
+    Status inserted = InsertAnswer(db, write, texts.value);
     if (!inserted.ok()) return inserted;
     if (db.Changes() == 0) {
       stored = AnswerStored::kDuplicate;
