@@ -158,6 +158,11 @@ TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
   EXPECT_TRUE(sent["profile"]["implicit"].is_object());
   EXPECT_EQ(sent["answers"].size(), 5u);
   EXPECT_EQ(sent["sla"]["deadline_ms"], clock_.now.load() + 5 * 60'000);
+  EXPECT_EQ(sent["sla"]["first_response_minutes"], 5);
+  EXPECT_EQ(sent["sla"]["follow_up_touches"], 6);
+  EXPECT_EQ(sent["conversion"], "hard");
+  EXPECT_TRUE(sent["stage"].is_string() && !sent["stage"].get<std::string>().empty());
+  EXPECT_TRUE(sent["criteria"][0]["points"].is_number());
   EXPECT_EQ(sent["inbox_url"], "https://leads.example.test/console/#/leads/" + lead);
   EXPECT_EQ(receiver_.requests()[0].idempotency_key, body["idempotency_key"]);
 }

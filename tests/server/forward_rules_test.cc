@@ -14,7 +14,7 @@ namespace {
 TEST(ForwardRules, RouteForOutcomes) {
   struct Case {
     const char* name;
-    Json outcome;
+    JsonValue outcome;
     bool done;
     bool hard_conversion_wanted;
     const char* route;
@@ -44,7 +44,7 @@ TEST(ForwardRules, RouteForOutcomes) {
        true,
        true,
        ""},
-      {"not an object", Json::array(), true, true, ""},
+      {"not an object", JsonValue::MakeArray(), true, true, ""},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(RouteFor(c.outcome, c.done, c.hard_conversion_wanted), c.route) << c.name;

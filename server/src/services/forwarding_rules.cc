@@ -2,14 +2,15 @@
 #include "services/forwarding_rules.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace leadq {
 namespace {
 
-std::string Text(const Json& object, const char* key) {
-  if (!object.is_object()) return std::string();
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+const std::string& Text(const JsonValue& object, std::string_view key) {
+  static const std::string kNone;
+  const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
+  return value != nullptr && value->is_string() ? value->as_string() : kNone;
 }
 
 bool Allows(const std::vector<std::string>& filter, const std::string& value) {
@@ -18,8 +19,8 @@ bool Allows(const std::vector<std::string>& filter, const std::string& value) {
 
 }  // namespace
 
-std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted) {
-  const std::string triage = Text(outcome, "triage");
+std::string RouteFor(const JsonValue& outcome, bool done, bool hard_conversion_wanted) {
+  const std::string& triage = Text(outcome, "triage");
   if (triage == "qualified") return "sales";
   if (hard_conversion_wanted && Text(outcome, "conversion") == "hard" && triage != "disqualified") {
     return "sales";

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "leadq/json.h"
 #include "storage/forwarding_records.h"
 
 namespace leadq {
@@ -19,7 +20,7 @@ namespace leadq {
 // for it with its own trigger "hard_conversion"), unless disqualified. A
 // near-miss ("nurture") goes to nurturing once the conversation is done, since its points
 // still grow while the visitor answers.
-std::string RouteFor(const Json& outcome, bool done, bool hard_conversion_wanted);
+std::string RouteFor(const JsonValue& outcome, bool done, bool hard_conversion_wanted);
 
 // The generation of the handover to make now, or nullopt when none: the first handover
 // is generation 1; the same lead is handed over again (generation + 1) only when a

@@ -3,22 +3,22 @@
 
 #include <algorithm>
 
+#include "services/core_json.h"
 #include "services/forwarding_rules.h"
 
 namespace leadq {
 namespace {
 
-std::string Text(const Json& object, const char* key) {
-  if (!object.is_object()) return std::string();
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+// The outcome's parts, read from the core's value ("" and null when missing).
+const JsonValue& Member(const JsonValue& object, std::string_view key) {
+  static const JsonValue kNull;
+  const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
+  return value != nullptr ? *value : kNull;
 }
 
-const Json& Member(const Json& object, const char* key) {
-  static const Json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it != object.end() ? *it : kNull;
+std::string Text(const JsonValue& object, std::string_view key) {
+  const JsonValue& value = Member(object, key);
+  return value.is_string() ? value.as_string() : std::string();
 }
 
 }  // namespace
@@ -64,21 +64,24 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   h.state = "open";
   h.triage = triage;
   h.grade = Text(in.outcome, "grade");
-  const Json& points = Member(in.outcome, "total_points");
-  h.total_points = points.is_number() ? points.get<double>() : 0.0;
-  for (const Json& criterion : Member(in.outcome, "criteria")) {
-    const std::string id = Text(criterion, "id");
-    if (!id.empty()) h.criteria.push_back(id);
+  const JsonValue& points = Member(in.outcome, "total_points");
+  h.total_points = points.is_number() ? points.as_double() : 0.0;
+  const JsonValue& criteria = Member(in.outcome, "criteria");
+  if (criteria.is_array()) {
+    for (const JsonValue& criterion : criteria.items()) {
+      std::string id = Text(criterion, "id");
+      if (!id.empty()) h.criteria.push_back(std::move(id));
+    }
   }
   h.handed_ms = h.updated_ms = in.now_ms;
   // The deadline is fixed when the lead is handed over; the outcome's own deadline moves
   // with every later re-decision.
-  const Json& sla = Member(in.outcome, "sla");
-  const Json& minutes = Member(sla, "first_response_minutes");
-  const Json& touches = Member(sla, "follow_up_touches");
-  if (route == "sales" && minutes.is_number_integer()) {
-    h.sla_deadline_ms = in.now_ms + minutes.get<int64_t>() * 60000;
-    h.follow_up_target = touches.is_number_integer() ? touches.get<int>() : 0;
+  const JsonValue& sla = Member(in.outcome, "sla");
+  const JsonValue& minutes = Member(sla, "first_response_minutes");
+  const JsonValue& touches = Member(sla, "follow_up_touches");
+  if (route == "sales" && minutes.is_integer()) {
+    h.sla_deadline_ms = in.now_ms + minutes.as_int64() * 60000;
+    h.follow_up_target = touches.is_integer() ? static_cast<int>(touches.as_int64()) : 0;
   }
   h.sent_back_ms = in.stored ? in.stored->sent_back_ms : 0;
   h.snapshot = Snapshot(in, h);
@@ -99,7 +102,8 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
   const Json signals = in.signals ? in.signals() : Json::object();
   Json sla = nullptr;
   if (h.sla_deadline_ms > 0) {
-    sla = {{"first_response_minutes", Member(Member(in.outcome, "sla"), "first_response_minutes")},
+    sla = {{"first_response_minutes",
+            FromCore(Member(Member(in.outcome, "sla"), "first_response_minutes"))},
            {"deadline_ms", h.sla_deadline_ms},
            {"follow_up_touches", h.follow_up_target}};
   }
@@ -114,9 +118,9 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
           {"triage", h.triage},
           {"grade", h.grade},
           {"total_points", h.total_points},
-          {"conversion", Member(in.outcome, "conversion")},
-          {"stage", Member(in.outcome, "stage")},
-          {"criteria", Member(in.outcome, "criteria")},
+          {"conversion", FromCore(Member(in.outcome, "conversion"))},
+          {"stage", FromCore(Member(in.outcome, "stage"))},
+          {"criteria", FromCore(Member(in.outcome, "criteria"))},
           {"profile",
            {{"explicit", in.fields.is_object() ? in.fields : Json::object()},
             {"implicit", signals.is_object() ? signals : Json::object()}}},

@@ -29,7 +29,9 @@ struct ForwardingOptions {
 struct HandoffInput {
   const SessionRecord& session;
   const LoadedFlow& flow;
-  const Json& outcome;  // EncodeOutcome of the server's decision
+  // EncodeOutcome of the server's decision, as the core made it: most outcomes hand
+  // nothing over, and only a handover's snapshot copies parts of it.
+  const JsonValue& outcome;
   bool done = false;
   const std::vector<AnswerRecord>& answers;  // the stored answers
   const AnswerRecord* new_answer;            // the answer being stored, if any

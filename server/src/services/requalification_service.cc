@@ -90,7 +90,8 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
                       forwarding_);
     if (!decided.ok()) return decided.status();
     if (decided.value().handoff.empty() && decided.value().done == session.done &&
-        Material(decided.value().outcome) == Material(session.outcome)) {
+        Material(Json::parse(decided.value().outcome_text, nullptr, false)) ==
+            Material(session.outcome)) {
       Result<LeadRecord> lead = storage_.GetLead(session_id);
       if (!lead.ok()) return lead.status();
       if (lead.value().channel == decided.value().lead.channel &&

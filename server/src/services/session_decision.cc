@@ -20,7 +20,6 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   OutcomeWrite write;
   const JsonValue outcome = EncodeOutcome(turn.outcome);
   write.outcome_text = outcome.Dump();
-  write.outcome = FromCore(outcome);
   write.done = turn.done;
   write.fields = FromCore(turn.fields);
   write.lead = MakeLead(in.session, turn, input.profile.signals.channel, in.now_ms);
@@ -28,7 +27,7 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
     // A lead handed over is queued in the outcome's own transaction: never lost, and
     // never queued for an outcome that did not commit.
     Result<HandoffWrite> planned = forwarding->Plan(
-        {in.session, in.flow, write.outcome, turn.done, in.answers, in.new_answer, write.fields,
+        {in.session, in.flow, outcome, turn.done, in.answers, in.new_answer, write.fields,
          [&input] { return FromCore(EncodeProfile(input.profile)["signals"]); }, in.now_ms,
          in.last_data_ms, in.handoff});
     if (!planned.ok()) return planned.status();

@@ -47,8 +47,7 @@ struct LeadFilter {
 // committed together with the answer. Forwarding extends this record with what it must
 // write in the same transaction (its outbox rows) — see SqliteStorage::StoreAnswer.
 struct OutcomeWrite {
-  Json outcome;
-  std::string outcome_text;  // `outcome` as JSON text, made once: stored and answered as is
+  std::string outcome_text;  // the outcome as JSON text, made once: stored and answered as is
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
   LeadRecord lead;               // its `outcome` is not read: the row stores `outcome` above
