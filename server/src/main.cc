@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "platform/allocator_tuning.h"
 
 int main(int argc, char** argv) {
   // One malloc arena per core instead of eight: with a thread per connection, glibc's
@@ -19,7 +20,10 @@ int main(int argc, char** argv) {
     std::cout << leadq::Usage(opts.command);
     return 0;
   }
-  if (opts.command == "serve") return leadq::RunServe(opts);
+  if (opts.command == "serve") {
+    leadq::RestartWithThreadCache(argv);
+    return leadq::RunServe(opts);
+  }
   if (opts.command == "migrate") return leadq::RunMigrate(opts);
   if (opts.command == "simulate") return leadq::RunSimulate(opts);
   if (opts.command == "compile-flow") return leadq::RunCompileFlow(opts);
