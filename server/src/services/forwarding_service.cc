@@ -2,6 +2,7 @@
 #include "services/forwarding_service.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "services/core_json.h"
 #include "services/forwarding_rules.h"
