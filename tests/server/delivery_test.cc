@@ -4,12 +4,10 @@
 // worker's threads are real, and every one is bounded.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "forward_test_util.h"
 
@@ -133,20 +131,20 @@ TEST_F(DeliveryTest, AnswersRacingToQualifyTheSameLeadQueueItOnce) {
 
 // Each delivery worker thread carries a name an operator can find in `top -H`. A worker
 // names itself once it runs, which on a busy machine can be a moment after the server
-// started: the test looks for up to 5 s.
+// started: the test looks until they are all named (bounded).
 TEST_F(DeliveryTest, TheDeliveryWorkersAreNamed) {
-  int named = 0;
-  for (int look = 0; look < 500 && named != TestForwardingConfig().worker.threads; ++look) {
-    if (look > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    named = 0;
+  auto named = [] {
+    int count = 0;
     for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
       std::ifstream comm(task.path() / "comm");
       std::string name;
       std::getline(comm, name);
-      named += name == "leadq-delivery" ? 1 : 0;
+      count += name == "leadq-delivery" ? 1 : 0;
     }
-  }
-  EXPECT_EQ(named, TestForwardingConfig().worker.threads);
+    return count;
+  };
+  WebhookReceiver::WaitFor([&] { return named() == TestForwardingConfig().worker.threads; });
+  EXPECT_EQ(named(), TestForwardingConfig().worker.threads);
 }
 
 TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
