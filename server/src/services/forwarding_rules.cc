@@ -7,17 +7,17 @@
 namespace leadq {
 namespace {
 
-const std::string& Text(const JsonValue& object, std::string_view key) {
-  static const std::string kNone;
-  const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
-  return value != nullptr && value->is_string() ? value->as_string() : kNone;
-}
-
 bool Allows(const std::vector<std::string>& filter, const std::string& value) {
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
 }  // namespace
+
+const std::string& Text(const JsonValue& object, std::string_view key) {
+  static const std::string kNone;
+  const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
+  return value != nullptr && value->is_string() ? value->as_string() : kNone;
+}
 
 std::string RouteFor(const JsonValue& outcome, bool done, bool hard_conversion_wanted) {
   const std::string& triage = Text(outcome, "triage");

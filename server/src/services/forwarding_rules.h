@@ -6,12 +6,16 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadq/json.h"
 #include "storage/forwarding_records.h"
 
 namespace leadq {
+
+// The string member `key` of an outcome (or of one of its parts), "" when missing.
+const std::string& Text(const JsonValue& object, std::string_view key);
 
 // "sales", "nurture", or "" (no handover) for an outcome. A qualified lead goes to
 // sales. A hard conversion (demo, quote: the flow's own "conversions.hard" condition)

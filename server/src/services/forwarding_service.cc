@@ -10,16 +10,11 @@
 namespace leadq {
 namespace {
 
-// The outcome's parts, read from the core's value ("" and null when missing).
+// A part of the outcome, read from the core's value (null when missing).
 const JsonValue& Member(const JsonValue& object, std::string_view key) {
   static const JsonValue kNull;
   const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
   return value != nullptr ? *value : kNull;
-}
-
-std::string Text(const JsonValue& object, std::string_view key) {
-  const JsonValue& value = Member(object, key);
-  return value.is_string() ? value.as_string() : std::string();
 }
 
 }  // namespace
