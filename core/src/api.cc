@@ -24,7 +24,7 @@ JsonValue FlowError(const DecodedFlow& decoded, const std::string& prefix) {
       count + (decoded.problems.size() == 1 ? " problem: " : " problems, first: ") + first.message,
       prefix + first.path);
   return JsonValue{{"ok", false},
-                   {"error", JsonValue{{"code", status.code()},
+                   {"error", JsonValue{{"code", status.code_name()},
                                        {"message", status.message()},
                                        {"path", status.path()},
                                        {"problems", std::move(problems)}}}};

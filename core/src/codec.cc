@@ -208,7 +208,7 @@ JsonValue EncodeTurn(const Turn& turn) {
   for (const RejectedAnswer& answer : turn.rejected) {
     rejected.PushBack(JsonValue{{"index", answer.index},
                                 {"step", answer.step_id},
-                                {"code", answer.status.code()},
+                                {"code", answer.status.code_name()},
                                 {"message", answer.status.message()}});
   }
   return JsonValue{
@@ -226,10 +226,10 @@ JsonValue EncodeTurn(const Turn& turn) {
 }
 
 JsonValue EncodeError(const Status& status) {
-  return JsonValue{
-      {"ok", false},
-      {"error",
-       JsonValue{{"code", status.code()}, {"message", status.message()}, {"path", status.path()}}}};
+  return JsonValue{{"ok", false},
+                   {"error", JsonValue{{"code", status.code_name()},
+                                       {"message", status.message()},
+                                       {"path", status.path()}}}};
 }
 
 }  // namespace leadq

@@ -100,7 +100,7 @@ TEST_P(AnswerCheckTest, ChecksAndNormalises) {
   const Result<JsonValue> result = CheckAnswer(flow, "q", testing::ParseCore(c.value), c.language);
   if (c.expected[0] == '!') {
     ASSERT_FALSE(result.ok()) << result.value().Dump();
-    EXPECT_EQ(result.status().code(), "invalid_answer");
+    EXPECT_STREQ(result.status().code_name(), "invalid_answer");
     EXPECT_EQ(result.status().path(), "/value");
     EXPECT_EQ(result.status().message(), c.expected + 1);
   } else {
@@ -120,7 +120,7 @@ TEST(AnswerCheckTest, MessageStepIsNotAQuestion) {
   ASSERT_TRUE(decoded.ok());
   const Result<JsonValue> result = CheckAnswer(decoded.flow, "m", "x", "en");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.status().code(), "not_found");
+  EXPECT_STREQ(result.status().code_name(), "not_found");
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
   Result<AnswerContext> fresh = server_.storage().LoadForAnswer(other);
   ASSERT_TRUE(fresh.ok());
   EXPECT_FALSE(fresh.value().handoff.has_value());
-  EXPECT_EQ(server_.storage().LoadForAnswer("no-such-session").status().code(), "not_found");
+  EXPECT_STREQ(server_.storage().LoadForAnswer("no-such-session").status().code_name(),
+               "not_found");
 }
 
 TEST_F(FeedbackTest, NearMissesGoToNurtureDestinationsWhenTheConversationEnds) {

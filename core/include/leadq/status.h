@@ -2,7 +2,9 @@
 //
 // The core never throws across its API. Every fallible call returns a Status (or a
 // Result<T>, see result.h) carrying a machine-readable code, a human message and the
-// JSON path of the offending input ("" when the problem has no location).
+// JSON path of the offending input ("" when the problem has no location). The code is an
+// enum for the program and a stable snake_case name on the wire (ToString): the server
+// maps codes to HTTP statuses in one table (server/src/http/api_error.cc).
 #ifndef LEADQ_STATUS_H_
 #define LEADQ_STATUS_H_
 
@@ -11,57 +13,98 @@
 
 namespace leadq {
 
+enum class StatusCode {
+  kOk,
+  // The engine's own codes.
+  kInvalidArgument,  // well-formed JSON, but not a valid request or value
+  kInvalidJson,      // not JSON at all
+  kInvalidFlow,      // a flow definition failed validation (see FlowProblems)
+  kInvalidAnswer,    // a visitor's answer failed the question's validation (localised)
+  kNotFound,         // a referenced entity (step, session, operation) does not exist
+  kConflict,         // conflicts with stored state (an id reused for different content)
+  // Codes of the adapters around the engine (the server's edge and its storage).
+  kUnauthorized,          // no valid credentials
+  kForbidden,             // valid credentials without the right
+  kOriginNotAllowed,      // a browser origin the site does not allow
+  kHoneypot,              // a form field only bots fill in was filled in
+  kRateLimited,           // too many requests; retry later
+  kPayloadTooLarge,       // a body above the limit
+  kUnsupportedMediaType,  // a body of a type the endpoint does not read
+  kMethodNotAllowed,      // a method the resource does not have
+  kBadRequest,            // an HTTP request that does not parse
+  kUriTooLong,            // a request line above the limit
+  kRangeNotSatisfiable,   // a byte range outside the file
+  kAborted,               // a concurrent change won (optimistic concurrency): decide again
+  kUnavailable,           // a dependency is down or full (database, disk); retry later
+  kInternal,              // an adapter failed in a way no client input causes
+};
+
+// The wire name of a code: "invalid_argument", "not_found", ... ("" for kOk).
+const char* ToString(StatusCode code);
+
 class Status {
  public:
   // Success.
   Status() = default;
   static Status Ok() { return Status(); }
 
-  // The input was well-formed JSON but not a valid request or value.
   static Status InvalidArgument(std::string message, std::string path = "") {
-    return Status("invalid_argument", std::move(message), std::move(path));
+    return Status(StatusCode::kInvalidArgument, std::move(message), std::move(path));
   }
-  // The input was not JSON at all.
   static Status InvalidJson(std::string message, std::string path = "") {
-    return Status("invalid_json", std::move(message), std::move(path));
+    return Status(StatusCode::kInvalidJson, std::move(message), std::move(path));
   }
-  // A flow definition failed validation; see FlowProblems for the full list.
   static Status InvalidFlow(std::string message, std::string path = "") {
-    return Status("invalid_flow", std::move(message), std::move(path));
+    return Status(StatusCode::kInvalidFlow, std::move(message), std::move(path));
   }
-  // A visitor's answer failed the question's validation; the message is localised.
   static Status InvalidAnswer(std::string message, std::string path = "") {
-    return Status("invalid_answer", std::move(message), std::move(path));
+    return Status(StatusCode::kInvalidAnswer, std::move(message), std::move(path));
   }
-  // A referenced entity (step, operation) does not exist.
   static Status NotFound(std::string message, std::string path = "") {
-    return Status("not_found", std::move(message), std::move(path));
+    return Status(StatusCode::kNotFound, std::move(message), std::move(path));
   }
-
-  // A request conflicts with stored state (e.g. an id reused for different content).
   static Status Conflict(std::string message, std::string path = "") {
-    return Status("conflict", std::move(message), std::move(path));
+    return Status(StatusCode::kConflict, std::move(message), std::move(path));
   }
-  // An adapter failed (storage, network); never caused by client input.
-  static Status Internal(std::string message) { return Status("internal", std::move(message), ""); }
-
-  // An error with a code of the caller's own (adapters: "origin_not_allowed", ...).
-  static Status WithCode(std::string code, std::string message, std::string path = "") {
-    return Status(std::move(code), std::move(message), std::move(path));
+  static Status Unavailable(std::string message) {
+    return Status(StatusCode::kUnavailable, std::move(message), "");
+  }
+  static Status Aborted(std::string message) {
+    return Status(StatusCode::kAborted, std::move(message), "");
+  }
+  static Status Internal(std::string message) {
+    return Status(StatusCode::kInternal, std::move(message), "");
+  }
+  // Any other code (the adapters' kUnauthorized, kRateLimited, ...); `code` is not kOk.
+  static Status Make(StatusCode code, std::string message, std::string path = "") {
+    return Status(code, std::move(message), std::move(path));
   }
 
-  bool ok() const { return code_.empty(); }
-  // "" when ok; otherwise a stable snake_case code such as "invalid_flow".
-  const std::string& code() const { return code_; }
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  // The stable wire name of code(): "" when ok, else e.g. "invalid_flow".
+  const char* code_name() const { return ToString(code_); }
   const std::string& message() const { return message_; }
   // JSON pointer (RFC 6901) into the input that caused the error, or "".
   const std::string& path() const { return path_; }
 
- private:
-  Status(std::string code, std::string message, std::string path)
-      : code_(std::move(code)), message_(std::move(message)), path_(std::move(path)) {}
+  bool IsNotFound() const { return code_ == StatusCode::kNotFound; }
+  bool IsConflict() const { return code_ == StatusCode::kConflict; }
+  bool IsAborted() const { return code_ == StatusCode::kAborted; }
+  bool IsUnauthorized() const { return code_ == StatusCode::kUnauthorized; }
+  bool IsUnavailable() const { return code_ == StatusCode::kUnavailable; }
 
-  std::string code_;
+  // The same error with `prefix` put before its path (an error of a part, reported at
+  // the part's place in the whole).
+  Status WithPathPrefix(const std::string& prefix) const {
+    return Status(code_, message_, prefix + path_);
+  }
+
+ private:
+  Status(StatusCode code, std::string message, std::string path)
+      : code_(code), message_(std::move(message)), path_(std::move(path)) {}
+
+  StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string path_;
 };

@@ -27,8 +27,8 @@ Status CheckOrigin(const ApiContext& api, const SiteRecord& site, const httplib:
     AllowOrigin(res, origin);
     return Status::Ok();
   }
-  return Status::WithCode("origin_not_allowed",
-                          "the origin " + origin + " is not allowed for this site", "");
+  return Status::Make(StatusCode::kOriginNotAllowed,
+                      "the origin " + origin + " is not allowed for this site", "");
 }
 
 void AnswerPreflight(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
@@ -41,7 +41,7 @@ void AnswerPreflight(ApiContext& api, const httplib::Request& req, httplib::Resp
     }
   }
   if (origin.empty() || !allowed) {
-    RenderError(res, 403, "origin_not_allowed", "the origin is not allowed", "");
+    RenderError(res, Status::Make(StatusCode::kOriginNotAllowed, "the origin is not allowed"));
     return;
   }
   AllowOrigin(res, origin);

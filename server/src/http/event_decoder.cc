@@ -6,10 +6,6 @@
 namespace leadq {
 namespace {
 
-Status AtPath(const Status& status, const std::string& prefix) {
-  return Status::WithCode(status.code(), status.message(), prefix + status.path());
-}
-
 Result<EventRecord> DecodeEvent(const Json& item) {
   if (!item.is_object()) return Status::InvalidArgument("must be an object", "");
   EventRecord event;
@@ -43,7 +39,7 @@ Result<EventRecord> DecodeEvent(const Json& item) {
     Json tags = Json::object();
     for (const char* key : {"source", "medium", "campaign", "term", "content"}) {
       Result<std::string> tag = ReadString(*utm, key, false, 256);
-      if (!tag.ok()) return AtPath(tag.status(), "/utm");
+      if (!tag.ok()) return tag.status().WithPathPrefix("/utm");
       if (!tag.value().empty()) tags[key] = tag.value();
     }
     // Other utm_* tags (utm_id, ...) are allowed and not kept; only their count is bounded.
@@ -64,7 +60,7 @@ Result<std::vector<EventRecord>> DecodeEvents(const Json& body) {
   std::vector<EventRecord> events;
   for (size_t i = 0; i < list->size(); ++i) {
     Result<EventRecord> event = DecodeEvent((*list)[i]);
-    if (!event.ok()) return AtPath(event.status(), "/events/" + std::to_string(i));
+    if (!event.ok()) return event.status().WithPathPrefix("/events/" + std::to_string(i));
     events.push_back(std::move(event).value());
   }
   return events;

@@ -12,25 +12,6 @@ namespace {
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
-const char* CodeForStatus(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 404:
-      return "not_found";
-    case 405:
-      return "method_not_allowed";
-    case 413:
-      return "payload_too_large";
-    case 414:
-      return "uri_too_long";
-    case 416:
-      return "range_not_satisfiable";
-    default:
-      return status >= 500 ? "internal" : "bad_request";
-  }
-}
-
 }  // namespace
 
 void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOptions& options) {
@@ -60,7 +41,8 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
     }
     api.metrics.RateLimited();
     res.set_header("Retry-After", std::to_string(retry_after));
-    RenderError(res, 429, "rate_limited", "too many requests from this address; retry later");
+    RenderError(res, Status::Make(StatusCode::kRateLimited,
+                                  "too many requests from this address; retry later"));
     return httplib::Server::HandlerResponse::Handled;
   });
 
@@ -71,12 +53,14 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
     const std::string message = res.status == 404 ? "no such resource: " + req.path
                                                   : std::string("the request was refused (HTTP ") +
                                                         std::to_string(res.status) + ")";
-    RenderError(res, res.status, CodeForStatus(res.status), message, "");
+    const int http_status = res.status;
+    RenderError(res, Status::Make(CodeForHttpStatus(http_status), message));
+    res.status = http_status;  // the library's own status (411, 431, ...) stays
   });
   server.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         std::cerr << "leadq: unexpected failure handling " << req.method << " " << req.path << "\n";
-        RenderError(res, 500, "internal", "an internal error occurred; nothing was stored", "");
+        RenderError(res, Status::Internal("an internal error occurred; nothing was stored"));
       });
   if (options.access_log) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {

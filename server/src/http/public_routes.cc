@@ -16,8 +16,8 @@ Result<SiteRecord> SiteFor(ApiContext& api, const std::string& site_key,
                            const httplib::Request& req, httplib::Response& res) {
   Result<SiteRecord> site = api.storage.GetSite(site_key);
   if (!site.ok()) {
-    if (site.status().code() == "not_found") {
-      return Status::WithCode("unauthorized", "unknown site key", "/site");
+    if (site.status().IsNotFound()) {
+      return Status::Make(StatusCode::kUnauthorized, "unknown site key", "/site");
     }
     return site.status();
   }
@@ -27,7 +27,7 @@ Result<SiteRecord> SiteFor(ApiContext& api, const std::string& site_key,
   if (!api.site_limiter.Allow(site_key, api.env.now_ms(), &retry_after)) {
     api.metrics.RateLimited();
     res.set_header("Retry-After", std::to_string(retry_after));
-    return Status::WithCode("rate_limited", "too many requests for this site; retry later", "");
+    return Status::Make(StatusCode::kRateLimited, "too many requests for this site; retry later");
   }
   return site;
 }

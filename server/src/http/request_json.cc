@@ -128,7 +128,8 @@ Status CheckHoneypot(const Json& body) {
       (it->is_string() && it->get_ref<const std::string&>().empty())) {
     return Status::Ok();
   }
-  return Status::WithCode("honeypot", "this request looks automated and was not stored", "/hp");
+  return Status::Make(StatusCode::kHoneypot, "this request looks automated and was not stored",
+                      "/hp");
 }
 
 }  // namespace leadq

@@ -14,8 +14,8 @@ Status Authorize(ApiContext& api, const httplib::Request& req, const std::vector
   Result<Role> role = CallerRole(api, req);
   if (!role.ok()) return role.status();
   if (std::find(roles.begin(), roles.end(), role.value()) == roles.end()) {
-    return Status::WithCode("forbidden", std::string("the role ") + ToString(role.value()) +
-                                             " may not use this endpoint");
+    return Status::Make(StatusCode::kForbidden, std::string("the role ") + ToString(role.value()) +
+                                                    " may not use this endpoint");
   }
   return Status::Ok();
 }
@@ -26,8 +26,8 @@ Result<Role> CallerRole(ApiContext& api, const httplib::Request& req) {
   const std::string header = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   if (header.compare(0, prefix.size(), prefix) != 0) {
-    return Status::WithCode("unauthorized",
-                            "a valid API key is required (Authorization: Bearer KEY)");
+    return Status::Make(StatusCode::kUnauthorized,
+                        "a valid API key is required (Authorization: Bearer KEY)");
   }
   return api.auth.Authenticate(header.substr(prefix.size()));
 }
@@ -40,7 +40,7 @@ void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler 
     const auto start = std::chrono::steady_clock::now();
     Status allowed = roles.empty() ? Status::Ok() : Authorize(api, req, roles);
     if (!allowed.ok()) {
-      if (allowed.code() == "unauthorized") res.set_header("WWW-Authenticate", "Bearer");
+      if (allowed.IsUnauthorized()) res.set_header("WWW-Authenticate", "Bearer");
       RenderError(res, allowed);
     } else {
       handler(api, req, res);

@@ -12,7 +12,7 @@ namespace {
 void Health(ApiContext& api, const httplib::Request&, httplib::Response& res) {
   Result<int64_t> depth = api.storage.OutboxDepth();
   if (!depth.ok()) {
-    return RenderError(res, 503, "unavailable", "the database does not answer", "");
+    return RenderError(res, Status::Unavailable("the database does not answer"));
   }
   RenderJson(res, {{"status", "ok"}});
 }

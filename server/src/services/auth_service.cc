@@ -15,8 +15,8 @@ bool SameSecret(const std::string& a, const std::string& b) {
 }
 
 Status Unauthorized() {
-  return Status::WithCode("unauthorized",
-                          "a valid API key is required (Authorization: Bearer KEY)");
+  return Status::Make(StatusCode::kUnauthorized,
+                      "a valid API key is required (Authorization: Bearer KEY)");
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ Result<Role> AuthService::Authenticate(const std::string& secret) {
     if (it != cache_.end()) return it->second;
   }
   Result<ApiKeyRecord> key = storage_.FindApiKey(hash);
-  if (!key.ok()) return key.status().code() == "not_found" ? Unauthorized() : key.status();
+  if (!key.ok()) return key.status().IsNotFound() ? Unauthorized() : key.status();
   Role role;
   if (key.value().revoked || !ParseRole(key.value().role, &role)) return Unauthorized();
   std::lock_guard<std::mutex> lock(mutex_);

@@ -68,7 +68,7 @@ Result<int> RequalificationService::RedecideAll(const std::vector<std::string>& 
   for (const std::string& id : session_ids) {
     Result<bool> redecided = Redecide(id);
     // A session that kept changing was decided by whoever changed it.
-    if (!redecided.ok() && redecided.status().code() != "conflict") return redecided.status();
+    if (!redecided.ok() && !redecided.status().IsConflict()) return redecided.status();
     stored += redecided.ok() && redecided.value() ? 1 : 0;
   }
   return stored;

@@ -97,7 +97,7 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
       Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(result.session.session_id);
       if (!answers.ok()) return answers.status();
       result.answers = std::move(answers).value();
-    } else if (existing.status().code() != "not_found") {
+    } else if (!existing.status().IsNotFound()) {
       return existing.status();
     }
   }
@@ -183,8 +183,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
       CheckAnswer(decoded, request.step_id, ToCore(request.value), language);
   if (!checked.ok()) {
     const Status& status = checked.status();
-    return status.code() == "not_found" ? Status::InvalidArgument(status.message(), "/step")
-                                        : status;
+    return status.IsNotFound() ? Status::InvalidArgument(status.message(), "/step") : status;
   }
   for (const AnswerRecord& answer : answers) {
     if (answer.answer_id == request.answer_id) return AnswerStored::kDuplicate;

@@ -54,7 +54,7 @@ Result<SiteRecord> SiteService::Create(SiteRecord site) {
   if (!status.ok()) return status;
   Result<SiteRecord> existing = storage_.GetSite(site.site_key);
   if (existing.ok()) return Status::Conflict("a site with this key exists", "/site_key");
-  if (existing.status().code() != "not_found") return existing.status();
+  if (!existing.status().IsNotFound()) return existing.status();
   site.created_ms = env_.now_ms();
   status = storage_.PutSite(site);
   if (!status.ok()) return status;

@@ -9,7 +9,6 @@ namespace leadq {
 namespace {
 
 // Marks a re-decision made over a session or profile that changed meanwhile.
-constexpr const char* kStale = "stale";
 
 // Visitors merged into one whose sessions are looked at, most recently active first.
 constexpr int kMergedVisitors = 50;
@@ -38,7 +37,7 @@ Status UpdateOutcome(Database& db, const RedecisionWrite& write, const std::stri
                       .Bind(9, write.expected_visitor_revision)
                       .Run();
   if (!status.ok()) return status;
-  if (db.Changes() == 0) return Status::WithCode(kStale, "the session or its visitor changed");
+  if (db.Changes() == 0) return Status::Aborted("the session or its visitor changed");
   return Status::Ok();
 }
 
@@ -129,7 +128,7 @@ Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
     return step;
   });
-  if (status.code() == kStale) return AnswerStored::kStale;
+  if (status.IsAborted()) return AnswerStored::kStale;
   if (!status.ok()) return status;
   return AnswerStored::kStored;
 }

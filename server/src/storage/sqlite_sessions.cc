@@ -10,7 +10,6 @@ namespace {
 
 // Marks a job whose outcome was decided on a stale answer list: the savepoint is rolled
 // back and the service decides again.
-constexpr const char* kStale = "stale";
 
 // The JSON columns of an answer write, serialised on the request thread before the job
 // is queued: the writer thread is the one serial part of the write path, so it only
@@ -56,7 +55,7 @@ Status UpdateSession(Database& db, const AnswerWrite& write, const std::string& 
                       .Bind(8, write.expected_answer_count)
                       .Run();
   if (!status.ok()) return status;
-  if (db.Changes() == 0) return Status::WithCode(kStale, "the session changed meanwhile");
+  if (db.Changes() == 0) return Status::Aborted("the session changed meanwhile");
   return Status::Ok();
 }
 
@@ -298,7 +297,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
     }
     return step;
   });
-  if (status.code() == kStale) return AnswerStored::kStale;
+  if (status.IsAborted()) return AnswerStored::kStale;
   if (!status.ok()) return status;
   return stored;
 }
