@@ -163,4 +163,19 @@ const char* ToString(Stage stage) {
   return "suspect";
 }
 
+std::optional<Triage> TriageFromString(std::string_view text) {
+  for (Triage t : {Triage::kQualified, Triage::kNurture, Triage::kDisqualified,
+                   Triage::kNotEnoughInformation}) {
+    if (text == ToString(t)) return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<Grade> GradeFromString(std::string_view text) {
+  for (Grade g : {Grade::kHigh, Grade::kMedium, Grade::kLow, Grade::kNone}) {
+    if (text == ToString(g)) return g;
+  }
+  return std::nullopt;
+}
+
 }  // namespace leadq

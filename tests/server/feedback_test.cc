@@ -70,8 +70,8 @@ TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
   ASSERT_TRUE(handed.ok());
   ASSERT_TRUE(handed.value().handoff.has_value());
   EXPECT_EQ(handed.value().handoff->generation, 1);
-  EXPECT_EQ(handed.value().handoff->route, "sales");
-  EXPECT_EQ(handed.value().handoff->state, "open");
+  EXPECT_EQ(handed.value().handoff->route, Route::kSales);
+  EXPECT_EQ(handed.value().handoff->state, LeadState::kOpen);
   EXPECT_EQ(handed.value().handoff->sent_back_ms, 0);
 
   clock_.now += 1000;
@@ -79,7 +79,7 @@ TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
   Result<AnswerContext> answer = server_.storage().LoadForAnswer(lead);
   ASSERT_TRUE(answer.ok());
   ASSERT_TRUE(answer.value().handoff.has_value());
-  EXPECT_EQ(answer.value().handoff->state, "nurturing");
+  EXPECT_EQ(answer.value().handoff->state, LeadState::kNurturing);
   EXPECT_EQ(answer.value().handoff->sent_back_ms, clock_.now.load());
   EXPECT_EQ(answer.value().answers.size(), 5u);
   EXPECT_EQ(answer.value().session.answer_count, 5);
@@ -88,7 +88,7 @@ TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
   Result<AnswerContext> redecision = server_.storage().LoadForRedecision(lead);
   ASSERT_TRUE(redecision.ok());
   EXPECT_EQ(redecision.value().session.outcome["triage"], "qualified");
-  EXPECT_EQ(redecision.value().handoff->state, "nurturing");
+  EXPECT_EQ(redecision.value().handoff->state, LeadState::kNurturing);
   EXPECT_EQ(redecision.value().answers.size(), 5u);
 
   // A session never handed over has no handoff state.

@@ -6,104 +6,58 @@
 #include "delivery/retry_policy.h"
 #include "delivery/signature.h"
 #include "delivery/webhook_url.h"
-#include "services/forwarding_rules.h"
+#include "services/forwarding_destinations.h"
+#include "services/forwarding_service.h"
 
 namespace leadq {
 namespace {
 
-TEST(ForwardRules, RouteForOutcomes) {
-  struct Case {
-    const char* name;
-    JsonValue outcome;
-    bool done;
-    bool hard_conversion_wanted;
-    const char* route;
-  };
-  const Case cases[] = {
-      {"qualified", {{"triage", "qualified"}}, false, false, "sales"},
-      {"nurture not done", {{"triage", "nurture"}}, false, false, ""},
-      {"nurture done", {{"triage", "nurture"}}, true, false, "nurture"},
-      {"disqualified", {{"triage", "disqualified"}}, true, false, ""},
-      {"hard conversion nobody wants",
-       {{"triage", "not_enough_information"}, {"conversion", "hard"}},
-       false,
-       false,
-       ""},
-      {"hard conversion wanted",
-       {{"triage", "not_enough_information"}, {"conversion", "hard"}},
-       false,
-       true,
-       "sales"},
-      {"hard conversion of a near miss",
-       {{"triage", "nurture"}, {"conversion", "hard"}},
-       true,
-       true,
-       "sales"},
-      {"hard conversion but disqualified",
-       {{"triage", "disqualified"}, {"conversion", "hard"}},
-       true,
-       true,
-       ""},
-      {"not an object", JsonValue::MakeArray(), true, true, ""},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(RouteFor(c.outcome, c.done, c.hard_conversion_wanted), c.route) << c.name;
-  }
+TEST(ForwardRules, IdempotencyKeyNamesLeadDestinationEventAndGeneration) {
+  EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", HandoffEvent::kQualified, 2),
+            "lead-1.dest-1.qualified.2");
+  EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", HandoffEvent::kOverdue, 1),
+            "lead-1.dest-1.overdue.1");
 }
 
-TEST(ForwardRules, GenerationOnlyGrowsOnPromotionOrNewDataAfterASendBack) {
-  HandoffState sales;
-  sales.route = "sales";
-  sales.state = "open";
-  sales.generation = 1;
-  HandoffState nurture = sales;
-  nurture.route = "nurture";
-  HandoffState sent_back = sales;
-  sent_back.state = "nurturing";
-  sent_back.sent_back_ms = 1000;
-  struct Case {
-    const char* name;
-    std::optional<HandoffState> existing;
-    std::string route;
-    int64_t last_data_ms;
-    std::optional<int> generation;
-  };
-  const Case cases[] = {
-      {"first handover", std::nullopt, "sales", 5, 1},
-      {"no route", std::nullopt, "", 5, std::nullopt},
-      {"already with sales", sales, "sales", 5000, std::nullopt},
-      {"nurture lead qualifies", nurture, "sales", 5, 2},
-      {"nurture lead nurture again", nurture, "nurture", 5000, std::nullopt},
-      {"sent back, no new data", sent_back, "sales", 1000, std::nullopt},
-      {"sent back, new data", sent_back, "sales", 1001, 2},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(NextGeneration(c.existing, c.route, c.last_data_ms), c.generation) << c.name;
-  }
-}
-
-TEST(ForwardRules, DestinationFilters) {
+TEST(ForwardRules, DestinationRecordsBecomeTheCoresFilters) {
   DestinationRecord d;
-  d.events = {kEventQualified};
-  d.grades = {"high", "medium"};
+  d.kind = "webhook";
+  d.url = "https://crm.example.test/hook";
+  d.events = {"lead.qualified", "lead.overdue"};
+  d.triggers = {"qualified", "hard_conversion"};
+  d.grades = {"high"};
+  d.triage = {"qualified", "nurture"};
   d.flows = {"bant-demo"};
-  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "low", "qualified", false));
-  EXPECT_FALSE(Accepts(d, kEventQualified, "other-flow", "high", "qualified", false));
-  EXPECT_FALSE(Accepts(d, kEventOverdue, "bant-demo", "high", "qualified", false));
-  d.triage = {"nurture"};
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
-  d.triage.clear();
-  d.triggers = {"qualified"};
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", false))
-      << "a hard conversion that did not qualify needs the trigger";
-  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", true))
-      << "unless the flow hands off hard conversions to every sales destination";
-  d.triggers.push_back("hard_conversion");
-  EXPECT_TRUE(Accepts(d, kEventQualified, "bant-demo", "high", "nurture", false));
-  d.enabled = false;
-  EXPECT_FALSE(Accepts(d, kEventQualified, "bant-demo", "high", "qualified", false));
-  EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", kEventQualified, 2), "lead-1.dest-1.qualified.2");
+  EXPECT_TRUE(ValidateDestination(d).ok());
+  DestinationFilter f = FilterOf(d);
+  EXPECT_TRUE(f.enabled);
+  EXPECT_EQ(f.events,
+            (std::vector<HandoffEvent>{HandoffEvent::kQualified, HandoffEvent::kOverdue}));
+  EXPECT_TRUE(f.takes_hard_conversions);
+  EXPECT_EQ(f.grades, (std::vector<Grade>{Grade::kHigh}));
+  EXPECT_EQ(f.triage, (std::vector<Triage>{Triage::kQualified, Triage::kNurture}));
+  EXPECT_EQ(f.flows, (std::vector<std::string>{"bant-demo"}));
+
+  struct Bad {
+    const char* name;
+    std::vector<std::string> DestinationRecord::*list;
+    const char* value;
+    const char* path;
+  };
+  const Bad cases[] = {
+      {"event", &DestinationRecord::events, "lead.won", "/events/2"},
+      {"trigger", &DestinationRecord::triggers, "always", "/triggers/2"},
+      {"grade", &DestinationRecord::grades, "excellent", "/grades/1"},
+      {"triage", &DestinationRecord::triage, "maybe", "/triage/2"},
+  };
+  for (const Bad& c : cases) {
+    DestinationRecord bad = d;
+    (bad.*c.list).push_back(c.value);
+    const Status status = ValidateDestination(bad);
+    EXPECT_STREQ(status.code_name(), "invalid_argument") << c.name;
+    EXPECT_EQ(status.path(), c.path) << c.name;
+    EXPECT_FALSE(FilterOf(bad).enabled) << c.name << ": an unreadable filter takes nothing";
+  }
 }
 
 TEST(RetryPolicy, ExponentialWithJitterCappedAndBoundedByTheHorizon) {
@@ -161,14 +115,14 @@ TEST(ChatText, EscapesVisitorTextAndLinksTheInbox) {
             {"criteria", {{{"reason", "Budget & more"}, {"points", 30}}}},
             {"sla", {{"deadline_ms", 0}}},
             {"inbox_url", "https://leads.example.test/console/#/leads/L1"}};
-  const std::string text = RenderChatText(kEventQualified, lead);
+  const std::string text = RenderChatText("lead.qualified", lead);
   EXPECT_EQ(text.find("<http://evil"), std::string::npos) << text;
   EXPECT_NE(text.find("&lt;http://evil|click&gt;@x.com"), std::string::npos) << text;
   EXPECT_NE(text.find("Budget &amp; more (+30)"), std::string::npos) << text;
   EXPECT_NE(text.find("Respond by 1970-01-01 00:00 UTC"), std::string::npos) << text;
   EXPECT_NE(text.find("<https://leads.example.test/console/#/leads/L1|Open in leadq>"),
             std::string::npos);
-  EXPECT_NE(RenderChatText(kEventQualified, Json("garbage")).find("New qualified lead"),
+  EXPECT_NE(RenderChatText("lead.qualified", Json("garbage")).find("New qualified lead"),
             std::string::npos);
 }
 

@@ -136,8 +136,7 @@ struct LeadDefinition {
   bool has_hard_conversion = false, has_soft_conversion = false;
   // A qualified lead always goes to sales; `handoff_triggers` may add "hard_conversion":
   // a hard conversion that is not disqualified (a demo request from a lead still missing
-  // answers or points) goes to sales too. The server forwards on it; the engine does not
-  // use it.
+  // answers or points) goes to sales too (the handoff rules, leadq/handoff.h).
   bool handoff_on_hard_conversion = false;
 };
 

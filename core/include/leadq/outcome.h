@@ -3,7 +3,9 @@
 #define LEADQ_OUTCOME_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadq/flow.h"
@@ -47,6 +49,10 @@ Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals
 const char* ToString(Triage triage);
 const char* ToString(Conversion conversion);
 const char* ToString(Stage stage);
+
+// The enum named by its wire name (ToString), or nullopt for any other text.
+std::optional<Triage> TriageFromString(std::string_view text);
+std::optional<Grade> GradeFromString(std::string_view text);
 
 }  // namespace leadq
 

@@ -54,9 +54,9 @@ std::string Points(const Json& value) {
 }  // namespace
 
 std::string RenderChatText(const std::string& event, const Json& lead) {
-  std::string headline = event == kEventOverdue   ? ":warning: *Lead overdue*"
-                         : event == kEventNurture ? "*New lead for nurturing*"
-                                                  : "*New qualified lead*";
+  std::string headline = event == ToString(HandoffEvent::kOverdue)   ? ":warning: *Lead overdue*"
+                         : event == ToString(HandoffEvent::kNurture) ? "*New lead for nurturing*"
+                                                                     : "*New qualified lead*";
   const Json fields = lead.is_object() && lead.contains("profile") && lead["profile"].is_object() &&
                               lead["profile"].contains("explicit")
                           ? lead["profile"]["explicit"]

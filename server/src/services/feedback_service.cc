@@ -49,7 +49,7 @@ Result<HandoffRecord> FeedbackService::Give(const std::string& site_key, Feedbac
   if (state == "nurturing") {
     // Marketing gets the lead back: nurture destinations receive it (once per generation).
     Result<std::vector<OutboxRecord>> rows =
-        forwarding_.DeliveriesFor(handoff.value(), kEventNurture, f.at_ms);
+        forwarding_.DeliveriesFor(handoff.value(), HandoffEvent::kNurture, f.at_ms);
     if (!rows.ok()) return rows.status();
     Status queued = store_.Enqueue(rows.value());
     if (!queued.ok()) return queued;

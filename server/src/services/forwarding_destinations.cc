@@ -2,27 +2,67 @@
 #include "services/forwarding_destinations.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "delivery/webhook_url.h"
 
 namespace leadq {
 namespace {
 
-Status CheckList(const std::vector<std::string>& list, const std::vector<std::string>& allowed,
-                 const std::string& path) {
+constexpr const char* kTriggerQualified = "qualified";
+constexpr const char* kTriggerHardConversion = "hard_conversion";
+
+// Each entry of `list` (at `path`) is read by `parse` (nullopt: not a known name, which
+// `names` lists for the message); the values go to `out` when it is given.
+template <typename T, typename Parse>
+Status ReadList(const std::vector<std::string>& list, Parse parse, const char* names,
+                const std::string& path, std::vector<T>* out) {
   if (list.size() > 64) return Status::InvalidArgument("at most 64 entries", path);
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string item_path = path + "/" + std::to_string(i);
     if (list[i].empty() || list[i].size() > 64) {
       return Status::InvalidArgument("must be 1 to 64 bytes", item_path);
     }
-    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), list[i]) == allowed.end()) {
-      std::string names;
-      for (const std::string& name : allowed) names += (names.empty() ? "" : ", ") + name;
-      return Status::InvalidArgument("must be one of " + names, item_path);
-    }
+    std::optional<T> value = parse(list[i]);
+    if (!value) return Status::InvalidArgument(std::string("must be one of ") + names, item_path);
+    if (out != nullptr) out->push_back(*value);
   }
   return Status::Ok();
+}
+
+std::optional<bool> ParseTrigger(std::string_view text) {
+  if (text == kTriggerQualified) return false;
+  if (text == kTriggerHardConversion) return true;
+  return std::nullopt;
+}
+
+std::optional<std::string> AnyText(std::string_view text) { return std::string(text); }
+
+// The typed filter of `d`, or the first problem.
+Status Read(const DestinationRecord& d, DestinationFilter* filter) {
+  Status status =
+      ReadList(d.events, HandoffEventFromString, "lead.qualified, lead.nurture, lead.overdue",
+               "/events", &filter->events);
+  std::vector<bool> triggers;
+  if (status.ok()) {
+    status =
+        ReadList(d.triggers, ParseTrigger, "qualified, hard_conversion", "/triggers", &triggers);
+  }
+  if (status.ok()) {
+    status =
+        ReadList(d.grades, GradeFromString, "high, medium, low, none", "/grades", &filter->grades);
+  }
+  if (status.ok()) {
+    status = ReadList(d.triage, TriageFromString,
+                      "qualified, nurture, disqualified, not_enough_information", "/triage",
+                      &filter->triage);
+  }
+  if (status.ok()) status = ReadList(d.flows, AnyText, "", "/flows", &filter->flows);
+  filter->takes_hard_conversions =
+      std::find(triggers.begin(), triggers.end(), true) != triggers.end();
+  filter->enabled = d.enabled;
+  return status;
 }
 
 }  // namespace
@@ -37,20 +77,21 @@ Status ValidateDestination(const DestinationRecord& d) {
   if (!d.secret.empty() && (d.secret.size() < 16 || d.secret.size() > 256)) {
     return Status::InvalidArgument("must be 16 to 256 bytes", "/secret");
   }
-  Status status = CheckList(d.events, {kEventQualified, kEventNurture, kEventOverdue}, "/events");
-  if (status.ok()) status = CheckList(d.triggers, {"qualified", "hard_conversion"}, "/triggers");
-  if (status.ok()) status = CheckList(d.grades, {"high", "medium", "low", "none"}, "/grades");
-  if (status.ok()) {
-    status = CheckList(d.triage, {"qualified", "nurture", "disqualified", "not_enough_information"},
-                       "/triage");
-  }
-  if (status.ok()) status = CheckList(d.flows, {}, "/flows");
-  return status;
+  DestinationFilter filter;
+  return Read(d, &filter);
+}
+
+DestinationFilter FilterOf(const DestinationRecord& d) {
+  DestinationFilter filter;
+  if (!Read(d, &filter).ok()) filter.enabled = false;
+  return filter;
 }
 
 Result<DestinationRecord> DestinationService::Save(DestinationRecord d, bool create) {
-  if (d.events.empty()) d.events = {d.kind == "nurture" ? kEventNurture : kEventQualified};
-  if (d.triggers.empty()) d.triggers = {"qualified"};
+  if (d.events.empty()) {
+    d.events = {ToString(d.kind == "nurture" ? HandoffEvent::kNurture : HandoffEvent::kQualified)};
+  }
+  if (d.triggers.empty()) d.triggers = {kTriggerQualified};
   Status valid = ValidateDestination(d);
   if (!valid.ok()) return valid;
   if (create) {

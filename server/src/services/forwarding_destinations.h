@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "leadq/handoff.h"
 #include "services/environment.h"
 #include "storage/forwarding_store.h"
 
@@ -33,6 +34,10 @@ class DestinationService {
 
 // Checks a destination's fields; the first problem as InvalidArgument with its path.
 Status ValidateDestination(const DestinationRecord& destination);
+
+// The destination's filters as the core's handoff rules read them. A stored destination
+// was validated; should one still hold a name the core does not know, it takes nothing.
+DestinationFilter FilterOf(const DestinationRecord& destination);
 
 }  // namespace leadq
 

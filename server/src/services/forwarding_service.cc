@@ -4,49 +4,71 @@
 #include <algorithm>
 #include <string_view>
 
+#include "leadq/codec.h"
 #include "services/core_json.h"
-#include "services/forwarding_rules.h"
+#include "services/forwarding_destinations.h"
 
 namespace leadq {
 namespace {
 
-// A part of the outcome, read from the core's value (null when missing).
-const JsonValue& Member(const JsonValue& object, std::string_view key) {
-  static const JsonValue kNull;
-  const JsonValue* value = object.is_object() ? object.Find(key) : nullptr;
-  return value != nullptr ? *value : kNull;
+// The rows that deliver `event` about `h` to destinations[i] for each i in `taken`.
+std::vector<OutboxRecord> Rows(const std::vector<DestinationRecord>& destinations,
+                               const std::vector<size_t>& taken, const HandoffRecord& h,
+                               HandoffEvent event, int64_t now_ms) {
+  std::vector<OutboxRecord> rows;
+  for (size_t i : taken) {
+    const DestinationRecord& d = destinations[i];
+    OutboxRecord row;
+    row.idempotency_key = IdempotencyKey(h.lead_id, d.destination_id, event, h.generation);
+    row.lead_id = h.lead_id;
+    row.generation = h.generation;
+    row.destination_id = d.destination_id;
+    row.event = ToString(event);
+    row.payload = h.snapshot;
+    row.created_ms = now_ms;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<DestinationFilter> FiltersOf(const std::vector<DestinationRecord>& destinations) {
+  std::vector<DestinationFilter> filters;
+  filters.reserve(destinations.size());
+  for (const DestinationRecord& d : destinations) filters.push_back(FilterOf(d));
+  return filters;
 }
 
 }  // namespace
 
+std::string IdempotencyKey(const std::string& lead_id, const std::string& destination_id,
+                           HandoffEvent event, int generation) {
+  const std::string name = ToString(event);
+  const std::string short_event = name.rfind("lead.", 0) == 0 ? name.substr(5) : name;
+  return lead_id + "." + destination_id + "." + short_event + "." + std::to_string(generation);
+}
+
 Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   HandoffWrite write;
-  const std::string triage = Text(in.outcome, "triage");
-  const bool hard_conversion =
-      Text(in.outcome, "conversion") == "hard" && triage != "qualified" && triage != "disqualified";
-  // Most outcomes hand nothing over: decide that without touching storage.
-  if (triage != "qualified" && !hard_conversion && !(triage == "nurture" && in.done)) {
-    return write;
-  }
+  // Most outcomes hand nothing over: the core says so without the destinations.
+  if (!MayHandOff(in.outcome, in.done)) return write;
   Result<std::vector<DestinationRecord>> destinations =
       store_.ListDestinations(in.session.site_key);
   if (!destinations.ok()) return destinations.status();
-  const bool flow_hands_off = in.flow.flow.definition.handoff_on_hard_conversion;
-  bool hard_conversion_wanted = false;
-  for (const DestinationRecord& d : destinations.value()) {
-    hard_conversion_wanted |=
-        hard_conversion && Accepts(d, kEventQualified, in.session.flow_id,
-                                   Text(in.outcome, "grade"), triage, flow_hands_off);
-  }
-  const std::string route = RouteFor(in.outcome, in.done, hard_conversion_wanted);
-  if (route.empty()) return write;
-  int64_t last_data_ms = in.last_data_ms;
+  HandoffContext context;
+  context.flow_id = in.session.flow_id;
+  context.flow_hands_off_hard_conversions = in.flow.flow.definition.handoff_on_hard_conversion;
+  context.done = in.done;
+  context.prior = in.prior;
+  context.last_data_ms = in.last_data_ms;
   for (const AnswerRecord& answer : in.answers) {
-    last_data_ms = std::max(last_data_ms, answer.received_ms);
+    context.last_data_ms = std::max(context.last_data_ms, answer.received_ms);
   }
-  if (in.new_answer != nullptr) last_data_ms = std::max(last_data_ms, in.new_answer->received_ms);
-  const std::optional<int> generation = NextGeneration(in.stored, route, last_data_ms);
-  if (!generation) return write;
+  if (in.new_answer != nullptr) {
+    context.last_data_ms = std::max(context.last_data_ms, in.new_answer->received_ms);
+  }
+  const HandoffDecision decision =
+      DecideHandoff(in.outcome, context, FiltersOf(destinations.value()));
+  if (decision.route == Route::kNone) return write;
 
   HandoffRecord& h = write.handoff;
   h.lead_id = in.session.session_id;
@@ -55,33 +77,21 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   h.flow_version = in.session.flow_version;
   h.variant = in.session.variant;
   h.visitor_id = in.session.visitor_id;
-  h.generation = *generation;
-  h.route = route;
-  h.state = "open";
-  h.triage = triage;
-  h.grade = Text(in.outcome, "grade");
-  const JsonValue& points = Member(in.outcome, "total_points");
-  h.total_points = points.is_number() ? points.as_double() : 0.0;
-  const JsonValue& criteria = Member(in.outcome, "criteria");
-  if (criteria.is_array()) {
-    for (const JsonValue& criterion : criteria.items()) {
-      std::string id = Text(criterion, "id");
-      if (!id.empty()) h.criteria.push_back(std::move(id));
-    }
-  }
+  h.generation = decision.generation;
+  h.route = ToString(decision.route);
+  h.state = ToString(LeadState::kOpen);
+  h.triage = ToString(in.outcome.triage);
+  h.grade = ToString(in.outcome.grade);
+  h.total_points = in.outcome.total_points;
+  for (const CriterionResult& criterion : in.outcome.matched) h.criteria.push_back(criterion.id);
   h.handed_ms = h.updated_ms = in.now_ms;
   // The deadline is fixed when the lead is handed over; the outcome's own deadline moves
   // with every later re-decision.
-  const JsonValue& sla = Member(in.outcome, "sla");
-  const JsonValue& minutes = Member(sla, "first_response_minutes");
-  const JsonValue& touches = Member(sla, "follow_up_touches");
-  if (route == "sales" && minutes.is_integer()) {
-    h.sla_deadline_ms = in.now_ms + minutes.as_int64() * 60000;
-    h.follow_up_target = touches.is_integer() ? static_cast<int>(touches.as_int64()) : 0;
-  }
-  h.sent_back_ms = in.stored ? in.stored->sent_back_ms : 0;
+  h.sla_deadline_ms = decision.sla_deadline_ms;
+  h.follow_up_target = decision.follow_up_touches;
+  h.sent_back_ms = in.prior ? in.prior->sent_back_ms : 0;
   h.snapshot = Snapshot(in, h);
-  write.outbox = DeliveriesTo(destinations.value(), h, EventFor(route), in.now_ms, flow_hands_off);
+  write.outbox = Rows(destinations.value(), decision.destinations, h, decision.event, in.now_ms);
   return write;
 }
 
@@ -98,11 +108,11 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
   const Json signals = in.signals ? in.signals() : Json::object();
   Json sla = nullptr;
   if (h.sla_deadline_ms > 0) {
-    sla = {{"first_response_minutes",
-            FromCore(Member(Member(in.outcome, "sla"), "first_response_minutes"))},
+    sla = {{"first_response_minutes", in.outcome.first_response_minutes},
            {"deadline_ms", h.sla_deadline_ms},
            {"follow_up_touches", h.follow_up_target}};
   }
+  const Json outcome = FromCore(EncodeOutcome(in.outcome));
   return {{"lead_id", h.lead_id},
           {"site", h.site_key},
           {"flow_id", h.flow_id},
@@ -114,9 +124,9 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
           {"triage", h.triage},
           {"grade", h.grade},
           {"total_points", h.total_points},
-          {"conversion", FromCore(Member(in.outcome, "conversion"))},
-          {"stage", FromCore(Member(in.outcome, "stage"))},
-          {"criteria", FromCore(Member(in.outcome, "criteria"))},
+          {"conversion", ToString(in.outcome.conversion)},
+          {"stage", ToString(in.outcome.stage)},
+          {"criteria", outcome["criteria"]},
           {"profile",
            {{"explicit", in.fields.is_object() ? in.fields : Json::object()},
             {"implicit", signals.is_object() ? signals : Json::object()}}},
@@ -137,33 +147,17 @@ void ForwardingService::SetWakeup(std::function<void()> wake) {
 }
 
 Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const HandoffRecord& h,
-                                                                   const std::string& event,
+                                                                   HandoffEvent event,
                                                                    int64_t now_ms) {
   Result<std::vector<DestinationRecord>> destinations = store_.ListDestinations(h.site_key);
   if (!destinations.ok()) return destinations.status();
   // Escalations and returns to nurturing: the hard-conversion trigger does not apply.
-  return DeliveriesTo(destinations.value(), h, event, now_ms, false);
-}
-
-std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
-                                       const HandoffRecord& h, const std::string& event,
-                                       int64_t now_ms, bool flow_hands_off_hard_conversions) {
-  std::vector<OutboxRecord> rows;
-  for (const DestinationRecord& d : destinations) {
-    if (!Accepts(d, event, h.flow_id, h.grade, h.triage, flow_hands_off_hard_conversions)) {
-      continue;
-    }
-    OutboxRecord row;
-    row.idempotency_key = IdempotencyKey(h.lead_id, d.destination_id, event, h.generation);
-    row.lead_id = h.lead_id;
-    row.generation = h.generation;
-    row.destination_id = d.destination_id;
-    row.event = event;
-    row.payload = h.snapshot;
-    row.created_ms = now_ms;
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  HandoffSubject subject;
+  subject.flow_id = h.flow_id;
+  subject.grade = GradeFromString(h.grade).value_or(Grade::kNone);
+  subject.triage = TriageFromString(h.triage).value_or(Triage::kNotEnoughInformation);
+  return Rows(destinations.value(),
+              DestinationsFor(FiltersOf(destinations.value()), event, subject), h, event, now_ms);
 }
 
 Result<LeadForwarding> ForwardingService::Lead(const std::string& lead_id) {

@@ -1,9 +1,11 @@
 // ForwardingService: handing leads over to sales (and near-misses to nurturing).
 //
 // SessionService asks Plan() what to write with each outcome; the answer (a handoff and
-// its outbox rows) is written by Storage::SaveOutcome in the outcome's own transaction,
-// then Committed() wakes the delivery worker. Delivery itself never happens here: it is
-// the worker's job, off the request path. This service also serves the admin views of
+// its outbox rows) is written with the outcome, in its transaction (SessionStore::
+// StoreAnswer, StoreRedecision), then Committed() wakes the delivery worker. Which lead
+// goes where is the core's decision (leadq/handoff.h); this service reads the
+// destinations it needs and turns the decision into records. Delivery itself never happens here: it
+// is the worker's job, off the request path. This service also serves the admin views of
 // deliveries: the delivery log of a lead, dead letters, and manual redelivery.
 #ifndef LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_
 #define LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "leadq/handoff.h"
 #include "services/environment.h"
 #include "services/flow_service.h"
 #include "storage/forwarding_store.h"
@@ -29,23 +32,21 @@ struct ForwardingOptions {
 struct HandoffInput {
   const SessionRecord& session;
   const LoadedFlow& flow;
-  // EncodeOutcome of the server's decision, as the core made it: most outcomes hand
-  // nothing over, and only a handover's snapshot copies parts of it.
-  const JsonValue& outcome;
+  const Outcome& outcome;  // the server's decision, as the core made it
   bool done = false;
   const std::vector<AnswerRecord>& answers;  // the stored answers
   const AnswerRecord* new_answer;            // the answer being stored, if any
   const Json& fields;                        // explicit profile merged with the answers
-  // The implicit profile ({} when unknown); only a handover's snapshot needs it, so it
-  // is made only then.
+  // The implicit profile ({} when unknown); only a handoff's snapshot needs it, so it is
+  // made only then.
   std::function<Json()> signals;
   int64_t now_ms = 0;
   // When data about the visitor last arrived (an answer in any of its sessions, events);
   // the answers' own times count too. A lead sent back by sales is handed over again
   // only for data newer than the send-back.
   int64_t last_data_ms = 0;
-  // The lead's stored handoff, read in the session's snapshot (AnswerContext::handoff).
-  const std::optional<HandoffState>& stored;
+  // The lead's last handoff, read in the session's snapshot (AnswerContext::handoff).
+  const std::optional<PriorHandoff>& prior;
 };
 
 // A lead's forwarding, for the admin API.
@@ -62,8 +63,8 @@ class ForwardingService {
   ForwardingService(ForwardingStore& store, const Environment& env, ForwardingOptions options)
       : store_(store), env_(env), options_(std::move(options)) {}
 
-  // What to write with this outcome: empty when it hands nothing over (the common case,
-  // which costs no storage read).
+  // What to write with this outcome, as the core's DecideHandoff decides it: empty when it
+  // hands nothing over (the common case, which costs no storage read).
   Result<HandoffWrite> Plan(const HandoffInput& input);
   // Call after the write of Plan()'s result committed: wakes the worker.
   void Committed(const HandoffWrite& write);
@@ -72,9 +73,10 @@ class ForwardingService {
   // The worker's wake-up; set once when wiring.
   void SetWakeup(std::function<void()> wake);
 
-  // Deliveries of `event` about `handoff` to every destination that accepts it.
-  Result<std::vector<OutboxRecord>> DeliveriesFor(const HandoffRecord& handoff,
-                                                  const std::string& event, int64_t now_ms);
+  // Deliveries of `event` about `handoff` to every destination that accepts it (escalation
+  // of an overdue lead, a lead sent back to nurturing).
+  Result<std::vector<OutboxRecord>> DeliveriesFor(const HandoffRecord& handoff, HandoffEvent event,
+                                                  int64_t now_ms);
 
   Result<LeadForwarding> Lead(const std::string& lead_id);
   Result<std::vector<HandoffRecord>> Handoffs(const HandoffFilter& filter) {
@@ -96,11 +98,10 @@ class ForwardingService {
   std::function<void()> wake_;
 };
 
-// The deliveries of `event` about `handoff` among `destinations` (pure);
-// `flow_hands_off_hard_conversions` as for Accepts.
-std::vector<OutboxRecord> DeliveriesTo(const std::vector<DestinationRecord>& destinations,
-                                       const HandoffRecord& handoff, const std::string& event,
-                                       int64_t now_ms, bool flow_hands_off_hard_conversions);
+// "<lead>.<destination>.<event>.<generation>": stable across retries and restarts, new
+// for every generation; ids hold only [A-Za-z0-9_-], so the dots keep it unambiguous.
+std::string IdempotencyKey(const std::string& lead_id, const std::string& destination_id,
+                           HandoffEvent event, int generation);
 
 }  // namespace leadq
 

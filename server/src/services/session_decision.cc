@@ -18,8 +18,7 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   const Turn turn = NextTurn(in.flow.flow, input);
 
   OutcomeWrite write;
-  const JsonValue outcome = EncodeOutcome(turn.outcome);
-  write.outcome_text = outcome.Dump();
+  write.outcome_text = EncodeOutcome(turn.outcome).Dump();
   write.done = turn.done;
   write.fields = FromCore(turn.fields);
   write.lead = MakeLead(in.session, turn, input.profile.signals.channel, in.now_ms);
@@ -27,7 +26,7 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
     // A lead handed over is queued in the outcome's own transaction: never lost, and
     // never queued for an outcome that did not commit.
     Result<HandoffWrite> planned = forwarding->Plan(
-        {in.session, in.flow, outcome, turn.done, in.answers, in.new_answer, write.fields,
+        {in.session, in.flow, turn.outcome, turn.done, in.answers, in.new_answer, write.fields,
          [&input] { return FromCore(EncodeProfile(input.profile)["signals"]); }, in.now_ms,
          in.last_data_ms, in.handoff});
     if (!planned.ok()) return planned.status();

@@ -20,7 +20,7 @@ struct SessionDecisionInput {
   const LoadedFlow& flow;
   const VisitorProfile& visitor;               // the visitor's profile as stored
   const std::vector<AnswerRecord>& answers;    // the session's stored answers, in order
-  const std::optional<HandoffState>& handoff;  // its lead's handoff, if it was handed over
+  const std::optional<PriorHandoff>& handoff;  // its lead's handoff, if it was handed over
   const AnswerRecord* new_answer = nullptr;    // the answer being stored, if any
   int64_t now_ms = 0;                          // the decision's time
   int64_t last_data_ms = 0;                    // see HandoffInput::last_data_ms

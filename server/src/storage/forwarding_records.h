@@ -9,14 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "leadq/handoff.h"
 #include "storage/records.h"
 
 namespace leadq {
-
-// Event names: what a delivery announces.
-inline constexpr const char* kEventQualified = "lead.qualified";
-inline constexpr const char* kEventNurture = "lead.nurture";
-inline constexpr const char* kEventOverdue = "lead.overdue";
 
 struct DestinationRecord {
   std::string destination_id;
@@ -25,7 +21,7 @@ struct DestinationRecord {
   std::string kind;    // "webhook" (JSON), "chat" (Slack-compatible text), "nurture" (JSON)
   std::string url;     // http:// or https://
   std::string secret;  // HMAC-SHA256 key for the signature header
-  std::vector<std::string> events;  // kEvent* names this destination receives
+  std::vector<std::string> events;  // the HandoffEvent names it receives ("lead.qualified")
   // What hands a lead to it: "qualified" (default) and/or "hard_conversion".
   std::vector<std::string> triggers;
   // Filters; an empty list accepts every value.
@@ -62,15 +58,6 @@ struct HandoffRecord {
   int64_t sent_back_ms = 0;  // when sales sent it back to nurturing
   int64_t updated_ms = 0;
   int touches = 0;  // follow-up touches recorded (read only)
-};
-
-// What planning a lead's next handover needs of its last one. It is read with every
-// answer of a lead that was handed over, so it is these few columns, not the record.
-struct HandoffState {
-  int generation = 0;
-  std::string route;
-  std::string state;
-  int64_t sent_back_ms = 0;
 };
 
 // One message waiting for (or done with) delivery to one destination.

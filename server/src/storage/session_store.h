@@ -18,9 +18,9 @@ struct AnswerContext {
   SessionRecord session;
   std::vector<AnswerRecord> answers;
   VisitorProfile visitor;
-  // The session's lead as handed to forwarding, if it was: read in the same snapshot, so
-  // that planning the next handover needs no read of its own.
-  std::optional<HandoffState> handoff;
+  // The session's lead's last handoff, if it was handed over: read in the same snapshot,
+  // so that deciding the next handoff needs no read of its own.
+  std::optional<PriorHandoff> handoff;
 };
 
 class SessionStore {

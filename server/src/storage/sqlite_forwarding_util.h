@@ -35,7 +35,7 @@ extern const char* const kHandoffColumns;
 HandoffRecord ReadHandoff(const Statement& row, int first_column);
 // What planning the next handover of `lead_id` needs, or nullopt when it was never
 // handed over.
-Result<std::optional<HandoffState>> FindHandoffState(Database& db, const std::string& lead_id);
+Result<std::optional<PriorHandoff>> FindHandoffState(Database& db, const std::string& lead_id);
 // `alias` is the table alias with its dot ("o.") or "" (RETURNING takes bare names).
 std::string OutboxColumns(const std::string& alias);
 OutboxRecord ReadOutbox(const Statement& row, int first_column);

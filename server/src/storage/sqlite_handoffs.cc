@@ -29,17 +29,21 @@ Result<std::optional<HandoffRecord>> FindHandoff(Database& db, const std::string
 
 }  // namespace
 
-Result<std::optional<HandoffState>> FindHandoffState(Database& db, const std::string& lead_id) {
+Result<std::optional<PriorHandoff>> FindHandoffState(Database& db, const std::string& lead_id) {
   Result<Statement> stmt =
       db.Prepare("SELECT generation, route, state, sent_back_ms FROM handoffs WHERE lead_id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt.value().Bind(1, lead_id);
   Result<bool> row = stmt.value().Step();
   if (!row.ok()) return row.status();
-  if (!row.value()) return std::optional<HandoffState>();
+  if (!row.value()) return std::optional<PriorHandoff>();
   const Statement& s = stmt.value();
-  return std::optional<HandoffState>(
-      HandoffState{static_cast<int>(s.Integer(0)), s.Text(1), s.Text(2), s.Integer(3)});
+  PriorHandoff prior;
+  prior.generation = static_cast<int>(s.Integer(0));
+  prior.route = RouteFromString(s.Text(1)).value_or(Route::kNone);
+  prior.state = LeadStateFromString(s.Text(2)).value_or(LeadState::kOpen);
+  prior.sent_back_ms = s.Integer(3);
+  return std::optional<PriorHandoff>(prior);
 }
 
 Result<HandoffRecord> SqliteStorage::GetHandoff(const std::string& lead_id) {

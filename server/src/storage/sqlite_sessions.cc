@@ -256,9 +256,9 @@ Result<AnswerContext> SqliteStorage::LoadContext(const std::string& session_id, 
     Result<VisitorProfile> visitor =
         answers.ok() ? ReadVisitorProfile(db, session.value().site_key, session.value().visitor_id)
                      : Result<VisitorProfile>(answers.status());
-    Result<std::optional<HandoffState>> handoff =
+    Result<std::optional<PriorHandoff>> handoff =
         visitor.ok() ? FindHandoffState(db, session_id)
-                     : Result<std::optional<HandoffState>>(visitor.status());
+                     : Result<std::optional<PriorHandoff>>(visitor.status());
     Result<Statement> end = db.Prepare("COMMIT");
     if (end.ok()) end.value().Run();
     if (!handoff.ok()) return handoff.status();
