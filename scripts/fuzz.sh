@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (preset "fuzz", clang) and runs each for SECONDS seconds
 # (default 10), starting from a seed corpus made of tests/data: flow decoding, the
-# engine, the core's JSON codec against nlohmann/json, and compiled flows (the widget's
-# runtime). Exits non-zero when a
+# engine, the core's JSON codec against nlohmann/json, compiled flows (the widget's
+# runtime) and the implicit-profile fold (fold_events). Exits non-zero when a
 # target finds a crash, a sanitizer report or a timeout; the reproducer is left in
 # build/fuzz/artifacts/.
 #
@@ -26,7 +26,7 @@ rm -rf "$dir/seeds"
 mkdir -p "$dir/artifacts"
 
 status=0
-for target in flow_decode engine json compiled_flow; do
+for target in flow_decode engine json compiled_flow events; do
   corpus=$dir/corpus/$target
   mkdir -p "$corpus"
   echo "fuzzing $target for ${seconds}s"

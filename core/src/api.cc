@@ -62,6 +62,7 @@ std::string CallOnDocument(std::string_view op, std::string_view request) {
 
 std::string Call(std::string_view op, std::string_view request) {
   if (op == "decode_flow" || op == "compile_flow") return CallOnDocument(op, request);
+  if (facade::IsFlowless(op)) return facade::CallFlowless(op, request);
   return facade::CallOnFlow(op, request, [](const JsonValue& member, auto run) -> JsonValue {
     if (IsCompiledFlow(member)) return facade::RunOnCompiled(member, run);
     DecodedFlow decoded = DecodeFlow(member);

@@ -8,6 +8,7 @@
 namespace leadq {
 
 std::string CallCompiled(std::string_view op, std::string_view request) {
+  if (facade::IsFlowless(op)) return facade::CallFlowless(op, request);
   return facade::CallOnFlow(op, request, [](const JsonValue& member, auto run) -> JsonValue {
     if (!IsCompiledFlow(member)) {
       return EncodeError(Status::InvalidFlow(

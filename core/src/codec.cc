@@ -36,7 +36,7 @@ Result<std::string> OptionalString(const JsonValue& object, const char* key,
   return it->as_string();
 }
 
-Status DecodeSignals(const JsonValue& json, const std::string& path, Signals* signals) {
+Status ReadSignals(const JsonValue& json, const std::string& path, Signals* signals) {
   if (!json.is_object()) return TypeError(path, "an object");
   const std::pair<const char*, int64_t*> integers[] = {
       {"page_views", &signals->page_views},
@@ -79,10 +79,18 @@ Result<Profile> DecodeProfile(const JsonValue& json, const std::string& path) {
     profile.fields = *it;
   }
   if (const JsonValue* it = json.Find("signals"); it != nullptr && !it->is_null()) {
-    Status status = DecodeSignals(*it, JoinPath(path, "signals"), &profile.signals);
+    Status status = ReadSignals(*it, JoinPath(path, "signals"), &profile.signals);
     if (!status.ok()) return status;
   }
   return profile;
+}
+
+Result<Signals> DecodeSignals(const JsonValue& json, const std::string& path) {
+  Signals signals;
+  if (json.is_null()) return signals;
+  Status status = ReadSignals(json, path, &signals);
+  if (!status.ok()) return status;
+  return signals;
 }
 
 Result<std::vector<Answer>> DecodeAnswers(const JsonValue& json, const std::string& path) {
@@ -130,18 +138,20 @@ Result<ConversationInput> DecodeConversationInput(const JsonValue& request) {
   return input;
 }
 
-JsonValue EncodeProfile(const Profile& profile) {
-  const Signals& s = profile.signals;
+JsonValue EncodeSignals(const Signals& s) {
   JsonValue utm = JsonValue::MakeObject();
   for (const auto& [key, value] : s.utm) utm.Set(key, value);
-  return JsonValue{{"fields", profile.fields},
-                   {"signals", JsonValue{{"page_views", s.page_views},
-                                         {"visits", s.visits},
-                                         {"time_on_site", s.time_on_site_seconds},
-                                         {"channel", s.channel},
-                                         {"utm", std::move(utm)},
-                                         {"pages", JsonValue::ArrayOf(s.pages)},
-                                         {"last_activity_ms", s.last_activity_ms}}}};
+  return JsonValue{{"page_views", s.page_views},
+                   {"visits", s.visits},
+                   {"time_on_site", s.time_on_site_seconds},
+                   {"channel", s.channel},
+                   {"utm", std::move(utm)},
+                   {"pages", JsonValue::ArrayOf(s.pages)},
+                   {"last_activity_ms", s.last_activity_ms}};
+}
+
+JsonValue EncodeProfile(const Profile& profile) {
+  return JsonValue{{"fields", profile.fields}, {"signals", EncodeSignals(profile.signals)}};
 }
 
 JsonValue EncodeOutcome(const Outcome& outcome) {

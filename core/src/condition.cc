@@ -53,8 +53,7 @@ bool Contains(const JsonValue& value, const JsonValue& operand) {
 }
 
 bool Compare(Operator op, const JsonValue& value, const JsonValue& operand) {
-  const bool present = !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
-                       !(value.is_array() && value.empty());
+  const bool present = HoldsSomething(value);
   switch (op) {
     case Operator::kPresent:
       return present;

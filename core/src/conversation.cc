@@ -18,13 +18,6 @@
 namespace leadq {
 namespace {
 
-// A field is known when it holds something: null, "" and [] do not count.
-bool Known(const JsonValue& fields, const std::string& field) {
-  const JsonValue& value = fields[field];
-  return !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
-         !(value.is_array() && value.empty());
-}
-
 const Variant* FindVariant(const Flow& flow, const std::string& variant_id) {
   for (const Variant& variant : flow.variants) {
     if (variant.id == variant_id) return &variant;
@@ -84,7 +77,7 @@ Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* v
         walk.answered.emplace_back(answer->second.first_index, &step);
         if (step.id == input.revise) walk.revise = &step;
         if (walk.candidates.empty()) since_answered.clear();
-      } else if (!Known(*fields, step.field) || step.always_ask) {
+      } else if (!IsKnown(*fields, step.field) || step.always_ask) {
         if (walk.candidates.empty()) walk.before_first = since_answered;
         walk.candidates.push_back(&step);
         ++i;

@@ -2,6 +2,7 @@
 #include "facade.h"
 
 #include "leadq/conversation.h"
+#include "leadq/signals.h"
 
 namespace leadq::facade {
 namespace {
@@ -35,7 +36,44 @@ JsonValue RunCheckAnswer(const Flow& flow, const JsonValue& request) {
   return Ok(JsonValue{{"value", checked.value()}});
 }
 
+JsonValue RunResolveLanguage(const Flow& flow, const JsonValue& request) {
+  const JsonValue* language = request.Find("language");
+  if (language != nullptr && !language->is_null() && !language->is_string()) {
+    return EncodeError(Status::InvalidArgument("must be a language tag", "/language"));
+  }
+  const std::string wanted =
+      language != nullptr && language->is_string() ? language->as_string() : "";
+  return Ok(JsonValue{{"language", ResolveLanguage(flow, wanted)}});
+}
+
+// {"signals"?, "events": [...]} -> {"signals"}: the events folded into the signals.
+JsonValue RunFoldEvents(const JsonValue& request) {
+  if (!request.is_object()) {
+    return EncodeError(Status::InvalidArgument("the request must be a JSON object", ""));
+  }
+  const JsonValue* stored = request.Find("signals");
+  Result<Signals> signals = DecodeSignals(stored == nullptr ? JsonValue() : *stored, "/signals");
+  if (!signals.ok()) return EncodeError(signals.status());
+  const JsonValue* list = request.Find("events");
+  if (list == nullptr) {
+    return EncodeError(Status::InvalidArgument("missing required member \"events\"", "/events"));
+  }
+  Result<std::vector<Event>> events = DecodeEvents(*list, "/events");
+  if (!events.ok()) return EncodeError(events.status());
+  return Ok(JsonValue{
+      {"signals", EncodeSignals(FoldEvents(std::move(signals).value(), events.value()))}});
+}
+
 }  // namespace
+
+bool IsFlowless(std::string_view op) { return op == "fold_events"; }
+
+std::string CallFlowless(std::string_view op, std::string_view request) {
+  JsonValue parsed, error;
+  if (!ParseRequest(request, &parsed, &error)) return error.Dump();
+  if (op == "fold_events") return RunFoldEvents(parsed).Dump();
+  return UnknownOperation(op).Dump();
+}
 
 bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error) {
   if (request.size() > kMaxRequestBytes) {
@@ -51,7 +89,7 @@ bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error)
 }
 
 bool RunsOnFlow(std::string_view op) {
-  return op == "next" || op == "decide" || op == "check_answer";
+  return op == "next" || op == "decide" || op == "check_answer" || op == "resolve_language";
 }
 
 JsonValue UnknownOperation(std::string_view op) {
@@ -62,6 +100,7 @@ JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& requ
   if (op == "next") return RunConversation(flow, request, false);
   if (op == "decide") return RunConversation(flow, request, true);
   if (op == "check_answer") return RunCheckAnswer(flow, request);
+  if (op == "resolve_language") return RunResolveLanguage(flow, request);
   return UnknownOperation(op);
 }
 

@@ -16,8 +16,15 @@ namespace leadq::facade {
 // Parses the request text; on failure returns false with the error response in `*error`.
 bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error);
 
-// Whether `op` is one of the operations that run on a flow: next, decide, check_answer.
+// Whether `op` is one of the operations that run on a flow: next, decide, check_answer,
+// resolve_language.
 bool RunsOnFlow(std::string_view op);
+
+// Whether `op` needs no flow at all: fold_events.
+bool IsFlowless(std::string_view op);
+
+// The whole call of a flowless operation (IsFlowless), dumped.
+std::string CallFlowless(std::string_view op, std::string_view request);
 
 JsonValue UnknownOperation(std::string_view op);
 

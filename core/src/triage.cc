@@ -30,12 +30,6 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
   return a + b;
 }
 
-bool FieldPresent(const JsonValue& fields, const std::string& name) {
-  const JsonValue& value = fields[name];
-  return !value.is_null() && !(value.is_string() && value.as_string().empty()) &&
-         !(value.is_array() && value.empty());
-}
-
 Grade GradeFor(const LeadDefinition& definition, double points) {
   if (points >= definition.high) return Grade::kHigh;
   if (points >= definition.medium) return Grade::kMedium;
@@ -74,7 +68,7 @@ Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals
   }
   outcome.total_points = RoundPoints(outcome.total_points);
   for (const std::string& field : definition.required_fields) {
-    if (!FieldPresent(fields, field)) outcome.missing_fields.push_back(field);
+    if (!IsKnown(fields, field)) outcome.missing_fields.push_back(field);
   }
 
   if (!outcome.knockout.empty()) {

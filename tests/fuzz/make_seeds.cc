@@ -2,7 +2,8 @@
 //   make_seeds OUT_DIR  ->  OUT_DIR/flow_decode/* (every flow file),
 //                           OUT_DIR/engine/* (every vector's request, with its selector bytes)
 //                           OUT_DIR/json/* (every flow and vector file as it is)
-//                           and OUT_DIR/compiled_flow/* (every valid flow, compiled)
+//                           OUT_DIR/compiled_flow/* (every valid flow, compiled)
+//                           and OUT_DIR/events/* (every fold_events vector's request)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   fs::create_directories(out / "engine");
   fs::create_directories(out / "json");
   fs::create_directories(out / "compiled_flow");
+  fs::create_directories(out / "events");
   // The engine fuzzer numbers the valid flows in name order.
   std::vector<std::string> valid;
   for (const auto& path : JsonFiles(data / "flows")) {
@@ -70,6 +72,10 @@ int main(int argc, char** argv) {
   for (const auto& path : JsonFiles(data / "vectors")) {
     fs::copy_file(path, out / "json" / path.filename(), fs::copy_options::overwrite_existing);
     const nlohmann::json vector = nlohmann::json::parse(Read(path), nullptr, false);
+    if (vector.is_object() && vector["op"] == "fold_events") {
+      std::ofstream(out / "events" / path.filename(), std::ios::binary) << vector["request"].dump();
+      continue;
+    }
     if (!vector.is_object() || !vector["flow"].is_string() || !vector["op"].is_string()) continue;
     const auto flow = std::find(valid.begin(), valid.end(), vector["flow"].get<std::string>());
     const auto op = std::find(ops.begin(), ops.end(), vector["op"].get<std::string>());

@@ -84,6 +84,10 @@ describe('privacy', () => {
     const { context, page, requests, writes } = await openPage({});
     await page.evaluate(() => /** @type {any} */ (window).leadq('consent', true));
     assert.ok(await eventually(requests, /^POST \/api\/v1\/consent/), 'consent recorded');
+    // The engine folds the page view into the summary (the server folds the same events
+    // with the same code); the engine may still be loading when consent comes.
+    await page.waitForFunction(() => localStorage.getItem('leadq:demo-site:signals') !== null,
+        null, { timeout: 10000 });
     const written = await writes();
     for (const key of ['consent', 'visitor', 'signals']) {
       assert.ok(written.includes(`local:leadq:demo-site:${key}`), `${key} stored`);
@@ -97,6 +101,36 @@ describe('privacy', () => {
     assert.deepEqual(signals.pages, ['/consent.html']);
     await page.goto('about:blank');
     assert.ok(await eventually(requests, /^POST \/api\/v1\/events/), 'events sent on page hide');
+    await context.close();
+  });
+
+  test('the widget and the server fold the same events into the same profile', async () => {
+    // An ad click (gclid) from a search engine, tagged as a newsletter: the engine's one
+    // rule decides the channel on both sides (the widget once said "paid" for gclid while
+    // the server said "email" for the tag).
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.fixtures.url}/consent.html?utm_source=newsletter&gclid=abc`);
+    await page.locator('leadq-chat .choice').first().waitFor();
+    await page.evaluate(() => /** @type {any} */ (window).leadq('consent', true));
+    await page.waitForFunction(() => localStorage.getItem('leadq:demo-site:signals') !== null,
+        null, { timeout: 10000 });
+    const [local, visitor] = await page.evaluate(() => [
+      JSON.parse(/** @type {string} */ (localStorage.getItem('leadq:demo-site:signals'))),
+      JSON.parse(/** @type {string} */ (localStorage.getItem('leadq:demo-site:visitor')))]);
+    await page.goto('about:blank');  // page hide: the batch goes out
+    /** @type {any} */
+    let stored = null;
+    for (let i = 0; i < 50 && !stored?.profile?.signals?.page_views; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = await stack.server.admin(`/api/v1/admin/visitors/${visitor}?site=demo-site`)
+          .catch(() => null);
+    }
+    const server = stored.profile.signals;
+    assert.equal(local.channel, 'paid', 'an ad click id is paid, whatever the tags say');
+    for (const key of ['channel', 'utm', 'visits', 'page_views', 'pages']) {
+      assert.deepEqual(server[key], local[key], `${key}: server and widget agree`);
+    }
     await context.close();
   });
 

@@ -42,7 +42,7 @@ export class Consent {
     if (given) {
       this.local_.set('consent', { given, version, at_ms: Date.now() });
     } else {
-      for (const key of ['consent', 'visitor', 'signals']) this.local_.remove(key);
+      for (const key of ['consent', 'visitor', 'signals', 'signals_pending']) this.local_.remove(key);
     }
     if (changed) for (const listener of this.listeners_) listener(given);
     return changed;

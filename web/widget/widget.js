@@ -119,7 +119,10 @@ export class Widget {
       // The view modules come in the same chunk, so starting never waits for them.
       const core = Promise.all([import('./later.js'), engineFile])
           .then(([later, file]) => later.loadCore({ wasmUrl: `${base}core/${file}.wasm` }));
-      this.engine_ = Promise.all([core, flow]).then(([c, f]) => ({ core: c, flow: f }));
+      this.engine_ = Promise.all([core, flow]).then(([c, f]) => {
+        this.signals.setCore(c);
+        return { core: c, flow: f };
+      });
       this.engine_.catch(() => { this.engine_ = null; });
     }
     return this.engine_;
@@ -143,7 +146,7 @@ export class Widget {
     const [{ core, flow }, { ChatView, Conversation }] = await Promise.all([
       this.engine(), import('./later.js')]);
     const shell = /** @type {Shell} */ (this.shell);
-    const language = flowLanguage(flow, this.config.language);
+    const language = core.call('resolve_language', { flow, language: this.config.language }).language;
     this.uiLanguage = pickLanguage(language);
     const conversation = new Conversation({
       core, flow, flowId: this.config.flowId || String(flow.id), language,
@@ -347,20 +350,6 @@ export class Widget {
       (w.dataLayer = w.dataLayer || []).push({ event: `leadq_${name}`, leadq: detail });
     }
   }
-}
-
-/**
- * The flow language to converse in: the wanted one if the flow has it, else its default.
- * @param {any} flow
- * @param {string} wanted
- */
-function flowLanguage(flow, wanted) {
-  /** @type {string[]} */
-  const languages = Array.isArray(flow.languages) ? flow.languages.map(String) : [];
-  const lower = String(wanted || '').toLowerCase();
-  const base = lower.split(/[-_]/)[0];
-  return languages.find((l) => l.toLowerCase() === lower) ||
-      languages.find((l) => l.toLowerCase() === base) || String(flow.default_language || 'en');
 }
 
 /**

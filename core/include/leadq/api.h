@@ -15,6 +15,10 @@
 //                         rejected: [{index, step, code, message}], fields, outcome}
 //   check_answer  request: {flow, step, value, language?}   value: {"value": normalised}
 //   decide        request: as for next                     value: the outcome
+//   resolve_language  request: {flow, language?}  value: {"language"}: the flow language
+//                 ResolveLanguage picks for the requested tag
+//   fold_events   request: {signals?, events: [...]}  value: {"signals"}: the implicit
+//                 profile with the events folded in (leadq/signals.h); needs no flow
 // A question is {id, field, type, text, help, required, choices: [{value, label, min?,
 // max?}], value (current, to prefill), min?, max?, unit?, max_length?, consent_version?};
 // an outcome is {triage, grade, total_points, criteria: [{id, category, points, reason}],
@@ -44,9 +48,10 @@ std::string Call(std::string_view op, std::string_view request);
 // flow. `flow` must have decoded without problems.
 std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request);
 
-// As Call for next, decide and check_answer, but "flow" must be a compiled flow (a flow
-// document is an "invalid_flow" error). What uses only this entry point links no flow
-// decoder: the widget's runtime module. Other operations are "not_found".
+// As Call for next, decide, check_answer, resolve_language and fold_events, but "flow"
+// must be a compiled flow (a flow document is an "invalid_flow" error). What uses only
+// this entry point links no flow decoder: the widget's runtime module. Other operations
+// are "not_found".
 std::string CallCompiled(std::string_view op, std::string_view request);
 
 }  // namespace leadq

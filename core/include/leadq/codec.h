@@ -14,12 +14,17 @@ namespace leadq {
 //  "utm": {...}, "pages": [...], "last_activity_ms"}}; every member optional.
 Result<Profile> DecodeProfile(const JsonValue& json, const std::string& path);
 
+// {"page_views", "visits", "time_on_site", "channel", "utm": {...}, "pages": [...],
+//  "last_activity_ms"}: the implicit profile alone (null: empty).
+Result<Signals> DecodeSignals(const JsonValue& json, const std::string& path);
+
 // [{"step": "budget", "value": ...}, ...]
 Result<std::vector<Answer>> DecodeAnswers(const JsonValue& json, const std::string& path);
 
 // {"profile", "answers", "now_ms", "language", "visitor_id"}; the flow is decoded apart.
 Result<ConversationInput> DecodeConversationInput(const JsonValue& request);
 
+JsonValue EncodeSignals(const Signals& signals);
 JsonValue EncodeProfile(const Profile& profile);
 JsonValue EncodeOutcome(const Outcome& outcome);
 JsonValue EncodeQuestion(const QuestionView& question);

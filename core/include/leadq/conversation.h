@@ -69,8 +69,9 @@ Result<JsonValue> CheckAnswer(const Flow& flow, const std::string& step_id, cons
 // 200 for short and 5000 for long text).
 int TextLimit(const Step& step);
 
-// The flow language to use for `requested`: itself when the flow declares it, else its
-// primary subtag ("nl-BE" -> "nl") when declared, else the flow's default language.
+// The flow language to use for `requested`: itself when the flow declares it (case does
+// not matter: "NL" is "nl"), else its primary subtag ("nl-BE" -> "nl") when declared,
+// else the flow's default language. The widget asks the core for it too.
 std::string ResolveLanguage(const Flow& flow, const std::string& requested);
 
 // The variant `visitor_id` is assigned to: a stable hash, weighted; "" without variants.

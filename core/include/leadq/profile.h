@@ -25,6 +25,14 @@ struct Signals {
   int64_t last_activity_ms = 0;            // for time decay of behavioural points
 };
 
+// Whether a value holds something: null, "" and [] do not. The one rule for "known": a
+// known field is not asked again (progressive profiling), is not missing from a lead,
+// and is what the operators "present" and "absent" test.
+bool HoldsSomething(const JsonValue& value);
+
+// Whether `field` of `fields` holds something.
+bool IsKnown(const JsonValue& fields, const std::string& field);
+
 struct Profile {
   JsonValue fields = JsonValue::MakeObject();  // field name -> value, already validated
   Signals signals;

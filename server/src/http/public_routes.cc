@@ -153,7 +153,7 @@ void RecordEvents(ApiContext& api, const httplib::Request& req, httplib::Respons
   if (!body.ok()) return RenderError(res, body.status());
   Result<std::string> visitor = ReadString(body.value(), "visitor_id", true, 64);
   if (!visitor.ok()) return RenderError(res, visitor.status());
-  Result<std::vector<EventRecord>> events = DecodeEvents(body.value());
+  Result<std::vector<Event>> events = DecodeEventBatch(body.value());
   if (!events.ok()) return RenderError(res, events.status());
   const size_t count = events.value().size();
   Status stored = api.visitors.RecordEvents(site_key, visitor.value(), std::move(events).value());

@@ -1,8 +1,9 @@
 // Events, consent and the privacy operations.
 #include "services/visitor_service.h"
 
+#include "leadq/codec.h"
+#include "services/core_json.h"
 #include "services/requalification_service.h"
-#include "services/signals.h"
 
 namespace leadq {
 namespace {
@@ -15,7 +16,7 @@ Status CheckVisitorId(const std::string& visitor_id) {
 }  // namespace
 
 Status VisitorService::RecordEvents(const std::string& site_key, const std::string& visitor_id,
-                                    std::vector<EventRecord> events) {
+                                    std::vector<Event> events) {
   Status status = CheckVisitorId(visitor_id);
   if (!status.ok()) return status;
   if (events.empty()) return Status::InvalidArgument("must hold at least one event", "/events");
@@ -24,14 +25,45 @@ Status VisitorService::RecordEvents(const std::string& site_key, const std::stri
         "must hold at most " + std::to_string(kMaxEventsPerBatch) + " events", "/events");
   }
   const int64_t now = env_.now_ms();
-  for (EventRecord& event : events) event.received_ms = now;
-  status = storage_.RecordEvents(site_key, visitor_id, events, FoldEvents, now);
+  std::vector<EventRecord> records;
+  records.reserve(events.size());
+  for (Event& event : events) {
+    records.push_back(RecordOf(event, now));
+    event.at_ms = now;  // the server folds by its own clock, never the client's
+  }
+  // Runs inside the write transaction, over the signals as stored there.
+  const SignalsFold fold = [&events](const Json& stored) {
+    Result<Signals> signals = DecodeSignals(ToCore(stored), "");
+    return FromCore(
+        EncodeSignals(FoldEvents(signals.ok() ? std::move(signals).value() : Signals(), events)));
+  };
+  status = storage_.RecordEvents(site_key, visitor_id, records, fold, now);
   // The events are stored and acknowledged whatever happens next: a re-decision that
   // fails now is made again with the next new data.
   if (status.ok() && requalification_ != nullptr) {
     (void)requalification_->AfterEvents(site_key, visitor_id);
   }
   return status;
+}
+
+EventRecord RecordOf(const Event& event, int64_t received_ms) {
+  EventRecord record;
+  record.type = ToString(event.type);
+  record.path = event.path;
+  record.at_ms = event.at_ms;
+  record.received_ms = received_ms;
+  if (event.type == Event::Type::kTimeOnPage) {
+    record.data["seconds"] = event.seconds;
+    return record;
+  }
+  for (auto [key, value] :
+       {std::make_pair("title", &event.title), std::make_pair("host", &event.host),
+        std::make_pair("referrer", &event.referrer), std::make_pair("channel", &event.channel)}) {
+    if (!value->empty()) record.data[key] = *value;
+  }
+  if (!event.utm.empty()) record.data["utm"] = event.utm;
+  if (!event.params.empty()) record.data["params"] = event.params;
+  return record;
 }
 
 Status VisitorService::RecordConsent(const std::string& site_key, const std::string& visitor_id,

@@ -6,13 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "leadq/signals.h"
 #include "services/environment.h"
 #include "storage/storage.h"
 
 namespace leadq {
-
-// At most this many events per batch (a page's beacon sends a handful).
-inline constexpr size_t kMaxEventsPerBatch = 100;
 
 class RequalificationService;
 
@@ -24,11 +22,12 @@ class VisitorService {
                  RequalificationService* requalification = nullptr)
       : storage_(storage), env_(env), requalification_(requalification) {}
 
-  // Stores the batch and folds it into the visitor's signals, then re-decides the leads
-  // the new signals can change. InvalidArgument for a bad visitor id or an empty or
-  // oversized batch.
+  // Stores the batch (decoded by the core: at most kMaxEventsPerBatch) and folds it into
+  // the visitor's signals with the core's FoldEvents, timed by the server's clock, then
+  // re-decides the leads the new signals can change. InvalidArgument for a bad visitor id
+  // or an empty batch.
   Status RecordEvents(const std::string& site_key, const std::string& visitor_id,
-                      std::vector<EventRecord> events);
+                      std::vector<Event> events);
   // Records that `visitor_id` gave (or withdrew) consent to text `version`, now.
   Status RecordConsent(const std::string& site_key, const std::string& visitor_id,
                        const std::string& version, bool given);
@@ -45,6 +44,9 @@ class VisitorService {
   const Environment& env_;
   RequalificationService* requalification_;
 };
+
+// The raw event as stored (and exported): the client's own time kept beside the server's.
+EventRecord RecordOf(const Event& event, int64_t received_ms);
 
 }  // namespace leadq
 

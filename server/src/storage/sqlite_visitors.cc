@@ -102,7 +102,7 @@ Status SqliteStorage::RecordEvents(const std::string& site_key, const std::strin
     return update.value()
         .Bind(1, site_key)
         .Bind(2, canonical)
-        .Bind(3, Dump(fold(profile.value().signals, events)))
+        .Bind(3, Dump(fold(profile.value().signals)))
         .Bind(4, now_ms)
         .Run();
   });

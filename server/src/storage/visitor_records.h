@@ -33,9 +33,9 @@ struct ProfileState {
 
 // One raw implicit event, as received (after validation).
 struct EventRecord {
-  std::string type;  // page_view, time_on_page
+  std::string type;  // page_view, time_on_page, visit
   std::string path;
-  Json data = Json::object();  // the rest: title, referrer, utm, seconds
+  Json data = Json::object();  // the rest: title, host, referrer, utm, params, seconds
   int64_t at_ms = 0;           // the client's clock
   int64_t received_ms = 0;     // the server's clock
 };
@@ -48,10 +48,10 @@ struct ConsentRecord {
   int64_t recorded_ms = 0;
 };
 
-// Folds new events into the stored implicit profile. Runs inside the write transaction,
-// so concurrent batches for one visitor never lose each other's counts. Pure.
-using SignalsFold =
-    std::function<Json(const Json& signals, const std::vector<EventRecord>& events)>;
+// The stored implicit profile with a batch's events folded in (the core's FoldEvents,
+// bound to the batch). Runs inside the write transaction, so concurrent batches for one
+// visitor never lose each other's counts.
+using SignalsFold = std::function<Json(const Json& signals)>;
 
 // Everything stored about one visitor (right of access).
 struct VisitorExport {

@@ -1,0 +1,113 @@
+// Channel classification and the event fold, as tables (the shared fold-* vectors run the
+// same code through the JSON facade on both targets).
+#include "leadq/signals.h"
+
+#include <gtest/gtest.h>
+
+#include "leadq/codec.h"
+
+namespace leadq {
+namespace {
+
+TEST(SignalsTest, ChannelOfAVisit) {
+  struct Case {
+    const char* name;
+    std::map<std::string, std::string> utm;
+    std::vector<std::string> params;
+    const char* referrer;
+    const char* own_host;
+    const char* channel;
+  };
+  const Case cases[] = {
+      {"nothing", {}, {}, "", "example.com", "direct"},
+      {"tags without referrer", {{"source", "partner"}}, {}, "", "", "referral"},
+      {"cpc", {{"medium", "CPC"}}, {}, "https://www.google.com/", "", "paid"},
+      {"paid social", {{"medium", "paid_social"}}, {}, "", "", "paid"},
+      {"display", {{"medium", "display"}}, {}, "", "", "paid"},
+      {"gclid", {}, {"gclid"}, "", "", "paid"},
+      {"msclkid upper case", {}, {"MSCLKID"}, "https://www.bing.com/", "", "paid"},
+      {"fbclid alone", {}, {"fbclid"}, "", "", "social"},
+      {"email medium", {{"medium", "email"}}, {}, "", "", "email"},
+      {"newsletter source", {{"source", "Newsletter"}}, {}, "", "", "email"},
+      {"social medium", {{"medium", "social"}}, {}, "", "", "social"},
+      {"social source", {{"source", "linkedin.com"}}, {}, "", "", "social"},
+      {"organic medium", {{"medium", "organic"}}, {}, "", "", "organic"},
+      {"search referrer", {}, {}, "https://search.yahoo.co.jp/search?p=x", "", "organic"},
+      {"search app",
+       {},
+       {},
+       "android-app://com.google.android.googlequicksearchbox",
+       "",
+       "organic"},
+      {"t.co", {}, {}, "https://t.co/abc", "", "social"},
+      {"tiktok", {}, {}, "https://www.tiktok.com/@x", "", "social"},
+      {"look-alike host", {}, {}, "https://googleish.example/", "", "referral"},
+      {"own host", {}, {}, "https://www.example.com/pricing", "example.com", ""},
+      {"own host, other case", {}, {}, "https://Example.COM/", "www.example.com", ""},
+      {"own host with a source",
+       {{"source", "partner"}},
+       {},
+       "https://example.com/",
+       "example.com",
+       "referral"},
+      {"own host unknown", {}, {}, "https://example.com/", "", "referral"},
+      {"credentials and port", {}, {}, "https://u:p@www.bing.com:443/x", "", "organic"},
+      {"not a URL", {}, {}, "garbage", "", "direct"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ClassifyChannel(c.utm, c.params, c.referrer, c.own_host), c.channel) << c.name;
+  }
+}
+
+TEST(SignalsTest, ReportedChannelsAreNormalised) {
+  EXPECT_EQ(NormalizeChannel("organic_search"), "organic");
+  EXPECT_EQ(NormalizeChannel("paid"), "paid");
+  EXPECT_EQ(NormalizeChannel("internal"), "");
+  EXPECT_EQ(NormalizeChannel("PAID"), "");
+}
+
+Event PageView(const char* path, int64_t at_ms) {
+  Event event;
+  event.path = path;
+  event.at_ms = at_ms;
+  return event;
+}
+
+TEST(SignalsTest, PagesKeepTheFiftyMostRecent) {
+  std::vector<Event> events;
+  for (int i = 0; i < 60; ++i) {
+    events.push_back(PageView(("/p" + std::to_string(i)).c_str(), 1000 + i));
+  }
+  const Signals signals = FoldEvents(Signals(), events);
+  ASSERT_EQ(signals.pages.size(), kMaxPagesKept);
+  EXPECT_EQ(signals.pages.front(), "/p10");
+  EXPECT_EQ(signals.pages.back(), "/p59");
+  EXPECT_EQ(signals.page_views, 60);
+  EXPECT_EQ(signals.visits, 1);
+  EXPECT_EQ(signals.last_activity_ms, 1059);
+}
+
+TEST(SignalsTest, CountsSaturateAtTwoToTheFiftyThree) {
+  Signals signals;
+  signals.time_on_site_seconds = (int64_t{1} << 53) - 10;
+  signals.page_views = int64_t{1} << 53;
+  Event time;
+  time.type = Event::Type::kTimeOnPage;
+  time.seconds = 86400;
+  signals = FoldEvents(signals, {time, PageView("/", 5)});
+  EXPECT_EQ(signals.time_on_site_seconds, int64_t{1} << 53);
+  EXPECT_EQ(signals.page_views, int64_t{1} << 53);
+  EXPECT_TRUE(DecodeSignals(EncodeSignals(signals), "").ok()) << "still a valid profile";
+}
+
+TEST(SignalsTest, AnEarlierEventDoesNotMoveTheLastActivityBack) {
+  Signals signals;
+  signals.last_activity_ms = 10'000'000;
+  signals.visits = 1;
+  signals = FoldEvents(signals, {PageView("/late", 9'000'000)});
+  EXPECT_EQ(signals.last_activity_ms, 10'000'000);
+  EXPECT_EQ(signals.visits, 1) << "a clock behind the last activity starts no visit";
+}
+
+}  // namespace
+}  // namespace leadq
