@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "forward_test_util.h"
+#include "handoff_test_util.h"
 
 namespace leadq::testing {
 namespace {
@@ -19,13 +19,13 @@ class DeliveryTest : public ::testing::Test {
   TempDir dir_;
   FakeEnvironment clock_;
   WebhookReceiver receiver_{kSecret, [this] { return clock_.now.load() / 1000; }};
-  std::unique_ptr<ForwardServer> server_ =
-      std::make_unique<ForwardServer>(dir_.path(), clock_, TestForwardingConfig());
+  std::unique_ptr<HandoffServer> server_ =
+      std::make_unique<HandoffServer>(dir_.path(), clock_, TestHandoffConfig());
 
   void Advance(int64_t ms) { clock_.now += ms; }
   void Restart() {
     server_.reset();
-    server_ = std::make_unique<ForwardServer>(dir_.path(), clock_, TestForwardingConfig());
+    server_ = std::make_unique<HandoffServer>(dir_.path(), clock_, TestHandoffConfig());
   }
   Json Log(const std::string& lead) { return LeadView(*server_, lead)["delivery_log"]; }
 };
@@ -36,7 +36,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
 
   // 1. The receiver fails the first two deliveries; backoff on the fake clock retries.
   receiver_.fail_first = 2;
-  leads.push_back(server_->AnswerLead(ForwardServer::HighLead()));
+  leads.push_back(server_->AnswerLead(HandoffServer::HighLead()));
   ASSERT_TRUE(WaitForAttempts(*server_, leads[0], 1));
   Advance(60'000);
   ASSERT_TRUE(WaitForAttempts(*server_, leads[0], 2));
@@ -53,7 +53,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
 
   // 2. A slow receiver: the read timeout ends the attempt, a later one succeeds.
   receiver_.slow_ms = 1000;
-  leads.push_back(server_->AnswerLead(ForwardServer::HighLead()));
+  leads.push_back(server_->AnswerLead(HandoffServer::HighLead()));
   ASSERT_TRUE(WaitForAttempts(*server_, leads[1], 1));
   receiver_.slow_ms = 0;
   log = Log(leads[1]);
@@ -65,7 +65,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
 
   // 3. The receiver is down, and leadq restarts while the delivery is pending.
   receiver_.Stop();
-  leads.push_back(server_->AnswerLead(ForwardServer::HighLead()));
+  leads.push_back(server_->AnswerLead(HandoffServer::HighLead()));
   ASSERT_TRUE(WaitForAttempts(*server_, leads[2], 1));
   EXPECT_TRUE(Log(leads[2])[0]["status_code"].is_null());
   Restart();
@@ -76,7 +76,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
 
   // 4. Garbage instead of HTTP counts as a failure, not a delivery.
   receiver_.StartGarbage();
-  leads.push_back(server_->AnswerLead(ForwardServer::HighLead()));
+  leads.push_back(server_->AnswerLead(HandoffServer::HighLead()));
   ASSERT_TRUE(WaitForAttempts(*server_, leads[3], 1));
   EXPECT_NE(Log(leads[3])[0]["error"], "");
   receiver_.Start();
@@ -115,7 +115,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
 
 TEST_F(DeliveryTest, AnswersRacingToQualifyTheSameLeadQueueItOnce) {
   CreateDestination(*server_, receiver_.url());
-  auto answers = ForwardServer::HighLead();
+  auto answers = HandoffServer::HighLead();
   const std::pair<std::string, Json> last = answers.back();
   answers.pop_back();
   const std::string lead = server_->AnswerLead(answers);
@@ -143,13 +143,13 @@ TEST_F(DeliveryTest, TheDeliveryWorkersAreNamed) {
     }
     return count;
   };
-  WebhookReceiver::WaitFor([&] { return named() == TestForwardingConfig().worker.threads; });
-  EXPECT_EQ(named(), TestForwardingConfig().worker.threads);
+  WebhookReceiver::WaitFor([&] { return named() == TestHandoffConfig().worker.threads; });
+  EXPECT_EQ(named(), TestHandoffConfig().worker.threads);
 }
 
 TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
   CreateDestination(*server_, receiver_.url());
-  const std::string lead = server_->AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_->AnswerLead(HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(*server_, lead, "delivered"));
   ASSERT_EQ(receiver_.requests().size(), 1u);
   Json body = Json::parse(receiver_.requests()[0].body, nullptr, false);
@@ -174,13 +174,13 @@ TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
 }
 
 TEST_F(DeliveryTest, DeadLetterAfterTheHorizonThenManualRedelivery) {
-  ForwardingConfig config = TestForwardingConfig();
+  HandoffConfig config = TestHandoffConfig();
   config.worker.retry.horizon_ms = 5'000;  // 1 s, 2 s, 4 s... the fourth would start too late
   server_.reset();
-  server_ = std::make_unique<ForwardServer>(dir_.path(), clock_, config);
+  server_ = std::make_unique<HandoffServer>(dir_.path(), clock_, config);
   CreateDestination(*server_, receiver_.url());
   receiver_.fail_first = 1000;
-  const std::string lead = server_->AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_->AnswerLead(HandoffServer::HighLead());
   for (size_t attempts = 1; attempts <= 3; ++attempts) {
     ASSERT_TRUE(WaitForAttempts(*server_, lead, attempts));
     Advance(2'000);
@@ -214,7 +214,7 @@ TEST_F(DeliveryTest, ChatDestinationsGetSlackTextAndFiltersChooseDestinations) {
   CreateDestination(*server_, chat.url(), "chat", Json::array(),
                     {{"grades", {"high"}}, {"flows", {"bant-demo"}}});
   CreateDestination(*server_, receiver_.url(), "webhook", Json::array(), {{"grades", {"low"}}});
-  const std::string lead = server_->AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_->AnswerLead(HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(*server_, lead, "delivered"));
   EXPECT_TRUE(receiver_.requests().empty()) << "the low-grade webhook does not get a high lead";
   ASSERT_EQ(chat.requests().size(), 1u);

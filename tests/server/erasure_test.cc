@@ -1,4 +1,4 @@
-// Right to erasure covers forwarding: erasing a visitor through the admin API deletes the
+// Right to erasure covers handoffs: erasing a visitor through the admin API deletes the
 // handoffs, outbox rows, delivery log, touches and feedback of every lead of that visitor
 // (and of visitors merged with it by e-mail), leaves other visitors' rows alone, and a
 // delivery in flight while the visitor is erased does not write its log entry back.
@@ -7,21 +7,21 @@
 
 #include <map>
 
-#include "forward_test_util.h"
+#include "handoff_test_util.h"
 
 namespace leadq::testing {
 namespace {
 
-// Forwarding tables that hold rows keyed by lead_id.
-const char* const kForwardingTables[] = {"handoffs", "delivery_outbox", "delivery_attempts",
-                                         "lead_touches", "lead_feedback"};
+// Handoff tables that hold rows keyed by lead_id.
+const char* const kHandoffTables[] = {"handoffs", "delivery_outbox", "delivery_attempts",
+                                      "lead_touches", "lead_feedback"};
 
 // Rows per table for `lead`, read straight from the SQLite file on a connection of its own.
 std::map<std::string, int64_t> RowsOf(const std::string& db_path, const std::string& lead) {
   std::map<std::string, int64_t> rows;
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  for (const char* table : kForwardingTables) {
+  for (const char* table : kHandoffTables) {
     const std::string sql = std::string("SELECT COUNT(*) FROM ") + table + " WHERE lead_id = ?1";
     sqlite3_stmt* stmt = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
@@ -40,14 +40,14 @@ class ErasureTest : public ::testing::Test {
   FakeEnvironment clock_;
   WebhookReceiver sales_{kSecret, [this] { return clock_.now.load() / 1000; }};
   WebhookReceiver nurture_{kSecret, [this] { return clock_.now.load() / 1000; }};
-  ForwardServer server_{dir_.path(), clock_, TestForwardingConfig()};
+  HandoffServer server_{dir_.path(), clock_, TestHandoffConfig()};
 
   std::string db() const { return dir_.path() + "/leadq.db"; }
 
   // A qualified lead of `visitor` with `email`, delivered, touched once, and sent back to
   // nurturing (so it has a nurture delivery and feedback too).
   std::string WorkedLead(const std::string& visitor, const std::string& email) {
-    auto answers = ForwardServer::HighLead();
+    auto answers = HandoffServer::HighLead();
     answers.back().second = email;
     const std::string lead = server_.AnswerLead(answers, visitor);
     EXPECT_TRUE(WaitForState(server_, lead, "delivered"));
@@ -70,7 +70,7 @@ class ErasureTest : public ::testing::Test {
   }
 };
 
-TEST_F(ErasureTest, ErasingAVisitorDeletesTheForwardingRowsOfAllItsLeads) {
+TEST_F(ErasureTest, ErasingAVisitorDeletesTheHandoffRowsOfAllItsLeads) {
   CreateDestination(server_, sales_.url());
   CreateDestination(server_, nurture_.url(), "nurture");
   const std::string erased = WorkedLead("visitor-erase-01", "erin@example.com");
@@ -90,7 +90,7 @@ TEST_F(ErasureTest, ErasingAVisitorDeletesTheForwardingRowsOfAllItsLeads) {
       EXPECT_EQ(count, 0) << table << " of " << lead << " after the erasure";
     }
     int status = 0;
-    server_.Admin("GET", "/api/v1/admin/leads/" + lead + "/forwarding", nullptr, &status);
+    server_.Admin("GET", "/api/v1/admin/leads/" + lead + "/handoff", nullptr, &status);
     EXPECT_EQ(status, 404);
     Json deliveries = server_.Admin("GET", "/api/v1/admin/deliveries?lead=" + lead);
     EXPECT_TRUE(deliveries["deliveries"].empty()) << deliveries.dump();
@@ -106,7 +106,7 @@ TEST_F(ErasureTest, ErasingAVisitorDeletesTheForwardingRowsOfAllItsLeads) {
 TEST_F(ErasureTest, ADeliveryInFlightDuringTheErasureLeavesNoLogBehind) {
   CreateDestination(server_, sales_.url());
   sales_.slow_ms = 1000;  // longer than the worker's read timeout: the attempt fails late
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead(), "visitor-erase-03");
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead(), "visitor-erase-03");
   ASSERT_TRUE(WebhookReceiver::WaitFor([&] {
     Json sending = server_.Admin("GET", "/api/v1/admin/deliveries?state=sending&lead=" + lead);
     return sending["deliveries"].size() == 1;

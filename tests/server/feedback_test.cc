@@ -3,7 +3,7 @@
 // flow, variant and criterion.
 #include <gtest/gtest.h>
 
-#include "forward_test_util.h"
+#include "handoff_test_util.h"
 
 namespace leadq::testing {
 namespace {
@@ -14,7 +14,7 @@ class FeedbackTest : public ::testing::Test {
   FakeEnvironment clock_;
   WebhookReceiver sales_{kSecret, [this] { return clock_.now.load() / 1000; }};
   WebhookReceiver nurture_{kSecret, [this] { return clock_.now.load() / 1000; }};
-  ForwardServer server_{dir_.path(), clock_, TestForwardingConfig()};
+  HandoffServer server_{dir_.path(), clock_, TestHandoffConfig()};
 
   void SetUp() override {
     CreateDestination(server_, sales_.url());
@@ -41,7 +41,7 @@ class FeedbackTest : public ::testing::Test {
 };
 
 TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArrives) {
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   clock_.now += 1000;
   Json back = Feedback(lead, {{"decision", "nurture"}, {"note", "not now"}});
@@ -61,10 +61,20 @@ TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArri
   EXPECT_EQ(sales_.requests()[1].idempotency_key.back(), '2');
 }
 
+TEST_F(FeedbackTest, TheLeadViewKeepsItsEarlierNameAsAnAlias) {
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
+  ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
+  int status = 0;
+  const Json alias =
+      server_.Admin("GET", "/api/v1/admin/leads/" + lead + "/forwarding", nullptr, &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(alias, LeadView(server_, lead));
+}
+
 // What deciding the next answer reads of a lead sent back: the handoff's state in the
 // session's snapshot, and (for the answer path) not the stored outcome it replaces.
 TEST_F(FeedbackTest, TheAnswerSnapshotCarriesTheHandoffStateOfALeadSentBack) {
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   Result<AnswerContext> handed = server_.storage().LoadForAnswer(lead);
   ASSERT_TRUE(handed.ok());
@@ -139,7 +149,7 @@ TEST_F(FeedbackTest, AFlowWithTheHardConversionTriggerSendsItToEverySalesDestina
 }
 
 TEST_F(FeedbackTest, TheInboxListsSalesLeadsWithTheirContactApartFromNurtureLeads) {
-  const std::string sales = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string sales = server_.AnswerLead(HandoffServer::HighLead());
   clock_.now += 1000;
   const std::string nurture = server_.AnswerLead({{"budget", "under_10k"},
                                                   {"authority", "influencer"},
@@ -175,7 +185,7 @@ TEST_F(FeedbackTest, TheInboxListsSalesLeadsWithTheirContactApartFromNurtureLead
 }
 
 TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   int status = 0;
   Json bad = Feedback(lead, {{"decision", "reject"}}, &status);
   EXPECT_EQ(status, 400);
@@ -194,14 +204,14 @@ TEST_F(FeedbackTest, RejectionsNeedAKnownReason) {
 TEST_F(FeedbackTest, ReportShowsAcceptancePerFlowVariantAndCriterion) {
   // Two leads that decide within 2 weeks (accepted), one that decides within 3 months
   // with an influencer (rejected): decision_maker predicts acceptance here.
-  const std::string a = server_.AnswerLead(ForwardServer::HighLead());
-  const std::string b = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string a = server_.AnswerLead(HandoffServer::HighLead());
+  const std::string b = server_.AnswerLead(HandoffServer::HighLead());
   const std::string c = server_.AnswerLead({{"budget", "over_50k"},
                                             {"authority", "influencer"},
                                             {"need", "losing_leads"},
                                             {"timing", "within_3_months"},
                                             {"email", "cy@example.com"}});
-  const std::string d = server_.AnswerLead(ForwardServer::HighLead());  // no feedback yet
+  const std::string d = server_.AnswerLead(HandoffServer::HighLead());  // no feedback yet
   Feedback(a, {{"decision", "accept"}});
   Feedback(b, {{"decision", "accept"}});
   Feedback(c, {{"decision", "reject"}, {"reason", "no_authority"}});

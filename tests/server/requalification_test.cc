@@ -10,7 +10,7 @@
 #include <sstream>
 #include <thread>
 
-#include "forward_test_util.h"
+#include "handoff_test_util.h"
 #include "services/session_decision.h"
 
 namespace leadq::testing {
@@ -56,7 +56,7 @@ class RequalificationTest : public ::testing::Test {
   FakeEnvironment clock_;
   WebhookReceiver sales_{kSecret, [this] { return clock_.now.load() / 1000; }};
   WebhookReceiver nurture_{kSecret, [this] { return clock_.now.load() / 1000; }};
-  ForwardServer server_{dir_.path(), clock_, TestForwardingConfig()};
+  HandoffServer server_{dir_.path(), clock_, TestHandoffConfig()};
   std::string sales_id_;
 
   void SetUp() override {
@@ -170,7 +170,7 @@ TEST_F(RequalificationTest, ANearMissInNurturingThatNowQualifiesIsHandedToSales)
 }
 
 TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenEventsArriveAfterwards) {
-  const std::string lead = AnswerAll("bant-demo", "visitor-back-01", ForwardServer::HighLead());
+  const std::string lead = AnswerAll("bant-demo", "visitor-back-01", HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   // Data before the send-back does not count.
   clock_.now += 1000;
@@ -202,7 +202,7 @@ TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenEventsArriveAfterwa
 }
 
 TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenAnotherSessionAnswers) {
-  const std::string lead = AnswerAll("bant-demo", "visitor-back-02", ForwardServer::HighLead());
+  const std::string lead = AnswerAll("bant-demo", "visitor-back-02", HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   clock_.now += 1000;
   server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", {{"decision", "nurture"}});
@@ -225,7 +225,7 @@ TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenAnotherSessionAnswe
 }
 
 TEST_F(RequalificationTest, AVisitorBackOnAnotherDeviceIsKnownByEmailAndRequalifies) {
-  const std::string lead = AnswerAll("bant-demo", "visitor-laptop-1", ForwardServer::HighLead());
+  const std::string lead = AnswerAll("bant-demo", "visitor-laptop-1", HandoffServer::HighLead());
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   clock_.now += 1000;
   server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", {{"decision", "nurture"}});

@@ -3,7 +3,7 @@
 // counted against the target.
 #include <gtest/gtest.h>
 
-#include "forward_test_util.h"
+#include "handoff_test_util.h"
 
 namespace leadq::testing {
 namespace {
@@ -14,7 +14,7 @@ class SlaTest : public ::testing::Test {
   FakeEnvironment clock_;
   WebhookReceiver sales_{kSecret, [this] { return clock_.now.load() / 1000; }};
   WebhookReceiver escalation_{kSecret, [this] { return clock_.now.load() / 1000; }};
-  ForwardServer server_{dir_.path(), clock_, TestForwardingConfig()};
+  HandoffServer server_{dir_.path(), clock_, TestHandoffConfig()};
 
   int CheckSla() {
     Json marked = server_.Admin("POST", "/api/v1/admin/sla/check", Json::object());
@@ -26,7 +26,7 @@ TEST_F(SlaTest, OverdueAtTheDeadlineIsEscalatedToTheSecondDestination) {
   CreateDestination(server_, sales_.url());
   CreateDestination(server_, escalation_.url(), "webhook", {"lead.overdue"});
   const int64_t handed = clock_.now.load();
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   Json view = LeadView(server_, lead);
   const int64_t deadline = handed + 5 * 60'000;  // grade high: 5 minutes in the demo flow
   EXPECT_EQ(view["sla"]["deadline_ms"], deadline);
@@ -57,14 +57,14 @@ TEST_F(SlaTest, OverdueAtTheDeadlineIsEscalatedToTheSecondDestination) {
 }
 
 TEST_F(SlaTest, TheWorkersPeriodicCheckMarksOverdueWithoutBeingAsked) {
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   clock_.now += 5 * 60'000;
   EXPECT_TRUE(WebhookReceiver::WaitFor(
       [&] { return LeadView(server_, lead)["sla"]["overdue"].get<bool>(); }));
 }
 
 TEST_F(SlaTest, AcceptedInTimeIsNeverOverdueAndTouchesCountAgainstTheTarget) {
-  const std::string lead = server_.AnswerLead(ForwardServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
   clock_.now += 60'000;
   Json accepted =
       server_.Admin("POST", "/api/v1/admin/leads/" + lead + "/feedback", {{"decision", "accept"}});

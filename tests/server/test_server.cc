@@ -76,15 +76,15 @@ TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   auto storage = SqliteStorage::Open(data_dir_ + "/leadq.db");
   EXPECT_TRUE(storage.ok()) << storage.status().message();
   storage_ = std::move(storage).value();
-  // Forwarding is wired (routes, handoffs planned with each outcome) but its delivery
-  // worker is not started: the forwarding tests start their own (forward_server.h).
-  forwarding_ = std::make_unique<ForwardingStack>(*storage_, env_, ForwardingConfig{});
+  // Handoffs are wired (routes, handoffs planned with each outcome) but its delivery
+  // worker is not started: the handoff tests start their own (handoff_server.h).
+  handoffs_ = std::make_unique<HandoffStack>(*storage_, env_, HandoffConfig{});
   app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, std::move(settings),
-                                       forwarding_->forwarding());
+                                       handoffs_->handoffs());
   HttpOptions options;
   options.threads = 8;
   ConfigureHttpServer(server_, app_->api, options);
-  forwarding_->RegisterRoutes(server_, app_->api);
+  handoffs_->RegisterRoutes(server_, app_->api);
   port_ = BindListeningSocket(server_, "127.0.0.1", 0);
   EXPECT_GT(port_, 0);
   Status seeded = SeedDemo(*storage_, app_->flows, {origin()}, flows_dir);

@@ -190,7 +190,7 @@ describe('console', () => {
     await until(async () => (await page.locator('#status').textContent()) === 'Lead accepted.', 10000);
     assert.equal(await page.locator('#lead-state').textContent(), 'accepted');
     assert.match(await page.locator('.summary .sla').textContent() || '', /accepted in time/);
-    const view = await call('GET', `/api/v1/admin/leads/${leadId}/forwarding`);
+    const view = await call('GET', `/api/v1/admin/leads/${leadId}/handoff`);
     assert.equal(view.state, 'accepted');
     assert.equal(view.touches[0].note, 'left a voicemail');
     await screenshot(page, 'console-lead');
@@ -253,10 +253,10 @@ describe('console', () => {
     await until(async () => (await page.locator('#status').textContent()) === 'Lead sent back to nurturing.', 10000);
     assert.equal(await page.locator('#lead-state').textContent(), 'nurturing');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'nurture-submit');
-    const feedback = await call('GET', `/api/v1/admin/leads/${nurtured}/forwarding`);
+    const feedback = await call('GET', `/api/v1/admin/leads/${nurtured}/handoff`);
     assert.deepEqual(feedback.feedback.map((/** @type {any} */ f) => [f.decision, f.note]),
         [['nurture', 'call back in Q3']]);
-    const reason = await call('GET', `/api/v1/admin/leads/${rejected}/forwarding`);
+    const reason = await call('GET', `/api/v1/admin/leads/${rejected}/handoff`);
     assert.deepEqual(reason.feedback.map((/** @type {any} */ f) => [f.reason, f.note]),
         [['other', 'went with a competitor']]);
 

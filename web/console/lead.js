@@ -17,7 +17,7 @@ export async function renderLead(view, id) {
   let lead;
   const fetchedAt = Date.now();
   try {
-    lead = await view.api.get(`/api/v1/admin/leads/${id}/forwarding`);
+    lead = await view.api.get(`/api/v1/admin/leads/${id}/handoff`);
   } catch (error) {
     view.main.replaceChildren(el('h1', { textContent: 'Lead' }), el('p', {},
       el('a', { href: '#/inbox', textContent: 'Back to the inbox' })));

@@ -14,12 +14,12 @@ namespace leadq {
 class Application {
  public:
   // `storage` and `env` must outlive the Application. `admin_key` is the bootstrap admin
-  // API key ("" for none). With `forwarding`, outcomes hand leads over to sales.
+  // API key ("" for none). With `handoffs`, outcomes hand leads over to sales.
   Application(Storage& storage, const Environment& env, const std::string& admin_key,
-              ApiSettings settings, ForwardingService* forwarding = nullptr)
+              ApiSettings settings, HandoffService* handoffs = nullptr)
       : flows(storage, env),
-        requalification(storage, flows, env, forwarding),
-        sessions(storage, flows, env, forwarding, &requalification),
+        requalification(storage, flows, env, handoffs),
+        sessions(storage, flows, env, handoffs, &requalification),
         visitors(storage, env, &requalification),
         leads(storage),
         sites(storage, env),

@@ -12,7 +12,7 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "app/demo_seed.h"
-#include "app/forwarding_stack.h"
+#include "app/handoff_stack.h"
 #include "http/http_server.h"
 #include "http/listen_socket.h"
 #include "platform/thread_name.h"
@@ -65,11 +65,11 @@ int RunServe(const Options& options) {
   settings.extra_origins = options.allow_origins;
   settings.per_ip = options.per_ip;
   settings.per_site = options.per_site;
-  ForwardingConfig forwarding;
-  forwarding.forwarding.inbox_base_url = options.public_url;
-  forwarding.worker.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
-  ForwardingStack sales(*storage.value(), env, forwarding);
-  Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.forwarding());
+  HandoffConfig handoffs;
+  handoffs.handoff.inbox_base_url = options.public_url;
+  handoffs.worker.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
+  HandoffStack sales(*storage.value(), env, handoffs);
+  Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.handoffs());
   ApiContext& api = app.api;
 
   httplib::Server server;

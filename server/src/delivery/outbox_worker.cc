@@ -11,7 +11,7 @@
 
 namespace leadq {
 
-OutboxWorker::OutboxWorker(ForwardingStore& store, SlaService& sla, WebhookSender& sender,
+OutboxWorker::OutboxWorker(HandoffStore& store, SlaService& sla, WebhookSender& sender,
                            const Environment& env, std::function<double()> random_unit,
                            WorkerOptions options)
     : store_(store),

@@ -1,4 +1,4 @@
-// OutboxWorker: the background side of forwarding. Its threads take due deliveries from
+// OutboxWorker: the background side of handoffs. Its threads take due deliveries from
 // the outbox, render and sign them, POST them with explicit timeouts, and record every
 // attempt; failures are retried with backoff and jitter until the horizon, then become
 // dead letters. Between deliveries it runs the SLA's overdue check.
@@ -30,8 +30,8 @@ struct WorkerOptions {
 class OutboxWorker {
  public:
   // `random_unit` returns numbers in [0, 1); it is called under the worker's lock.
-  OutboxWorker(ForwardingStore& store, SlaService& sla, WebhookSender& sender,
-               const Environment& env, std::function<double()> random_unit, WorkerOptions options);
+  OutboxWorker(HandoffStore& store, SlaService& sla, WebhookSender& sender, const Environment& env,
+               std::function<double()> random_unit, WorkerOptions options);
   ~OutboxWorker();
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
@@ -50,7 +50,7 @@ class OutboxWorker {
   void Run();
   AttemptResult Attempt(const OutboxRecord& delivery);
 
-  ForwardingStore& store_;
+  HandoffStore& store_;
   SlaService& sla_;
   WebhookSender& sender_;
   const Environment& env_;

@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "storage/forwarding_records.h"
+#include "storage/handoff_records.h"
 
 namespace leadq {
 

@@ -77,7 +77,7 @@ std::string Metrics::Render(Storage& storage) {
   }
   Result<int64_t> depth = storage.OutboxDepth();
   if (depth.ok()) {
-    out << "# HELP leadq_outbox_depth Forwarding outbox rows not yet delivered.\n"
+    out << "# HELP leadq_outbox_depth Outbox rows not yet delivered.\n"
         << "# TYPE leadq_outbox_depth gauge\nleadq_outbox_depth " << depth.value() << "\n";
   }
   return out.str();

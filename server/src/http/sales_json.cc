@@ -1,4 +1,4 @@
-// Forwarding API JSON.
+// Handoff API JSON.
 #include "http/sales_json.h"
 
 #include "http/request_json.h"
@@ -122,7 +122,7 @@ Json DeliveryJson(const OutboxRecord& o, bool with_payload) {
   return json;
 }
 
-Json LeadForwardingJson(const LeadForwarding& lead, int64_t now_ms) {
+Json LeadHandoffJson(const LeadHandoff& lead, int64_t now_ms) {
   Json json = HandoffJson(lead.handoff, now_ms);
   json["lead"] = lead.handoff.snapshot;
   json["deliveries"] = Json::array();

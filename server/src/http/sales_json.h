@@ -1,9 +1,9 @@
-// JSON shapes of the forwarding admin API: decoding destination bodies (never throwing,
+// JSON shapes of the handoff admin API: decoding destination bodies (never throwing,
 // with the path of each problem) and rendering records.
 #ifndef LEADQ_SERVER_HTTP_SALES_JSON_H_
 #define LEADQ_SERVER_HTTP_SALES_JSON_H_
 
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 
 namespace leadq {
 
@@ -14,7 +14,7 @@ Result<DestinationRecord> DecodeDestination(const Json& body);
 Json DestinationJson(const DestinationRecord& destination, bool show_secret);
 Json HandoffJson(const HandoffRecord& handoff, int64_t now_ms);
 Json DeliveryJson(const OutboxRecord& delivery, bool with_payload);
-Json LeadForwardingJson(const LeadForwarding& lead, int64_t now_ms);
+Json LeadHandoffJson(const LeadHandoff& lead, int64_t now_ms);
 
 }  // namespace leadq
 

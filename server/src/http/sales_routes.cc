@@ -1,8 +1,8 @@
-// Routes of the forwarding admin API:
+// Routes of the handoff admin API:
 //   GET/POST        /api/v1/admin/destinations?site=S
 //   GET/PUT/DELETE  /api/v1/admin/destinations/{id}?site=S
 //   GET             /api/v1/admin/handoffs?site=S&route=sales&state=open&overdue=1
-//   GET             /api/v1/admin/leads/{id}/forwarding
+//   GET             /api/v1/admin/leads/{id}/handoff
 //   POST            /api/v1/admin/leads/{id}/touches    {"channel","note","by"}
 //   POST            /api/v1/admin/leads/{id}/feedback   {"decision","reason","note"}
 //   GET             /api/v1/admin/deliveries?site=S&state=dead&lead=L
@@ -115,7 +115,7 @@ void ListHandoffs(SalesApi& api, Req req, Res res) {
   }
   filter.overdue_only = req.get_param_value("overdue") == "1";
   filter.limit = ListLimit(req);
-  auto handoffs = api.forwarding.Handoffs(filter);
+  auto handoffs = api.handoffs.Handoffs(filter);
   if (!handoffs.ok()) return RenderError(res, handoffs.status());
   Json items = Json::array();
   const int64_t now = api.env.now_ms();
@@ -123,10 +123,10 @@ void ListHandoffs(SalesApi& api, Req req, Res res) {
   Send(res, {{"handoffs", items}});
 }
 
-void GetLeadForwarding(SalesApi& api, Req req, Res res) {
-  auto lead = api.forwarding.Lead(req.matches[1]);
+void GetLeadHandoff(SalesApi& api, Req req, Res res) {
+  auto lead = api.handoffs.Lead(req.matches[1]);
   if (!lead.ok()) return RenderError(res, lead.status());
-  Send(res, LeadForwardingJson(lead.value(), api.env.now_ms()));
+  Send(res, LeadHandoffJson(lead.value(), api.env.now_ms()));
 }
 
 void AddTouch(SalesApi& api, Req req, Res res) {
@@ -181,7 +181,7 @@ void ListDeliveries(SalesApi& api, Req req, Res res) {
     return RenderError(res, Status::InvalidArgument("must be at most 64 bytes", "/lead"));
   }
   filter.limit = ListLimit(req);
-  auto list = api.forwarding.Deliveries(filter);
+  auto list = api.handoffs.Deliveries(filter);
   if (!list.ok()) return RenderError(res, list.status());
   Json items = Json::array();
   for (const OutboxRecord& o : list.value()) items.push_back(DeliveryJson(o, false));
@@ -190,7 +190,7 @@ void ListDeliveries(SalesApi& api, Req req, Res res) {
 
 void Redeliver(SalesApi& api, Req req, Res res) {
   const std::string id = req.matches[1];
-  Status status = api.forwarding.Redeliver("", std::strtoll(id.c_str(), nullptr, 10));
+  Status status = api.handoffs.Redeliver("", std::strtoll(id.c_str(), nullptr, 10));
   if (!status.ok()) return RenderError(res, status);
   Send(res, {{"delivery_id", std::strtoll(id.c_str(), nullptr, 10)}, {"state", "pending"}}, 202);
 }
@@ -239,8 +239,11 @@ void RegisterSalesRoutes(httplib::Server& server, ApiContext& context, SalesApi&
       [&api](Req req, Res res) { DeleteDestination(api, req, res); });
   add("GET", admin + "/handoffs", admin + "/handoffs", readers,
       [&api](Req req, Res res) { ListHandoffs(api, req, res); });
+  add("GET", admin + "/leads/" + kId + "/handoff", admin + "/leads/" + id + "/handoff", readers,
+      [&api](Req req, Res res) { GetLeadHandoff(api, req, res); });
+  // The name this view had before "handoff" became the one word for it (deprecated).
   add("GET", admin + "/leads/" + kId + "/forwarding", admin + "/leads/" + id + "/forwarding",
-      readers, [&api](Req req, Res res) { GetLeadForwarding(api, req, res); });
+      readers, [&api](Req req, Res res) { GetLeadHandoff(api, req, res); });
   add("POST", admin + "/leads/" + kId + "/touches", admin + "/leads/" + id + "/touches", sales,
       [&api](Req req, Res res) { AddTouch(api, req, res); });
   add("POST", admin + "/leads/" + kId + "/feedback", admin + "/leads/" + id + "/feedback", sales,

@@ -1,4 +1,4 @@
-// The forwarding part of the admin API: destinations, handed-over leads with their SLA
+// The handoff part of the admin API: destinations, handed-over leads with their SLA
 // and delivery log, dead letters and redelivery, follow-up touches, sales feedback and
 // the feedback report. Authentication is the admin API's (see http_server.cc).
 #ifndef LEADQ_SERVER_HTTP_SALES_ROUTES_H_
@@ -7,15 +7,15 @@
 #include <httplib.h>
 
 #include "http/api_context.h"
+#include "services/destination_service.h"
 #include "services/feedback_service.h"
-#include "services/forwarding_destinations.h"
 #include "services/sla_service.h"
 
 namespace leadq {
 
 struct SalesApi {
   DestinationService& destinations;
-  ForwardingService& forwarding;
+  HandoffService& handoffs;
   SlaService& sla;
   FeedbackService& feedback;
   const Environment& env;

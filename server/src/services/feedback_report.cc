@@ -19,7 +19,7 @@ struct Counts {
   int nurtured = 0;
   std::map<std::string, int> reject_reasons;
 
-  void Add(const ForwardingStore::ReportRow& row) {
+  void Add(const HandoffStore::ReportRow& row) {
     ++handed_over;
     const std::string& decision = row.latest.decision;
     if (decision.empty()) return;
@@ -61,7 +61,7 @@ struct Side {
 
 }  // namespace
 
-Json BuildFeedbackReport(const std::vector<ForwardingStore::ReportRow>& rows) {
+Json BuildFeedbackReport(const std::vector<HandoffStore::ReportRow>& rows) {
   Counts totals;
   std::map<std::string, Counts> flows;
   std::map<std::pair<std::string, std::string>, Counts> variants;

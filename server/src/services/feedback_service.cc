@@ -49,19 +49,19 @@ Result<HandoffRecord> FeedbackService::Give(const std::string& site_key, Feedbac
   if (state == "nurturing") {
     // Marketing gets the lead back: nurture destinations receive it (once per generation).
     Result<std::vector<OutboxRecord>> rows =
-        forwarding_.DeliveriesFor(handoff.value(), HandoffEvent::kNurture, f.at_ms);
+        handoffs_.DeliveriesFor(handoff.value(), HandoffEvent::kNurture, f.at_ms);
     if (!rows.ok()) return rows.status();
     Status queued = store_.Enqueue(rows.value());
     if (!queued.ok()) return queued;
     HandoffWrite write;
     write.outbox = std::move(rows).value();
-    forwarding_.Committed(write);
+    handoffs_.Committed(write);
   }
   return store_.GetHandoff(f.lead_id);
 }
 
 Result<Json> FeedbackService::Report(const std::string& site_key, const std::string& flow_id) {
-  Result<std::vector<ForwardingStore::ReportRow>> rows = store_.ListForReport(site_key, flow_id);
+  Result<std::vector<HandoffStore::ReportRow>> rows = store_.ListForReport(site_key, flow_id);
   if (!rows.ok()) return rows.status();
   Json report = BuildFeedbackReport(rows.value());
   report["site"] = site_key;

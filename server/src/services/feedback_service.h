@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 
 namespace leadq {
 
@@ -17,8 +17,8 @@ const std::vector<std::string>& RejectReasons();
 
 class FeedbackService {
  public:
-  FeedbackService(ForwardingStore& store, ForwardingService& forwarding, const Environment& env)
-      : store_(store), forwarding_(forwarding), env_(env) {}
+  FeedbackService(HandoffStore& store, HandoffService& handoffs, const Environment& env)
+      : store_(store), handoffs_(handoffs), env_(env) {}
 
   // decision "accept", "reject" (reason one of RejectReasons(); "other" needs a note) or
   // "nurture". Stores it at now and returns the handoff's new state. NotFound for a lead
@@ -30,8 +30,8 @@ class FeedbackService {
   Result<Json> Report(const std::string& site_key, const std::string& flow_id);
 
  private:
-  ForwardingStore& store_;
-  ForwardingService& forwarding_;
+  HandoffStore& store_;
+  HandoffService& handoffs_;
   const Environment& env_;
 };
 
@@ -42,7 +42,7 @@ class FeedbackService {
 // "acceptance_rate", "reject_reasons": {reason: n}} and R = {"leads", "with_feedback",
 // "accepted", "acceptance_rate"}. A rate is accepted / with_feedback, null when no lead
 // has feedback; "difference" is met minus not_met, null unless both are known.
-Json BuildFeedbackReport(const std::vector<ForwardingStore::ReportRow>& rows);
+Json BuildFeedbackReport(const std::vector<HandoffStore::ReportRow>& rows);
 
 }  // namespace leadq
 

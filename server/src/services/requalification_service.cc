@@ -1,7 +1,7 @@
 // Re-deciding leads when new data about their visitor arrives.
 #include "services/requalification_service.h"
 
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 #include "services/session_decision.h"
 
 namespace leadq {
@@ -87,7 +87,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     Result<OutcomeWrite> decided =
         DecideSession({session, *flow.value(), visitor, context.value().answers,
                        context.value().handoff, nullptr, env_.now_ms(), visitor.updated_ms},
-                      forwarding_);
+                      handoffs_);
     if (!decided.ok()) return decided.status();
     if (decided.value().handoff.empty() && decided.value().done == session.done &&
         Material(Json::parse(decided.value().outcome_text, nullptr, false)) ==
@@ -108,7 +108,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     Result<AnswerStored> stored = storage_.StoreRedecision(write);
     if (!stored.ok()) return stored.status();
     if (stored.value() == AnswerStored::kStale) continue;
-    if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
+    if (handoffs_ != nullptr) handoffs_->Committed(write.outcome.handoff);
     return true;
   }
   return Status::Conflict("the session kept changing while it was decided again", "/session_id");

@@ -5,7 +5,7 @@
 // way the server runs the core again for the visitor's sessions that are still open and
 // for its leads in nurturing (sent back by sales, or handed to nurturing as near misses),
 // stores each new outcome and, when the outcome now hands the lead over, its handoff and
-// outbox rows in the same transaction. Whether it hands over is ForwardingService::Plan's
+// outbox rows in the same transaction. Whether it hands over is HandoffService::Plan's
 // rule: a nurture lead that now qualifies goes to sales, and a lead sales sent back goes
 // to sales again (a new generation, with new idempotency keys) only for data that
 // arrived after the send-back.
@@ -22,7 +22,7 @@
 
 namespace leadq {
 
-class ForwardingService;
+class HandoffService;
 
 // At most this many of a visitor's sessions are re-decided for one piece of new data
 // (the most recently active ones).
@@ -30,10 +30,10 @@ inline constexpr int kMaxSessionsToRequalify = 10;
 
 class RequalificationService {
  public:
-  // `forwarding` may be null (outcomes are then re-decided but hand nothing over).
+  // `handoffs` may be null (outcomes are then re-decided but hand nothing over).
   RequalificationService(Storage& storage, FlowService& flows, const Environment& env,
-                         ForwardingService* forwarding)
-      : storage_(storage), flows_(flows), env_(env), forwarding_(forwarding) {}
+                         HandoffService* handoffs)
+      : storage_(storage), flows_(flows), env_(env), handoffs_(handoffs) {}
 
   // After an events batch for `visitor_id` was stored: re-decides the visitor's open and
   // nurturing sessions. Returns how many outcomes it stored.
@@ -50,7 +50,7 @@ class RequalificationService {
 
   // Decides `session_id` again over its stored answers and its visitor's current profile
   // and stores the outcome when it changed anything (outcome, completion, the lead row's
-  // channel or e-mail, or a handover). True when it stored something. Conflict when the
+  // channel or e-mail, or a handoff). True when it stored something. Conflict when the
   // session kept changing under it.
   Result<bool> Redecide(const std::string& session_id);
 
@@ -60,7 +60,7 @@ class RequalificationService {
   Storage& storage_;
   FlowService& flows_;
   const Environment& env_;
-  ForwardingService* forwarding_;
+  HandoffService* handoffs_;
 };
 
 }  // namespace leadq

@@ -4,12 +4,12 @@
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
 #include "services/core_json.h"
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 #include "services/session_service.h"
 
 namespace leadq {
 
-Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingService* forwarding) {
+Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, HandoffService* handoffs) {
   ConversationInput input = MakeInput(in.session, in.visitor, in.answers);
   if (in.new_answer != nullptr) {
     input.answers.push_back({in.new_answer->step_id, ToCore(in.new_answer->value)});
@@ -22,10 +22,10 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, ForwardingSer
   write.done = turn.done;
   write.fields = FromCore(turn.fields);
   write.lead = MakeLead(in.session, turn, input.profile.signals.channel, in.now_ms);
-  if (forwarding != nullptr) {
+  if (handoffs != nullptr) {
     // A lead handed over is queued in the outcome's own transaction: never lost, and
     // never queued for an outcome that did not commit.
-    Result<HandoffWrite> planned = forwarding->Plan(
+    Result<HandoffWrite> planned = handoffs->Plan(
         {in.session, in.flow, turn.outcome, turn.done, in.answers, in.new_answer, write.fields,
          [&input] { return FromCore(EncodeProfile(input.profile)["signals"]); }, in.now_ms,
          in.last_data_ms, in.handoff});

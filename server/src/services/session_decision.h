@@ -1,7 +1,7 @@
 // Deciding a session: the server's own run of the core over everything stored about a
 // lead — the session's answers and its visitor's profile — giving what is written with
 // the outcome: the outcome itself, the lead row, the fields merged into the profile and,
-// with forwarding, the handover the outcome causes. The answer path decides with its new
+// with handoffs, the handoff the outcome causes. The answer path decides with its new
 // answer; re-qualification decides again when new data about the visitor arrives.
 #ifndef LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
 #define LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
@@ -13,7 +13,7 @@
 
 namespace leadq {
 
-class ForwardingService;
+class HandoffService;
 
 struct SessionDecisionInput {
   const SessionRecord& session;
@@ -26,11 +26,10 @@ struct SessionDecisionInput {
   int64_t last_data_ms = 0;                    // see HandoffInput::last_data_ms
 };
 
-// The outcome write for `input`; with `forwarding` (may be null) it carries the handoff
-// and outbox rows to commit with it. Fails only when planning the handover cannot read
+// The outcome write for `input`; with `handoffs` (may be null) it carries the handoff
+// and outbox rows to commit with it. Fails only when planning the handoff cannot read
 // storage.
-Result<OutcomeWrite> DecideSession(const SessionDecisionInput& input,
-                                   ForwardingService* forwarding);
+Result<OutcomeWrite> DecideSession(const SessionDecisionInput& input, HandoffService* handoffs);
 
 }  // namespace leadq
 

@@ -1,7 +1,7 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 #include "services/requalification_service.h"
 #include "services/session_decision.h"
 
@@ -202,7 +202,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   Result<OutcomeWrite> decided =
       DecideSession({session, *flow.value(), visitor, answers, context.value().handoff, &answer,
                      answer.received_ms, answer.received_ms},
-                    forwarding_);
+                    handoffs_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();
   ProfileState profile;
@@ -210,7 +210,7 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   if (stored.ok() && stored.value() == AnswerStored::kStored) {
     result->done = write.outcome.done;
     result->outcome = std::move(write.outcome.outcome_text);
-    if (forwarding_ != nullptr) forwarding_->Committed(write.outcome.handoff);
+    if (handoffs_ != nullptr) handoffs_->Committed(write.outcome.handoff);
     // The answer is stored and acknowledged whatever happens to the visitor's other
     // leads: a re-decision that fails now is made again with the next new data.
     if (requalification_ != nullptr) {

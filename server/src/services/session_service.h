@@ -13,7 +13,7 @@
 
 namespace leadq {
 
-class ForwardingService;
+class HandoffService;
 class RequalificationService;
 
 struct StartRequest {
@@ -57,17 +57,17 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::s
 
 class SessionService {
  public:
-  // With `forwarding`, each outcome also carries the lead's handoff (and its outbox rows)
+  // With `handoffs`, each outcome also carries the lead's handoff (and its outbox rows)
   // into the answer's transaction, and the delivery worker is woken after the commit.
   // With `requalification`, an answer that brings new data about the visitor re-decides
   // the visitor's other open and nurturing leads after it is stored.
   SessionService(Storage& storage, FlowService& flows, const Environment& env,
-                 ForwardingService* forwarding = nullptr,
+                 HandoffService* handoffs = nullptr,
                  RequalificationService* requalification = nullptr)
       : storage_(storage),
         flows_(flows),
         env_(env),
-        forwarding_(forwarding),
+        handoffs_(handoffs),
         requalification_(requalification) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
@@ -89,7 +89,7 @@ class SessionService {
   Storage& storage_;
   FlowService& flows_;
   const Environment& env_;
-  ForwardingService* forwarding_;
+  HandoffService* handoffs_;
   RequalificationService* requalification_;
 };
 

@@ -14,7 +14,7 @@ Result<int> SlaService::CheckOverdue() {
   for (HandoffRecord& handoff : due.value()) {
     handoff.snapshot["overdue_ms"] = now;
     Result<std::vector<OutboxRecord>> escalations =
-        forwarding_.DeliveriesFor(handoff, HandoffEvent::kOverdue, now);
+        handoffs_.DeliveriesFor(handoff, HandoffEvent::kOverdue, now);
     if (!escalations.ok()) return escalations.status();
     Result<bool> done = store_.MarkOverdue(handoff.lead_id, now, escalations.value());
     if (!done.ok()) return done.status();
@@ -22,7 +22,7 @@ Result<int> SlaService::CheckOverdue() {
     ++marked;
     for (OutboxRecord& row : escalations.value()) queued.outbox.push_back(std::move(row));
   }
-  forwarding_.Committed(queued);
+  handoffs_.Committed(queued);
   return marked;
 }
 

@@ -1,5 +1,5 @@
 // SlaService: the service level agreement on a lead handed to sales. The deadline per
-// grade comes from the flow's "sla" section and is fixed at handover; a lead not accepted
+// grade comes from the flow's "sla" section and is fixed at handoff; a lead not accepted
 // by then is marked overdue and escalated (a "lead.overdue" delivery to every
 // destination subscribed to it: the same one again to re-notify, or a second one).
 // Follow-up touches recorded by sales count against the SLA's target number.
@@ -9,14 +9,14 @@
 #ifndef LEADQ_SERVER_SERVICES_SLA_SERVICE_H_
 #define LEADQ_SERVER_SERVICES_SLA_SERVICE_H_
 
-#include "services/forwarding_service.h"
+#include "services/handoff_service.h"
 
 namespace leadq {
 
 class SlaService {
  public:
-  SlaService(ForwardingStore& store, ForwardingService& forwarding, const Environment& env)
-      : store_(store), forwarding_(forwarding), env_(env) {}
+  SlaService(HandoffStore& store, HandoffService& handoffs, const Environment& env)
+      : store_(store), handoffs_(handoffs), env_(env) {}
 
   // Marks every open sales lead whose deadline is at or before now overdue, queueing its
   // escalations in the same transaction. Returns how many leads it marked.
@@ -27,8 +27,8 @@ class SlaService {
   Result<HandoffRecord> RecordTouch(TouchRecord touch);
 
  private:
-  ForwardingStore& store_;
-  ForwardingService& forwarding_;
+  HandoffStore& store_;
+  HandoffService& handoffs_;
   const Environment& env_;
 };
 

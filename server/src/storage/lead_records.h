@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/forwarding_records.h"
+#include "storage/handoff_records.h"
 #include "storage/records.h"
 
 namespace leadq {
@@ -44,14 +44,14 @@ struct LeadFilter {
 };
 
 // The server's decision after an answer: session state, lead row and visitor fields,
-// committed together with the answer. Forwarding extends this record with what it must
+// committed together with the answer. Handoffs extend this record with what it must
 // write in the same transaction (its outbox rows) — see SqliteStorage::StoreAnswer.
 struct OutcomeWrite {
   std::string outcome_text;  // the outcome as JSON text, made once: stored and answered as is
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
   LeadRecord lead;               // its `outcome` is not read: the row stores `outcome` above
-  HandoffWrite handoff;          // the lead handed to sales or nurturing, when it is (forwarding)
+  HandoffWrite handoff;          // the lead handed to sales or nurturing, when it is (handoffs)
 };
 
 // An answer with the outcome decided over all stored answers plus this one.

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/forwarding_schema.h"
+#include "storage/handoff_schema.h"
 
 namespace leadq {
 namespace {
@@ -71,12 +71,12 @@ CREATE TABLE answers (
   UNIQUE (session_id, answer_id)
 ) STRICT;
 )sql",
-      // 2: forwarding to sales: destinations, handoffs, outbox, delivery log, touches,
+      // 2: handoff to sales: destinations, handoffs, outbox, delivery log, touches,
       // feedback.
-      ForwardingSchemaV1(),
+      HandoffSchemaV1(),
       // 3: API keys, the implicit profile and e-mail merges, events, consent, leads.
-      // Leads are back-filled from the outcomes stored by v1. (The forwarding outbox
-      // belongs to the forwarding module's own migration.)
+      // Leads are back-filled from the outcomes stored by v1. (The handoff outbox
+      // belongs to the handoff module's own migration.)
       R"sql(
 CREATE TABLE api_keys (
   key_id TEXT PRIMARY KEY,

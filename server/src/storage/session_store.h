@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "leadq/result.h"
-#include "storage/forwarding_records.h"
+#include "storage/handoff_records.h"
 #include "storage/lead_records.h"
 #include "storage/visitor_records.h"
 

@@ -1,5 +1,5 @@
-// SQL for destinations: where a site's leads are forwarded.
-#include "storage/sqlite_forwarding_util.h"
+// SQL for destinations: where a site's leads are handed off.
+#include "storage/sqlite_handoff_util.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq {

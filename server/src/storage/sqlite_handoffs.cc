@@ -1,5 +1,5 @@
 // SQL for handoffs and what sales do with them: SLA deadlines, touches, feedback.
-#include "storage/sqlite_forwarding_util.h"
+#include "storage/sqlite_handoff_util.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq {
@@ -193,10 +193,10 @@ Result<std::vector<FeedbackRecord>> SqliteStorage::ListFeedback(const std::strin
       });
 }
 
-Result<std::vector<ForwardingStore::ReportRow>> SqliteStorage::ListForReport(
+Result<std::vector<HandoffStore::ReportRow>> SqliteStorage::ListForReport(
     const std::string& site_key, const std::string& flow_id) {
-  return Read<std::vector<ForwardingStore::ReportRow>>(
-      [&](Database& db) -> Result<std::vector<ForwardingStore::ReportRow>> {
+  return Read<std::vector<HandoffStore::ReportRow>>(
+      [&](Database& db) -> Result<std::vector<HandoffStore::ReportRow>> {
         // Each sales handoff with the latest feedback on its current generation, if any.
         Result<Statement> stmt = db.Prepare(
             std::string("SELECT ") + kHandoffColumns +

@@ -170,7 +170,7 @@ Result<std::map<std::string, int64_t>> SqliteStorage::CountLeadsByTriage() {
 
 Result<int64_t> SqliteStorage::OutboxDepth() {
   return Read<int64_t>([&](Database& db) -> Result<int64_t> {
-    // The outbox is the forwarding module's table: 0 until its migration created it.
+    // The outbox is the handoff module's table: 0 until its migration created it.
     Result<Statement> exists = db.Prepare(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'delivery_outbox'");
     if (!exists.ok()) return exists.status();

@@ -1,6 +1,6 @@
 // SQL for the delivery outbox and its log: claiming due deliveries, recording attempts,
 // dead letters and redelivery.
-#include "storage/sqlite_forwarding_util.h"
+#include "storage/sqlite_handoff_util.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq {

@@ -1,7 +1,7 @@
 // SQL of re-qualification: which sessions new data about a visitor can change, the
 // profile's state after an answer (read in the answer's own transaction), and the
 // optimistic write of a session decided again.
-#include "storage/sqlite_forwarding_util.h"
+#include "storage/sqlite_handoff_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
 

@@ -1,7 +1,7 @@
 // SQL of the SessionStore, including the answer path's single write transaction.
 #include <algorithm>
 
-#include "storage/sqlite_forwarding_util.h"
+#include "storage/sqlite_handoff_util.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_storage.h"
 

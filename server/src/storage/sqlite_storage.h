@@ -82,7 +82,7 @@ class SqliteStorage : public Storage {
 
   Status Backup(const std::string& path) override;
 
-  // ForwardingStore.
+  // HandoffStore.
   Status PutDestination(const DestinationRecord& destination) override;
   Result<DestinationRecord> GetDestination(const std::string& destination_id) override;
   Result<std::vector<DestinationRecord>> ListDestinations(const std::string& site_key) override;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "storage/flow_store.h"
-#include "storage/forwarding_store.h"
+#include "storage/handoff_store.h"
 #include "storage/lead_store.h"
 #include "storage/session_store.h"
 #include "storage/site_store.h"
@@ -22,7 +22,7 @@ class Storage : public SiteStore,
                 public SessionStore,
                 public VisitorStore,
                 public LeadStore,
-                public ForwardingStore {
+                public HandoffStore {
  public:
   // A consistent copy of the whole database in a new file at `path`, taken while the
   // server keeps serving.

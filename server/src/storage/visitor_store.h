@@ -28,7 +28,7 @@ class VisitorStore {
   virtual Result<VisitorExport> ExportVisitor(const std::string& site_key,
                                               const std::string& visitor_id) = 0;
   // Deletes the visitor, every visitor merged with it, and all their sessions, answers,
-  // leads, events and consents, with the leads' forwarding rows (handoffs, outbox,
+  // leads, events and consents, with the leads' handoff rows (handoffs, outbox,
   // delivery log, touches, feedback). NotFound when unknown.
   virtual Status EraseVisitor(const std::string& site_key, const std::string& visitor_id) = 0;
   // Deletes raw events received before `before_ms`; returns how many.

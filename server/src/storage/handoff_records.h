@@ -1,9 +1,9 @@
-// Records of the forwarding side: where leads go (destinations), a lead handed to sales or
+// Records of the handoff side: where leads go (destinations), a lead handed to sales or
 // nurturing (handoff), what is waiting to be sent (outbox), what happened on each try
 // (delivery attempts), and what sales did with the lead (touches, feedback). Field names
 // match the SQL columns and the JSON keys of the API and the webhook payload.
-#ifndef LEADQ_SERVER_STORAGE_FORWARDING_RECORDS_H_
-#define LEADQ_SERVER_STORAGE_FORWARDING_RECORDS_H_
+#ifndef LEADQ_SERVER_STORAGE_HANDOFF_RECORDS_H_
+#define LEADQ_SERVER_STORAGE_HANDOFF_RECORDS_H_
 
 #include <cstdint>
 #include <string>
@@ -124,4 +124,4 @@ struct FeedbackRecord {
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_STORAGE_FORWARDING_RECORDS_H_
+#endif  // LEADQ_SERVER_STORAGE_HANDOFF_RECORDS_H_

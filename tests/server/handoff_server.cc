@@ -1,5 +1,5 @@
-// The restartable forwarding test server.
-#include "forward_server.h"
+// The restartable handoff test server.
+#include "handoff_server.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -8,9 +8,9 @@
 
 namespace leadq::testing {
 
-ForwardingConfig TestForwardingConfig() {
-  ForwardingConfig config;
-  config.forwarding.inbox_base_url = "https://leads.example.test";
+HandoffConfig TestHandoffConfig() {
+  HandoffConfig config;
+  config.handoff.inbox_base_url = "https://leads.example.test";
   config.worker.threads = 2;
   config.worker.idle_poll_ms = 10;
   config.worker.retry.base_delay_ms = 1000;
@@ -23,7 +23,7 @@ ForwardingConfig TestForwardingConfig() {
 }
 
 TempDir::TempDir() {
-  char pattern[] = "/tmp/leadq-forward-XXXXXX";
+  char pattern[] = "/tmp/leadq-handoff-XXXXXX";
   path_ = mkdtemp(pattern);
 }
 
@@ -32,16 +32,16 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-ForwardServer::ForwardServer(const std::string& data_dir, FakeEnvironment& clock,
-                             ForwardingConfig config)
+HandoffServer::HandoffServer(const std::string& data_dir, FakeEnvironment& clock,
+                             HandoffConfig config)
     : clock_(clock) {
   env_ = clock.Make();
   auto storage = SqliteStorage::Open(data_dir + "/leadq.db");
   EXPECT_TRUE(storage.ok()) << storage.status().message();
   storage_ = std::move(storage).value();
-  stack_ = std::make_unique<ForwardingStack>(*storage_, env_, std::move(config));
+  stack_ = std::make_unique<HandoffStack>(*storage_, env_, std::move(config));
   app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, TestServer::NoLimits(),
-                                       stack_->forwarding());
+                                       stack_->handoffs());
   HttpOptions options;
   options.threads = 4;
   ConfigureHttpServer(server_, app_->api, options);
@@ -58,20 +58,20 @@ ForwardServer::ForwardServer(const std::string& data_dir, FakeEnvironment& clock
   }
 }
 
-ForwardServer::~ForwardServer() {
+HandoffServer::~HandoffServer() {
   server_.stop();
   if (listener_.joinable()) listener_.join();
   stack_->Stop();
 }
 
-std::unique_ptr<httplib::Client> ForwardServer::Client() const {
+std::unique_ptr<httplib::Client> HandoffServer::Client() const {
   auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
   client->set_connection_timeout(5, 0);
   client->set_read_timeout(10, 0);
   return client;
 }
 
-Json ForwardServer::Admin(const std::string& method, const std::string& path, const Json& body,
+Json HandoffServer::Admin(const std::string& method, const std::string& path, const Json& body,
                           int* status) {
   auto client = Client();
   httplib::Headers headers = {{"Authorization", std::string("Bearer ") + kAdminKey}};
@@ -87,7 +87,7 @@ Json ForwardServer::Admin(const std::string& method, const std::string& path, co
   return parsed.is_discarded() ? Json() : parsed;
 }
 
-std::vector<std::pair<std::string, Json>> ForwardServer::HighLead() {
+std::vector<std::pair<std::string, Json>> HandoffServer::HighLead() {
   return {{"budget", "over_50k"},
           {"authority", "decision_maker"},
           {"need", "losing_leads"},
@@ -95,7 +95,7 @@ std::vector<std::pair<std::string, Json>> ForwardServer::HighLead() {
           {"email", "ann@example.com"}};
 }
 
-std::string ForwardServer::AnswerLead(const std::vector<std::pair<std::string, Json>>& answers,
+std::string HandoffServer::AnswerLead(const std::vector<std::pair<std::string, Json>>& answers,
                                       const std::string& visitor_id) {
   auto client = Client();
   Json start{{"site", "demo-site"}, {"flow", "bant-demo"}};
@@ -109,7 +109,7 @@ std::string ForwardServer::AnswerLead(const std::vector<std::pair<std::string, J
   return session;
 }
 
-int ForwardServer::Answer(const std::string& session, const std::string& step, const Json& value) {
+int HandoffServer::Answer(const std::string& session, const std::string& step, const Json& value) {
   auto client = Client();
   const std::string answer_id = "answer-" + std::to_string(++clock_.next_id);
   Json body{{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}};

@@ -1,19 +1,19 @@
-// ForwardingStore: what forwarding, SLA tracking and sales feedback persist, behind an
+// HandoffStore: what handoffs, SLA tracking and sales feedback persist, behind an
 // interface of its own so a PostgreSQL backend can implement it beside Storage. The
 // outbox rows of a newly qualified lead are NOT written here but by Storage::SaveOutcome,
 // in the transaction of the outcome itself (see HandoffWrite).
 //
 // Implementations are thread-safe, never throw, and report "not_found" and "conflict"
 // as the only non-internal error codes.
-#ifndef LEADQ_SERVER_STORAGE_FORWARDING_STORE_H_
-#define LEADQ_SERVER_STORAGE_FORWARDING_STORE_H_
+#ifndef LEADQ_SERVER_STORAGE_HANDOFF_STORE_H_
+#define LEADQ_SERVER_STORAGE_HANDOFF_STORE_H_
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "leadq/result.h"
-#include "storage/forwarding_records.h"
+#include "storage/handoff_records.h"
 
 namespace leadq {
 
@@ -32,9 +32,9 @@ struct HandoffFilter {
   int limit = 100;
 };
 
-class ForwardingStore {
+class HandoffStore {
  public:
-  virtual ~ForwardingStore() = default;
+  virtual ~HandoffStore() = default;
 
   // Destinations. PutDestination creates or replaces by destination_id.
   virtual Status PutDestination(const DestinationRecord& destination) = 0;
@@ -97,4 +97,4 @@ class ForwardingStore {
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_STORAGE_FORWARDING_STORE_H_
+#endif  // LEADQ_SERVER_STORAGE_HANDOFF_STORE_H_

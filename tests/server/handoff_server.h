@@ -1,8 +1,8 @@
-// ForwardServer: the whole leadq server with forwarding — storage, services, HTTP on a
+// HandoffServer: the whole leadq server with handoffs — storage, services, HTTP on a
 // loopback port, and the delivery worker — over a data folder and a fake clock that the
 // test owns, so the server can be stopped and started again on the same SQLite file.
-#ifndef LEADQ_TESTS_SERVER_FORWARD_SERVER_H_
-#define LEADQ_TESTS_SERVER_FORWARD_SERVER_H_
+#ifndef LEADQ_TESTS_SERVER_HANDOFF_SERVER_H_
+#define LEADQ_TESTS_SERVER_HANDOFF_SERVER_H_
 
 #include <httplib.h>
 
@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "app/application.h"
-#include "app/forwarding_stack.h"
+#include "app/handoff_stack.h"
 #include "test_server.h"
 
 namespace leadq::testing {
@@ -19,15 +19,15 @@ namespace leadq::testing {
 using Json = nlohmann::json;
 
 // Fast retries on the fake clock, short real timeouts, fixed jitter.
-ForwardingConfig TestForwardingConfig();
+HandoffConfig TestHandoffConfig();
 
-class ForwardServer {
+class HandoffServer {
  public:
-  ForwardServer(const std::string& data_dir, FakeEnvironment& clock, ForwardingConfig config);
-  ~ForwardServer();
+  HandoffServer(const std::string& data_dir, FakeEnvironment& clock, HandoffConfig config);
+  ~HandoffServer();
 
   std::unique_ptr<httplib::Client> Client() const;
-  ForwardingStack& stack() { return *stack_; }
+  HandoffStack& stack() { return *stack_; }
   SqliteStorage& storage() { return *storage_; }
 
   // Admin API calls; the parsed body (null when the body is not JSON) and the status.
@@ -45,7 +45,7 @@ class ForwardServer {
   FakeEnvironment& clock_;
   Environment env_;
   std::unique_ptr<SqliteStorage> storage_;
-  std::unique_ptr<ForwardingStack> stack_;
+  std::unique_ptr<HandoffStack> stack_;
   std::unique_ptr<Application> app_;
   httplib::Server server_;
   std::thread listener_;
@@ -65,4 +65,4 @@ class TempDir {
 
 }  // namespace leadq::testing
 
-#endif  // LEADQ_TESTS_SERVER_FORWARD_SERVER_H_
+#endif  // LEADQ_TESTS_SERVER_HANDOFF_SERVER_H_

@@ -1,5 +1,5 @@
 // Destination validation and management.
-#include "services/forwarding_destinations.h"
+#include "services/destination_service.h"
 
 #include <algorithm>
 #include <optional>

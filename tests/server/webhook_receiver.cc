@@ -1,6 +1,6 @@
 // The test receiver. The garbage mode is a raw socket, since an HTTP server library
 // cannot be made to answer with something that is not HTTP.
-#include "forward_receiver.h"
+#include "webhook_receiver.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,19 +1,19 @@
-// Small helpers shared by the forwarding tests: destinations, lead views, bounded waits.
-#ifndef LEADQ_TESTS_SERVER_FORWARD_TEST_UTIL_H_
-#define LEADQ_TESTS_SERVER_FORWARD_TEST_UTIL_H_
+// Small helpers shared by the handoff tests: destinations, lead views, bounded waits.
+#ifndef LEADQ_TESTS_SERVER_HANDOFF_TEST_UTIL_H_
+#define LEADQ_TESTS_SERVER_HANDOFF_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "forward_receiver.h"
-#include "forward_server.h"
+#include "handoff_server.h"
+#include "webhook_receiver.h"
 
 namespace leadq::testing {
 
 inline constexpr const char* kSecret = "receiver-secret-0123456789";
 
-inline std::string CreateDestination(ForwardServer& server, const std::string& url,
+inline std::string CreateDestination(HandoffServer& server, const std::string& url,
                                      const std::string& kind = "webhook",
                                      const Json& events = Json::array(),
                                      const Json& extra = Json::object()) {
@@ -29,12 +29,12 @@ inline std::string CreateDestination(ForwardServer& server, const std::string& u
              : std::string();
 }
 
-inline Json LeadView(ForwardServer& server, const std::string& lead) {
-  return server.Admin("GET", "/api/v1/admin/leads/" + lead + "/forwarding");
+inline Json LeadView(HandoffServer& server, const std::string& lead) {
+  return server.Admin("GET", "/api/v1/admin/leads/" + lead + "/handoff");
 }
 
 // Waits (bounded) until the lead's delivery log has `attempts` entries.
-inline bool WaitForAttempts(ForwardServer& server, const std::string& lead, size_t attempts) {
+inline bool WaitForAttempts(HandoffServer& server, const std::string& lead, size_t attempts) {
   return WebhookReceiver::WaitFor([&] {
     Json view = LeadView(server, lead);
     return view.is_object() && view["delivery_log"].size() >= attempts;
@@ -42,7 +42,7 @@ inline bool WaitForAttempts(ForwardServer& server, const std::string& lead, size
 }
 
 // Waits (bounded) until every delivery of the lead is in `state`.
-inline bool WaitForState(ForwardServer& server, const std::string& lead, const std::string& state) {
+inline bool WaitForState(HandoffServer& server, const std::string& lead, const std::string& state) {
   return WebhookReceiver::WaitFor([&] {
     Json view = LeadView(server, lead);
     if (!view.is_object() || view["deliveries"].empty()) return false;
@@ -55,4 +55,4 @@ inline bool WaitForState(ForwardServer& server, const std::string& lead, const s
 
 }  // namespace leadq::testing
 
-#endif  // LEADQ_TESTS_SERVER_FORWARD_TEST_UTIL_H_
+#endif  // LEADQ_TESTS_SERVER_HANDOFF_TEST_UTIL_H_

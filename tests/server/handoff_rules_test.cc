@@ -1,4 +1,4 @@
-// Tables of cases for the pure parts of forwarding: routing rules, generations, filters,
+// Tables of cases for the pure parts of handoffs: routing rules, generations, filters,
 // idempotency keys, backoff, signatures, URLs and the chat text.
 #include <gtest/gtest.h>
 
@@ -6,20 +6,20 @@
 #include "delivery/retry_policy.h"
 #include "delivery/signature.h"
 #include "delivery/webhook_url.h"
-#include "services/forwarding_destinations.h"
-#include "services/forwarding_service.h"
+#include "services/destination_service.h"
+#include "services/handoff_service.h"
 
 namespace leadq {
 namespace {
 
-TEST(ForwardRules, IdempotencyKeyNamesLeadDestinationEventAndGeneration) {
+TEST(HandoffRules, IdempotencyKeyNamesLeadDestinationEventAndGeneration) {
   EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", HandoffEvent::kQualified, 2),
             "lead-1.dest-1.qualified.2");
   EXPECT_EQ(IdempotencyKey("lead-1", "dest-1", HandoffEvent::kOverdue, 1),
             "lead-1.dest-1.overdue.1");
 }
 
-TEST(ForwardRules, DestinationRecordsBecomeTheCoresFilters) {
+TEST(HandoffRules, DestinationRecordsBecomeTheCoresFilters) {
   DestinationRecord d;
   d.kind = "webhook";
   d.url = "https://crm.example.test/hook";

@@ -1,5 +1,5 @@
-// Shared pieces of the SQLite forwarding storage.
-#include "storage/sqlite_forwarding_util.h"
+// Shared pieces of the SQLite handoff storage.
+#include "storage/sqlite_handoff_util.h"
 
 namespace leadq {
 

@@ -1,15 +1,15 @@
-// Helpers shared by the SQLite forwarding files: JSON columns, string-list columns, a
+// Helpers shared by the SQLite handoff files: JSON columns, string-list columns, a
 // transaction runner, and the handoff/outbox write that SaveOutcome joins to its own
 // transaction.
-#ifndef LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
-#define LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
+#ifndef LEADQ_SERVER_STORAGE_SQLITE_HANDOFF_UTIL_H_
+#define LEADQ_SERVER_STORAGE_SQLITE_HANDOFF_UTIL_H_
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "storage/forwarding_records.h"
+#include "storage/handoff_records.h"
 #include "storage/sqlite_db.h"
 
 namespace leadq {
@@ -33,7 +33,7 @@ Status InsertOutbox(Database& db, const std::vector<OutboxRecord>& rows);
 // Column lists and readers, so every query returns records the same way.
 extern const char* const kHandoffColumns;
 HandoffRecord ReadHandoff(const Statement& row, int first_column);
-// What planning the next handover of `lead_id` needs, or nullopt when it was never
+// What planning the next handoff of `lead_id` needs, or nullopt when it was never
 // handed over.
 Result<std::optional<PriorHandoff>> FindHandoffState(Database& db, const std::string& lead_id);
 // `alias` is the table alias with its dot ("o.") or "" (RETURNING takes bare names).
@@ -42,4 +42,4 @@ OutboxRecord ReadOutbox(const Statement& row, int first_column);
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_STORAGE_SQLITE_FORWARDING_UTIL_H_
+#endif  // LEADQ_SERVER_STORAGE_SQLITE_HANDOFF_UTIL_H_

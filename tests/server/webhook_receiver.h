@@ -2,8 +2,8 @@
 // test. It verifies every signature, records every request, and can misbehave on
 // demand: fail the first N requests, answer slowly, be down, or answer with bytes that
 // are not HTTP at all.
-#ifndef LEADQ_TESTS_SERVER_FORWARD_RECEIVER_H_
-#define LEADQ_TESTS_SERVER_FORWARD_RECEIVER_H_
+#ifndef LEADQ_TESTS_SERVER_WEBHOOK_RECEIVER_H_
+#define LEADQ_TESTS_SERVER_WEBHOOK_RECEIVER_H_
 
 #include <httplib.h>
 
@@ -65,4 +65,4 @@ class WebhookReceiver {
 
 }  // namespace leadq::testing
 
-#endif  // LEADQ_TESTS_SERVER_FORWARD_RECEIVER_H_
+#endif  // LEADQ_TESTS_SERVER_WEBHOOK_RECEIVER_H_

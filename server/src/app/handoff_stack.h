@@ -1,9 +1,9 @@
-// ForwardingStack: everything forwarding needs, wired once — the destination, forwarding,
+// HandoffStack: everything handoffs need, wired once — the destination, handoffs,
 // SLA and feedback services, the HTTP sender and the outbox worker — so that `serve`, the
 // tests and the benchmark build the same thing. The worker runs only between Start() and
 // Stop(); Stop() must come before the storage closes.
-#ifndef LEADQ_SERVER_APP_FORWARDING_STACK_H_
-#define LEADQ_SERVER_APP_FORWARDING_STACK_H_
+#ifndef LEADQ_SERVER_APP_HANDOFF_STACK_H_
+#define LEADQ_SERVER_APP_HANDOFF_STACK_H_
 
 #include <httplib.h>
 
@@ -15,26 +15,26 @@
 
 namespace leadq {
 
-struct ForwardingConfig {
-  ForwardingOptions forwarding;  // the inbox link's base URL
+struct HandoffConfig {
+  HandoffOptions handoff;  // the inbox link's base URL
   WorkerOptions worker;
   WebhookTimeouts timeouts;
   std::function<double()> random_unit;  // jitter; SystemRandomUnit() when empty
 };
 
-class ForwardingStack {
+class HandoffStack {
  public:
-  ForwardingStack(ForwardingStore& store, const Environment& env, ForwardingConfig config);
-  ~ForwardingStack();
+  HandoffStack(HandoffStore& store, const Environment& env, HandoffConfig config);
+  ~HandoffStack();
 
-  // For SessionService: plans handovers with each outcome.
-  ForwardingService* forwarding() { return &forwarding_; }
+  // For SessionService: plans handoffs with each outcome.
+  HandoffService* handoffs() { return &handoffs_; }
   SlaService& sla() { return sla_; }
   OutboxWorker& worker() { return worker_; }
-  // Registers the forwarding admin routes beside the rest of the API in `context`.
+  // Registers the handoff admin routes beside the rest of the API in `context`.
   void RegisterRoutes(httplib::Server& server, ApiContext& context);
   // Before Start() and before requests arrive (the server's own origin, once bound).
-  void SetInboxBaseUrl(const std::string& url) { forwarding_.SetInboxBaseUrl(url); }
+  void SetInboxBaseUrl(const std::string& url) { handoffs_.SetInboxBaseUrl(url); }
 
   Status Start();
   void Stop();
@@ -42,7 +42,7 @@ class ForwardingStack {
  private:
   HttpWebhookSender sender_;
   DestinationService destinations_;
-  ForwardingService forwarding_;
+  HandoffService handoffs_;
   SlaService sla_;
   FeedbackService feedback_;
   OutboxWorker worker_;
@@ -51,4 +51,4 @@ class ForwardingStack {
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_APP_FORWARDING_STACK_H_
+#endif  // LEADQ_SERVER_APP_HANDOFF_STACK_H_

@@ -1,8 +1,8 @@
-// Forward latency: from the answer that qualifies a lead (its POST leaving the client) to
+// Handoff latency: from the answer that qualifies a lead (its POST leaving the client) to
 // a webhook receiver having the lead, over N leads on loopback, with the real clock, the
 // real SQLite file (WAL) and the real delivery worker. Prints p50, p99 and max.
 //
-//   build/native/bench/leadq_bench_forward [LEADS=1000]
+//   build/native/bench/leadq_bench_handoff [LEADS=1000]
 //
 // A benchmark, not a test: it asserts nothing and is never run by ctest.
 #include <httplib.h>
@@ -20,7 +20,7 @@
 
 #include "app/application.h"
 #include "app/demo_seed.h"
-#include "app/forwarding_stack.h"
+#include "app/handoff_stack.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
@@ -79,7 +79,7 @@ double Percentile(std::vector<double> values, double p) {
 }
 
 int Run(int leads) {
-  char pattern[] = "/tmp/leadq-bench-forward-XXXXXX";
+  char pattern[] = "/tmp/leadq-bench-handoff-XXXXXX";
   const std::string dir = mkdtemp(pattern);
   int exit_code = 0;
   {
@@ -89,18 +89,18 @@ int Run(int leads) {
       std::cerr << storage.status().message() << "\n";
       return 1;
     }
-    ForwardingConfig config;
-    config.forwarding.inbox_base_url = "http://127.0.0.1";
-    ForwardingStack sales(*storage.value(), env, config);
+    HandoffConfig config;
+    config.handoff.inbox_base_url = "http://127.0.0.1";
+    HandoffStack sales(*storage.value(), env, config);
     ApiSettings unlimited;  // the benchmark is one client sending as fast as it can
     unlimited.per_ip = {};
     unlimited.per_site = {};
-    Application app(*storage.value(), env, kAdminKey, unlimited, sales.forwarding());
+    Application app(*storage.value(), env, kAdminKey, unlimited, sales.handoffs());
     httplib::Server server;
     ConfigureHttpServer(server, app.api, HttpOptions());
     sales.RegisterRoutes(server, app.api);
     // Not (yet) set by ConfigureHttpServer: without it every acknowledgement waits for
-    // the client's delayed ACK (~40 ms), which only slows this loop down; the forward
+    // the client's delayed ACK (~40 ms), which only slows this loop down; the handoff
     // path does not go through it.
     server.set_tcp_nodelay(true);
     const int port = server.bind_to_any_port("127.0.0.1");
@@ -129,7 +129,7 @@ int Run(int leads) {
                                                            {"need", "losing_leads"},
                                                            {"timing", "within_2_weeks"},
                                                            {"email", "ann@example.com"}};
-    std::vector<double> forward_ms, answer_ms;
+    std::vector<double> handoff_ms, answer_ms;
     for (int i = 0; i < leads && exit_code == 0; ++i) {
       auto started = client.Post("/api/v1/sessions", R"({"site":"demo-site","flow":"bant-demo"})",
                                  "application/json");
@@ -161,16 +161,16 @@ int Run(int leads) {
       const auto ms = [](Clock::duration d) {
         return std::chrono::duration<double, std::milli>(d).count();
       };
-      forward_ms.push_back(ms(*arrived - sent));
+      handoff_ms.push_back(ms(*arrived - sent));
       answer_ms.push_back(ms(acknowledged - sent));
     }
-    if (!forward_ms.empty()) {
-      std::printf("leads: %zu\n", forward_ms.size());
+    if (!handoff_ms.empty()) {
+      std::printf("leads: %zu\n", handoff_ms.size());
       std::printf(
-          "forward latency (qualifying answer sent -> receiver has the lead): "
+          "handoff latency (qualifying answer sent -> receiver has the lead): "
           "p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-          Percentile(forward_ms, 0.5), Percentile(forward_ms, 0.99),
-          *std::max_element(forward_ms.begin(), forward_ms.end()));
+          Percentile(handoff_ms, 0.5), Percentile(handoff_ms, 0.99),
+          *std::max_element(handoff_ms.begin(), handoff_ms.end()));
       std::printf("qualifying answer acknowledged: p50 %.2f ms, p99 %.2f ms\n",
                   Percentile(answer_ms, 0.5), Percentile(answer_ms, 0.99));
     }

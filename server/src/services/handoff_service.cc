@@ -1,12 +1,12 @@
-// Planning handovers and the admin views of deliveries.
-#include "services/forwarding_service.h"
+// Planning handoffs and the admin views of deliveries.
+#include "services/handoff_service.h"
 
 #include <algorithm>
 #include <string_view>
 
 #include "leadq/codec.h"
 #include "services/core_json.h"
-#include "services/forwarding_destinations.h"
+#include "services/destination_service.h"
 
 namespace leadq {
 namespace {
@@ -47,7 +47,7 @@ std::string IdempotencyKey(const std::string& lead_id, const std::string& destin
   return lead_id + "." + destination_id + "." + short_event + "." + std::to_string(generation);
 }
 
-Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
+Result<HandoffWrite> HandoffService::Plan(const HandoffInput& in) {
   HandoffWrite write;
   // Most outcomes hand nothing over: the core says so without the destinations.
   if (!MayHandOff(in.outcome, in.done)) return write;
@@ -95,7 +95,7 @@ Result<HandoffWrite> ForwardingService::Plan(const HandoffInput& in) {
   return write;
 }
 
-Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h) const {
+Json HandoffService::Snapshot(const HandoffInput& in, const HandoffRecord& h) const {
   Json answers = Json::array();
   auto add = [&answers](const AnswerRecord& answer) {
     answers.push_back({{"step", answer.step_id},
@@ -135,20 +135,20 @@ Json ForwardingService::Snapshot(const HandoffInput& in, const HandoffRecord& h)
           {"inbox_url", options_.inbox_base_url + "/console/#/leads/" + h.lead_id}};
 }
 
-void ForwardingService::Committed(const HandoffWrite& write) {
+void HandoffService::Committed(const HandoffWrite& write) {
   if (write.outbox.empty()) return;
   std::lock_guard<std::mutex> lock(wake_mutex_);
   if (wake_) wake_();
 }
 
-void ForwardingService::SetWakeup(std::function<void()> wake) {
+void HandoffService::SetWakeup(std::function<void()> wake) {
   std::lock_guard<std::mutex> lock(wake_mutex_);
   wake_ = std::move(wake);
 }
 
-Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const HandoffRecord& h,
-                                                                   HandoffEvent event,
-                                                                   int64_t now_ms) {
+Result<std::vector<OutboxRecord>> HandoffService::DeliveriesFor(const HandoffRecord& h,
+                                                                HandoffEvent event,
+                                                                int64_t now_ms) {
   Result<std::vector<DestinationRecord>> destinations = store_.ListDestinations(h.site_key);
   if (!destinations.ok()) return destinations.status();
   // Escalations and returns to nurturing: the hard-conversion trigger does not apply.
@@ -160,8 +160,8 @@ Result<std::vector<OutboxRecord>> ForwardingService::DeliveriesFor(const Handoff
               DestinationsFor(FiltersOf(destinations.value()), event, subject), h, event, now_ms);
 }
 
-Result<LeadForwarding> ForwardingService::Lead(const std::string& lead_id) {
-  LeadForwarding lead;
+Result<LeadHandoff> HandoffService::Lead(const std::string& lead_id) {
+  LeadHandoff lead;
   Result<HandoffRecord> handoff = store_.GetHandoff(lead_id);
   if (!handoff.ok()) return handoff.status();
   lead.handoff = std::move(handoff).value();
@@ -183,11 +183,11 @@ Result<LeadForwarding> ForwardingService::Lead(const std::string& lead_id) {
   return lead;
 }
 
-Result<std::vector<OutboxRecord>> ForwardingService::Deliveries(const OutboxFilter& filter) {
+Result<std::vector<OutboxRecord>> HandoffService::Deliveries(const OutboxFilter& filter) {
   return store_.ListDeliveries(filter);
 }
 
-Status ForwardingService::Redeliver(const std::string& site_key, int64_t delivery_id) {
+Status HandoffService::Redeliver(const std::string& site_key, int64_t delivery_id) {
   Result<OutboxRecord> delivery = store_.GetDelivery(delivery_id);
   if (!delivery.ok()) return delivery.status();
   Result<HandoffRecord> handoff = store_.GetHandoff(delivery.value().lead_id);

@@ -1,13 +1,13 @@
-// Forwarding tables. Never edit this once shipped: add a new migration instead.
+// Handoff tables. Never edit this once shipped: add a new migration instead.
 //
 // The outbox is a table in the same database as the outcomes so that a lead becoming
 // qualified and its deliveries are one transaction: no lead is qualified without being
 // queued, and none is queued without having qualified.
-#include "storage/forwarding_schema.h"
+#include "storage/handoff_schema.h"
 
 namespace leadq {
 
-const char* ForwardingSchemaV1() {
+const char* HandoffSchemaV1() {
   return R"sql(
 CREATE TABLE destinations (
   destination_id TEXT PRIMARY KEY,

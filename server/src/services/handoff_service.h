@@ -1,4 +1,4 @@
-// ForwardingService: handing leads over to sales (and near-misses to nurturing).
+// HandoffService: handing leads over to sales (and near-misses to nurturing).
 //
 // SessionService asks Plan() what to write with each outcome; the answer (a handoff and
 // its outbox rows) is written with the outcome, in its transaction (SessionStore::
@@ -7,8 +7,8 @@
 // destinations it needs and turns the decision into records. Delivery itself never happens here: it
 // is the worker's job, off the request path. This service also serves the admin views of
 // deliveries: the delivery log of a lead, dead letters, and manual redelivery.
-#ifndef LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_
-#define LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_
+#ifndef LEADQ_SERVER_SERVICES_HANDOFF_SERVICE_H_
+#define LEADQ_SERVER_SERVICES_HANDOFF_SERVICE_H_
 
 #include <functional>
 #include <mutex>
@@ -18,11 +18,11 @@
 #include "leadq/handoff.h"
 #include "services/environment.h"
 #include "services/flow_service.h"
-#include "storage/forwarding_store.h"
+#include "storage/handoff_store.h"
 
 namespace leadq {
 
-struct ForwardingOptions {
+struct HandoffOptions {
   // Where the lead inbox is reached, for the link in every delivery
   // ("https://leads.example.com"); the link is <base>/console/#/leads/<lead_id>.
   std::string inbox_base_url;
@@ -49,8 +49,8 @@ struct HandoffInput {
   const std::optional<PriorHandoff>& prior;
 };
 
-// A lead's forwarding, for the admin API.
-struct LeadForwarding {
+// A lead's handoff, for the admin API.
+struct LeadHandoff {
   HandoffRecord handoff;
   std::vector<OutboxRecord> deliveries;
   std::vector<AttemptRecord> attempts;  // the delivery log, oldest first
@@ -58,9 +58,9 @@ struct LeadForwarding {
   std::vector<FeedbackRecord> feedback;
 };
 
-class ForwardingService {
+class HandoffService {
  public:
-  ForwardingService(ForwardingStore& store, const Environment& env, ForwardingOptions options)
+  HandoffService(HandoffStore& store, const Environment& env, HandoffOptions options)
       : store_(store), env_(env), options_(std::move(options)) {}
 
   // What to write with this outcome, as the core's DecideHandoff decides it: empty when it
@@ -78,7 +78,7 @@ class ForwardingService {
   Result<std::vector<OutboxRecord>> DeliveriesFor(const HandoffRecord& handoff, HandoffEvent event,
                                                   int64_t now_ms);
 
-  Result<LeadForwarding> Lead(const std::string& lead_id);
+  Result<LeadHandoff> Lead(const std::string& lead_id);
   Result<std::vector<HandoffRecord>> Handoffs(const HandoffFilter& filter) {
     return store_.ListHandoffs(filter);
   }
@@ -91,9 +91,9 @@ class ForwardingService {
  private:
   Json Snapshot(const HandoffInput& input, const HandoffRecord& handoff) const;
 
-  ForwardingStore& store_;
+  HandoffStore& store_;
   const Environment& env_;
-  ForwardingOptions options_;
+  HandoffOptions options_;
   std::mutex wake_mutex_;
   std::function<void()> wake_;
 };
@@ -105,4 +105,4 @@ std::string IdempotencyKey(const std::string& lead_id, const std::string& destin
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_SERVICES_FORWARDING_SERVICE_H_
+#endif  // LEADQ_SERVER_SERVICES_HANDOFF_SERVICE_H_

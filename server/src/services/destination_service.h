@@ -1,20 +1,20 @@
-// DestinationService: a site's forwarding destinations as the admin API manages them —
+// DestinationService: a site's handoff destinations as the admin API manages them —
 // validated, with defaults filled in and a signing secret generated when none is given.
-#ifndef LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_
-#define LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_
+#ifndef LEADQ_SERVER_SERVICES_DESTINATION_SERVICE_H_
+#define LEADQ_SERVER_SERVICES_DESTINATION_SERVICE_H_
 
 #include <string>
 #include <vector>
 
 #include "leadq/handoff.h"
 #include "services/environment.h"
-#include "storage/forwarding_store.h"
+#include "storage/handoff_store.h"
 
 namespace leadq {
 
 class DestinationService {
  public:
-  DestinationService(ForwardingStore& store, const Environment& env) : store_(store), env_(env) {}
+  DestinationService(HandoffStore& store, const Environment& env) : store_(store), env_(env) {}
 
   // Validates and stores `destination` (InvalidArgument with the path of the first
   // problem). destination_id "" creates a new one with a generated id; otherwise it
@@ -28,7 +28,7 @@ class DestinationService {
   Status Delete(const std::string& site_key, const std::string& destination_id);
 
  private:
-  ForwardingStore& store_;
+  HandoffStore& store_;
   const Environment& env_;
 };
 
@@ -41,4 +41,4 @@ DestinationFilter FilterOf(const DestinationRecord& destination);
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_SERVICES_FORWARDING_DESTINATIONS_H_
+#endif  // LEADQ_SERVER_SERVICES_DESTINATION_SERVICE_H_
