@@ -30,9 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# GLIBC_TUNABLES already set: leadq does not start itself again with it (which would
-# leave valgrind behind); valgrind replaces the allocator anyway.
-GLIBC_TUNABLES=glibc.malloc.tcache_count=256 timeout 900 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
+timeout 900 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
   "$leadq" serve --port 0 --data-dir "$work/data" --seed-flows web/demo/flows --rate-ip 0 \
   --rate-site 0 --threads 16 --admin-key bench-admin-key-0000 >"$work/serve.log" \
   2>"$work/valgrind.log" &

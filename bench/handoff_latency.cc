@@ -20,7 +20,6 @@
 
 #include "app/application.h"
 #include "app/demo_seed.h"
-#include "app/handoff_stack.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
@@ -89,24 +88,18 @@ int Run(int leads) {
       std::cerr << storage.status().message() << "\n";
       return 1;
     }
-    HandoffConfig config;
+    AppConfig config;
+    config.admin_key = kAdminKey;
     config.handoff.inbox_base_url = "http://127.0.0.1";
-    HandoffStack sales(*storage.value(), env, config);
-    ApiSettings unlimited;  // the benchmark is one client sending as fast as it can
-    unlimited.per_ip = {};
-    unlimited.per_site = {};
-    Application app(*storage.value(), env, kAdminKey, unlimited, sales.handoffs());
+    config.api.per_ip = {};  // the benchmark is one client sending as fast as it can
+    config.api.per_site = {};
+    Application app(*storage.value(), env, std::move(config));
     httplib::Server server;
     ConfigureHttpServer(server, app.api, HttpOptions());
-    sales.RegisterRoutes(server, app.api);
-    // Not (yet) set by ConfigureHttpServer: without it every acknowledgement waits for
-    // the client's delayed ACK (~40 ms), which only slows this loop down; the handoff
-    // path does not go through it.
-    server.set_tcp_nodelay(true);
     const int port = server.bind_to_any_port("127.0.0.1");
     Status seeded = SeedDemo(*storage.value(), app.flows, {},
                              std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows");
-    if (!seeded.ok() || !sales.Start().ok()) {
+    if (!seeded.ok() || !app.Start().ok()) {
       std::cerr << "setup failed: " << seeded.message() << "\n";
       return 1;
     }
@@ -176,7 +169,7 @@ int Run(int leads) {
     }
     server.stop();
     listener.join();
-    sales.Stop();
+    app.Stop();
   }
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);

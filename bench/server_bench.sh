@@ -100,9 +100,7 @@ run_baseline() {
   local name=$1 binary=$2 script=$3
   shift 3
   local port=$((20000 + RANDOM % 20000))
-  # With the allocator cache `leadq serve` gives itself (platform/allocator_tuning.h), so
-  # that the three servers compare like for like.
-  GLIBC_TUNABLES=glibc.malloc.tcache_count=256 "$binary" "$port" "$threads" $((seconds + 10)) "$@" &
+  "$binary" "$port" "$threads" $((seconds + 10)) "$@" &
   server_pid=$!
   sleep 0.5
   local before

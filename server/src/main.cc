@@ -1,15 +1,9 @@
 // The leadq binary: parses the command line and hands over to one command.
-#include <malloc.h>
-
 #include <iostream>
 
 #include "app/commands.h"
-#include "platform/allocator_tuning.h"
 
 int main(int argc, char** argv) {
-  // One malloc arena per core instead of eight: with a thread per connection, glibc's
-  // default spreads the heap over many arenas and peak memory grows for no speed.
-  mallopt(M_ARENA_MAX, 2);
   leadq::Result<leadq::Options> options = leadq::ParseOptions(argc, argv);
   if (!options.ok()) {
     std::cerr << "leadq: " << options.status().message() << "\n";
@@ -20,10 +14,7 @@ int main(int argc, char** argv) {
     std::cout << leadq::Usage(opts.command);
     return 0;
   }
-  if (opts.command == "serve") {
-    leadq::RestartWithThreadCache(argv);
-    return leadq::RunServe(opts);
-  }
+  if (opts.command == "serve") return leadq::RunServe(opts);
   if (opts.command == "migrate") return leadq::RunMigrate(opts);
   if (opts.command == "simulate") return leadq::RunSimulate(opts);
   if (opts.command == "compile-flow") return leadq::RunCompileFlow(opts);

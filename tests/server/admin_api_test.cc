@@ -314,7 +314,7 @@ TEST_F(AdminApiTest, HealthAndMetrics) {
   EXPECT_NE(text.find("leadq_leads{triage=\"disqualified\"} 1"), std::string::npos);
   EXPECT_NE(text.find("leadq_outbox_depth 0"), std::string::npos);
   // Two answers one after the other, after the session's start: three commits at least.
-  const std::string commits = "\nleadq_write_transactions_total ";
+  const std::string commits = "\nleadq_storage_write_transactions_total ";
   const size_t at = text.find(commits);
   ASSERT_NE(at, std::string::npos) << text;
   EXPECT_GE(std::stoll(text.substr(at + commits.size())), 3);

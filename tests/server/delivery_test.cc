@@ -87,7 +87,7 @@ TEST_F(DeliveryTest, EveryQualifiedLeadArrivesOnceThroughFailuresSlownessGarbage
   ASSERT_EQ(server_->Answer(leads[0], "timing", "within_3_months"), 200);
   Restart();
   Advance(3'600'000);
-  server_->stack().worker().Wake();
+  server_->app().delivery.Wake();
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
 
   std::map<std::string, int> accepted;
@@ -143,8 +143,8 @@ TEST_F(DeliveryTest, TheDeliveryWorkersAreNamed) {
     }
     return count;
   };
-  WebhookReceiver::WaitFor([&] { return named() == TestHandoffConfig().worker.threads; });
-  EXPECT_EQ(named(), TestHandoffConfig().worker.threads);
+  WebhookReceiver::WaitFor([&] { return named() == TestHandoffConfig().delivery.threads; });
+  EXPECT_EQ(named(), TestHandoffConfig().delivery.threads);
 }
 
 TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
@@ -174,8 +174,8 @@ TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
 }
 
 TEST_F(DeliveryTest, DeadLetterAfterTheHorizonThenManualRedelivery) {
-  HandoffConfig config = TestHandoffConfig();
-  config.worker.retry.horizon_ms = 5'000;  // 1 s, 2 s, 4 s... the fourth would start too late
+  AppConfig config = TestHandoffConfig();
+  config.delivery.retry.horizon_ms = 5'000;  // 1 s, 2 s, 4 s... the fourth would start too late
   server_.reset();
   server_ = std::make_unique<HandoffServer>(dir_.path(), clock_, config);
   CreateDestination(*server_, receiver_.url());

@@ -115,7 +115,7 @@ TEST_F(ErasureTest, ADeliveryInFlightDuringTheErasureLeavesNoLogBehind) {
   // The worker gives up on the slow receiver after its read timeout and records what
   // happened; the receiver then finishes answering.
   ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return sales_.requests().size() == 1; }));
-  server_.stack().worker().Wake();
+  server_.app().delivery.Wake();
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   for (const auto& [table, count] : RowsOf(db(), lead)) {
     EXPECT_EQ(count, 0) << table << " after the erasure";

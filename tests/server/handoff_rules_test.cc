@@ -8,6 +8,7 @@
 #include "delivery/webhook_url.h"
 #include "services/destination_service.h"
 #include "services/handoff_service.h"
+#include "services/requalification_service.h"
 
 namespace leadq {
 namespace {
@@ -58,6 +59,25 @@ TEST(HandoffRules, DestinationRecordsBecomeTheCoresFilters) {
     EXPECT_EQ(status.path(), c.path) << c.name;
     EXPECT_FALSE(FilterOf(bad).enabled) << c.name << ": an unreadable filter takes nothing";
   }
+}
+
+TEST(RequalificationRetry, DoublesFromOneSecondUpToFiveMinutes) {
+  const struct {
+    int attempts;
+    int64_t delay;
+  } cases[] = {{0, 1000}, {1, 2000}, {2, 4000}, {8, 256'000}, {9, 300'000}, {60, 300'000}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(RequalificationRetryMs(c.attempts, 10'000), 10'000 + c.delay) << c.attempts;
+  }
+}
+
+TEST(RequalificationRetry, OnlyChangedValuesAreNewData) {
+  const Json known{{"budget", "over_50k"}, {"role", "cfo"}};
+  EXPECT_FALSE(ChangesFields(known, Json{{"budget", "over_50k"}}));
+  EXPECT_TRUE(ChangesFields(known, Json{{"budget", "10k_50k"}}));
+  EXPECT_TRUE(ChangesFields(known, Json{{"email", "a@example.com"}}));
+  EXPECT_FALSE(ChangesFields(known, Json::object()));
+  EXPECT_TRUE(ChangesFields(nullptr, Json{{"email", "a@example.com"}}));
 }
 
 TEST(RetryPolicy, ExponentialWithJitterCappedAndBoundedByTheHorizon) {

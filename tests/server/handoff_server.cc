@@ -8,14 +8,17 @@
 
 namespace leadq::testing {
 
-HandoffConfig TestHandoffConfig() {
-  HandoffConfig config;
+AppConfig TestHandoffConfig() {
+  AppConfig config;
+  config.admin_key = kAdminKey;
+  config.api = TestServer::NoLimits();
   config.handoff.inbox_base_url = "https://leads.example.test";
-  config.worker.threads = 2;
-  config.worker.idle_poll_ms = 10;
-  config.worker.retry.base_delay_ms = 1000;
-  config.worker.retry.max_delay_ms = 8000;
-  config.worker.retry.horizon_ms = 3600 * 1000;
+  config.delivery.threads = 2;
+  config.delivery.idle_poll_ms = 10;
+  config.delivery.retry.base_delay_ms = 1000;
+  config.delivery.retry.max_delay_ms = 8000;
+  config.delivery.retry.horizon_ms = 3600 * 1000;
+  config.requalification_poll_ms = 10;
   config.timeouts.connect_ms = 500;
   config.timeouts.read_ms = 300;
   config.random_unit = [] { return 0.5; };
@@ -32,26 +35,25 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-HandoffServer::HandoffServer(const std::string& data_dir, FakeEnvironment& clock,
-                             HandoffConfig config)
+HandoffServer::HandoffServer(const std::string& data_dir, FakeEnvironment& clock, AppConfig config,
+                             bool start_workers)
     : clock_(clock) {
   env_ = clock.Make();
   auto storage = SqliteStorage::Open(data_dir + "/leadq.db");
   EXPECT_TRUE(storage.ok()) << storage.status().message();
   storage_ = std::move(storage).value();
-  stack_ = std::make_unique<HandoffStack>(*storage_, env_, std::move(config));
-  app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, TestServer::NoLimits(),
-                                       stack_->handoffs());
+  app_ = std::make_unique<Application>(*storage_, env_, std::move(config));
   HttpOptions options;
   options.threads = 4;
   ConfigureHttpServer(server_, app_->api, options);
-  stack_->RegisterRoutes(server_, app_->api);
   port_ = server_.bind_to_any_port("127.0.0.1");
   EXPECT_GT(port_, 0);
   Status seeded = SeedDemo(*storage_, app_->flows, {}, DemoFlowsDir());
   EXPECT_TRUE(seeded.ok()) << seeded.message();
-  Status started = stack_->Start();
-  EXPECT_TRUE(started.ok()) << started.message();
+  if (start_workers) {
+    Status started = app_->Start();
+    EXPECT_TRUE(started.ok()) << started.message();
+  }
   listener_ = std::thread([this] { server_.listen_after_bind(); });
   for (int i = 0; i < 1000 && !server_.is_running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -61,7 +63,7 @@ HandoffServer::HandoffServer(const std::string& data_dir, FakeEnvironment& clock
 HandoffServer::~HandoffServer() {
   server_.stop();
   if (listener_.joinable()) listener_.join();
-  stack_->Stop();
+  app_->Stop();
 }
 
 std::unique_ptr<httplib::Client> HandoffServer::Client() const {
@@ -117,6 +119,15 @@ int HandoffServer::Answer(const std::string& session, const std::string& step, c
                           "application/json");
   EXPECT_TRUE(res);
   return res ? res->status : 0;
+}
+
+bool HandoffServer::Settle() {
+  for (int i = 0; i < 1000; ++i) {
+    Result<int64_t> waiting = storage_->CountRequalifications();
+    if (waiting.ok() && waiting.value() == 0) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
 }
 
 }  // namespace leadq::testing

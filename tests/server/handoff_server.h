@@ -11,23 +11,25 @@
 #include <thread>
 
 #include "app/application.h"
-#include "app/handoff_stack.h"
 #include "test_server.h"
 
 namespace leadq::testing {
 
 using Json = nlohmann::json;
 
-// Fast retries on the fake clock, short real timeouts, fixed jitter.
-HandoffConfig TestHandoffConfig();
+// Fast retries on the fake clock, short real timeouts, fixed jitter, quick re-decisions.
+AppConfig TestHandoffConfig();
 
 class HandoffServer {
  public:
-  HandoffServer(const std::string& data_dir, FakeEnvironment& clock, HandoffConfig config);
+  // `start_workers` false: deliveries and re-decisions wait in storage (a process that
+  // stopped before it got to them).
+  HandoffServer(const std::string& data_dir, FakeEnvironment& clock, AppConfig config,
+                bool start_workers = true);
   ~HandoffServer();
 
   std::unique_ptr<httplib::Client> Client() const;
-  HandoffStack& stack() { return *stack_; }
+  Application& app() { return *app_; }
   SqliteStorage& storage() { return *storage_; }
 
   // Admin API calls; the parsed body (null when the body is not JSON) and the status.
@@ -40,12 +42,14 @@ class HandoffServer {
   static std::vector<std::pair<std::string, Json>> HighLead();
   // Answers one more question of an existing session.
   int Answer(const std::string& session, const std::string& step, const Json& value);
+  // Waits (bounded, 10 s) until the re-decisions new data queued have all been made by
+  // the worker; false when some are still waiting.
+  bool Settle();
 
  private:
   FakeEnvironment& clock_;
   Environment env_;
   std::unique_ptr<SqliteStorage> storage_;
-  std::unique_ptr<HandoffStack> stack_;
   std::unique_ptr<Application> app_;
   httplib::Server server_;
   std::thread listener_;

@@ -1,5 +1,6 @@
 // Re-qualification on new data, with the real server and real receivers: events for a
-// visitor re-decide its open sessions; a near miss in nurturing that now qualifies goes
+// visitor re-decide its open sessions (queued with the events, made by the worker off the
+// request path); a near miss in nurturing that now qualifies goes
 // to sales; a lead sales sent back goes to sales again — as a new generation with new
 // idempotency keys, retried under its own stable key — when events or an answer in
 // another session arrive after the send-back; and racing events and answers leave the
@@ -82,6 +83,7 @@ class RequalificationTest : public ::testing::Test {
                         const std::vector<std::pair<std::string, Json>>& answers) {
     const std::string session = Start(flow, visitor);
     for (const auto& [step, value] : answers) EXPECT_EQ(server_.Answer(session, step, value), 200);
+    EXPECT_TRUE(server_.Settle());
     return session;
   }
 
@@ -93,6 +95,7 @@ class RequalificationTest : public ::testing::Test {
     auto res = client->Post("/api/v1/events", body.dump(), "text/plain");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 202) << res->body;
+    EXPECT_TRUE(server_.Settle()) << "the re-decisions the events queued were made";
   }
 
   Json Session(const std::string& session) {
@@ -212,6 +215,7 @@ TEST_F(RequalificationTest, ALeadSentBackGoesToSalesAgainWhenAnotherSessionAnswe
   clock_.now += 7 * 86'400'000LL;
   const std::string later = Start("bant-pricing", "visitor-back-02");
   EXPECT_EQ(server_.Answer(later, "budget", "10k_50k"), 200);
+  ASSERT_TRUE(server_.Settle());
   Json view = LeadView(server_, lead);
   EXPECT_EQ(view["generation"], 2);
   EXPECT_EQ(view["route"], "sales");
@@ -235,8 +239,10 @@ TEST_F(RequalificationTest, AVisitorBackOnAnotherDeviceIsKnownByEmailAndRequalif
   clock_.now += 86'400'000;
   const std::string phone = Start("bant-pricing", "visitor-phone-01");
   EXPECT_EQ(server_.Answer(phone, "budget", "over_50k"), 200);
+  ASSERT_TRUE(server_.Settle());
   EXPECT_EQ(LeadView(server_, lead)["generation"], 1) << "not known as the same visitor yet";
   EXPECT_EQ(server_.Answer(phone, "email", "ann@example.com"), 200);
+  ASSERT_TRUE(server_.Settle());
   EXPECT_EQ(LeadView(server_, lead)["generation"], 2);
   ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return sales_.Accepted(Key(lead, 2)) == 1; }));
 }
@@ -257,6 +263,7 @@ TEST_F(RequalificationTest, RacingEventsAndAnswersLeaveTheOutcomeOfTheFinalData)
     });
     answers.join();
     events.join();
+    ASSERT_TRUE(server_.Settle());
     // Whatever the interleaving, the stored outcome is the one the final answers and
     // signals give: 45 points from the answers plus 15 for the pricing page.
     Json outcome = Session(session)["outcome"];
@@ -268,6 +275,44 @@ TEST_F(RequalificationTest, RacingEventsAndAnswersLeaveTheOutcomeOfTheFinalData)
       return view.is_object() && view["route"] == "sales";
     }));
   }
+}
+
+// A re-decision is queued in the transaction of the data that asks for it, so a process
+// that stops before its worker got to it loses nothing: the next one makes it.
+TEST(RequalificationRestartTest, AReDecisionQueuedBeforeARestartIsMadeAfterIt) {
+  TempDir dir;
+  FakeEnvironment clock;
+  std::string session;
+  {
+    HandoffServer stopped(dir.path(), clock, TestHandoffConfig(), /*start_workers=*/false);
+    int status = 0;
+    stopped.Admin("POST", "/api/v1/admin/flows?site=demo-site&publish=true", PricingFlow(),
+                  &status);
+    ASSERT_EQ(status, 201);
+    auto client = stopped.Client();
+    auto res = client->Post(
+        "/api/v1/sessions",
+        Json{{"site", "demo-site"}, {"flow", "bant-pricing"}, {"visitor_id", "visitor-crash1"}}
+            .dump(),
+        "application/json");
+    ASSERT_TRUE(res && res->status == 200);
+    session = Json::parse(res->body)["session_id"];
+    for (size_t i = 0; i + 1 < kNearMiss.size(); ++i) {
+      ASSERT_EQ(stopped.Answer(session, kNearMiss[i].first, kNearMiss[i].second), 200);
+    }
+    res = client->Post("/api/v1/events",
+                       Json{{"site", "demo-site"},
+                            {"visitor_id", "visitor-crash1"},
+                            {"events", {{{"type", "page_view"}, {"path", "/pricing"}}}}}
+                           .dump(),
+                       "text/plain");
+    ASSERT_TRUE(res && res->status == 202);
+    EXPECT_EQ(stopped.storage().CountRequalifications().value(), 1);
+    EXPECT_EQ(stopped.storage().GetSession(session).value().outcome["total_points"], 45.0);
+  }
+  HandoffServer restarted(dir.path(), clock, TestHandoffConfig());
+  ASSERT_TRUE(restarted.Settle());
+  EXPECT_EQ(restarted.storage().GetSession(session).value().outcome["total_points"], 60.0);
 }
 
 // The interleavings the test above can only hope to hit, made on purpose: a decision is
@@ -299,6 +344,10 @@ class RequalificationRaceTest : public ::testing::Test {
                          {"visitor_id", "visitor-r-1"},
                          {"events", {{{"type", "page_view"}, {"path", "/pricing"}}}}});
     ASSERT_EQ(res->status, 202) << res->body;
+    // This server runs no worker: the queued re-decision is made here.
+    Result<int> made = server_.app().requalification.Drain();
+    ASSERT_TRUE(made.ok());
+    EXPECT_EQ(made.value(), 1);
   }
 
   AnswerContext Snapshot() {
@@ -357,20 +406,27 @@ TEST_F(RequalificationRaceTest, AnAnswerDecidedOverAProfileThatChangedMeanwhileI
                     nullptr);
   ASSERT_TRUE(decided.ok());
   write.outcome = decided.value();
-  ProfileState after;
-  ASSERT_EQ(server_.storage().StoreAnswer(write, &after).value(), AnswerStored::kStored);
+  write.changes_fields = true;
+  write.expected_visitor_revision = before.visitor.revision;
+  ASSERT_EQ(server_.storage().StoreAnswer(write).value(), AnswerStored::kStored);
   EXPECT_EQ(StoredOutcome()["total_points"], 45.0) << "the lost update, before the fix-up";
-  EXPECT_EQ(after.revision, before.visitor.revision + 2) << "the events batch and the answer";
-  EXPECT_FALSE(after.other_sessions);
+  EXPECT_EQ(Snapshot().visitor.revision, before.visitor.revision + 2)
+      << "the events batch and the answer";
 
-  // What the answer path does after every stored answer: the profile moved under the
-  // answer, so its session is decided again over the current profile.
-  Result<int> redecided = server_.app().requalification.AfterAnswer(before.session, before.visitor,
-                                                                    write.outcome.fields, after);
+  // The answer's own transaction saw the profile move under it and queued its session
+  // (alone: the visitor has no other session) for another decision.
+  Result<std::vector<RequalificationTask>> queued =
+      server_.storage().DueRequalifications(server_.clock().now.load(), 10);
+  ASSERT_TRUE(queued.ok());
+  ASSERT_EQ(queued.value().size(), 1u);
+  EXPECT_FALSE(queued.value()[0].whole_visitor);
+  EXPECT_EQ(queued.value()[0].session_id, session_);
+  Result<int> redecided = server_.app().requalification.Drain();
   ASSERT_TRUE(redecided.ok());
   EXPECT_EQ(redecided.value(), 1);
   EXPECT_EQ(StoredOutcome()["total_points"], 60.0);
   EXPECT_EQ(StoredOutcome()["triage"], "qualified");
+  EXPECT_EQ(server_.storage().CountRequalifications().value(), 0);
 }
 
 }  // namespace

@@ -76,15 +76,16 @@ TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   auto storage = SqliteStorage::Open(data_dir_ + "/leadq.db");
   EXPECT_TRUE(storage.ok()) << storage.status().message();
   storage_ = std::move(storage).value();
-  // Handoffs are wired (routes, handoffs planned with each outcome) but its delivery
-  // worker is not started: the handoff tests start their own (handoff_server.h).
-  handoffs_ = std::make_unique<HandoffStack>(*storage_, env_, HandoffConfig{});
-  app_ = std::make_unique<Application>(*storage_, env_, kAdminKey, std::move(settings),
-                                       handoffs_->handoffs());
+  // The workers (deliveries, re-decisions) are not started: the handoff tests run their
+  // own (handoff_server.h), and a test that wants queued re-decisions made drains the
+  // queue itself (app().requalification.Drain()).
+  AppConfig config;
+  config.admin_key = kAdminKey;
+  config.api = std::move(settings);
+  app_ = std::make_unique<Application>(*storage_, env_, std::move(config));
   HttpOptions options;
   options.threads = 8;
   ConfigureHttpServer(server_, app_->api, options);
-  handoffs_->RegisterRoutes(server_, app_->api);
   port_ = BindListeningSocket(server_, "127.0.0.1", 0);
   EXPECT_GT(port_, 0);
   Status seeded = SeedDemo(*storage_, app_->flows, {origin()}, flows_dir);

@@ -12,7 +12,6 @@
 
 #include "app/application.h"
 #include "app/demo_seed.h"
-#include "app/handoff_stack.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
@@ -65,7 +64,6 @@ class TestServer {
   FakeEnvironment fake_;
   Environment env_;
   std::unique_ptr<SqliteStorage> storage_;
-  std::unique_ptr<HandoffStack> handoffs_;
   std::unique_ptr<Application> app_;
   httplib::Server server_;
   std::thread listener_;

@@ -30,7 +30,7 @@ int RunExport(const Options& options) {
     std::cerr << "leadq: " << storage.status().message() << "\n";
     return 1;
   }
-  LeadService leads(*storage.value());
+  LeadService leads(*storage.value(), *storage.value(), *storage.value());
   LeadFilter filter;
   filter.site_key = options.site;
   const bool csv = options.format == "csv";

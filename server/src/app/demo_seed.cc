@@ -8,9 +8,9 @@
 
 namespace leadq {
 
-Status SeedDemo(Storage& storage, FlowService& flows, const std::vector<std::string>& origins,
+Status SeedDemo(SiteStore& sites, FlowService& flows, const std::vector<std::string>& origins,
                 const std::string& flows_dir) {
-  Status status = storage.PutSite({kDemoSiteKey, "Demo site", origins});
+  Status status = sites.PutSite({kDemoSiteKey, "Demo site", origins});
   if (!status.ok() || flows_dir.empty()) return status;
   std::error_code error;
   std::vector<std::filesystem::path> files;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/flow_service.h"
+#include "storage/site_store.h"
 
 namespace leadq {
 
@@ -14,7 +15,7 @@ inline constexpr const char* kDemoSiteKey = "demo-site";
 
 // Creates or updates the site `demo-site` allowing `origins`, and publishes every flow
 // file in `flows_dir` whose content differs from its published version.
-Status SeedDemo(Storage& storage, FlowService& flows, const std::vector<std::string>& origins,
+Status SeedDemo(SiteStore& sites, FlowService& flows, const std::vector<std::string>& origins,
                 const std::string& flows_dir);
 
 }  // namespace leadq

@@ -12,7 +12,6 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "app/demo_seed.h"
-#include "app/handoff_stack.h"
 #include "http/http_server.h"
 #include "http/listen_socket.h"
 #include "platform/thread_name.h"
@@ -61,15 +60,14 @@ int RunServe(const Options& options) {
     return 1;
   }
   Environment env = SystemEnvironment();
-  ApiSettings settings;
-  settings.extra_origins = options.allow_origins;
-  settings.per_ip = options.per_ip;
-  settings.per_site = options.per_site;
-  HandoffConfig handoffs;
-  handoffs.handoff.inbox_base_url = options.public_url;
-  handoffs.worker.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
-  HandoffStack sales(*storage.value(), env, handoffs);
-  Application app(*storage.value(), env, LoadAdminKey(options, env), settings, sales.handoffs());
+  AppConfig config;
+  config.admin_key = LoadAdminKey(options, env);
+  config.api.extra_origins = options.allow_origins;
+  config.api.per_ip = options.per_ip;
+  config.api.per_site = options.per_site;
+  config.handoff.inbox_base_url = options.public_url;
+  config.delivery.retry.horizon_ms = int64_t{options.retry_horizon_s} * 1000;
+  Application app(*storage.value(), env, std::move(config));
   ApiContext& api = app.api;
 
   httplib::Server server;
@@ -81,7 +79,6 @@ int RunServe(const Options& options) {
   http.max_body_bytes = options.max_body_bytes;
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
-  sales.RegisterRoutes(server, api);
   const int port = BindListeningSocket(server, options.bind, options.port);
   if (port <= 0) {
     std::cerr << "leadq: cannot listen on " << options.bind << ":" << options.port << "\n";
@@ -94,8 +91,8 @@ int RunServe(const Options& options) {
     std::cerr << "leadq: " << seeded.message() << "\n";
     return 1;
   }
-  if (options.public_url.empty()) sales.SetInboxBaseUrl(origin);
-  Status worker = sales.Start();
+  if (options.public_url.empty()) app.SetInboxBaseUrl(origin);
+  Status worker = app.Start();
   if (!worker.ok()) {
     std::cerr << "leadq: " << worker.message() << "\n";
     return 1;
@@ -139,7 +136,7 @@ int RunServe(const Options& options) {
   while (!server.is_running() && listener.joinable()) std::this_thread::yield();
   server.stop();
   listener.join();
-  sales.Stop();  // in-flight deliveries end within their timeouts; the rest stay queued
+  app.Stop();  // in-flight deliveries end within their timeouts; the rest stay queued
   std::cout << "leadq: stopped; database closed cleanly" << std::endl;
   return 0;
 }

@@ -7,7 +7,6 @@
 
 #include "delivery/payload.h"
 #include "delivery/signature.h"
-#include "platform/thread_name.h"
 
 namespace leadq {
 
@@ -19,61 +18,27 @@ OutboxWorker::OutboxWorker(HandoffStore& store, SlaService& sla, WebhookSender& 
       sender_(sender),
       env_(env),
       random_unit_(std::move(random_unit)),
-      options_(options) {}
+      options_(options),
+      loop_("leadq-delivery", options.threads, options.idle_poll_ms, [this] { return Step(); }) {}
 
 OutboxWorker::~OutboxWorker() { Stop(); }
 
 Status OutboxWorker::Start() {
   Status released = store_.ReleaseClaims();
   if (!released.ok()) return released;
-  std::lock_guard<std::mutex> lock(mutex_);
-  stopping_ = false;
-  for (int i = 0; i < std::max(1, options_.threads); ++i) {
-    threads_.emplace_back([this] {
-      NameThisThread("leadq-delivery");
-      Run();
-    });
-  }
+  loop_.Start();
   return Status::Ok();
 }
 
-void OutboxWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
+bool OutboxWorker::Step() {
+  Result<bool> delivered = DeliverOne();
+  if (!delivered.ok()) {
+    std::cerr << "leadq: delivery worker: " << delivered.status().message() << "\n";
   }
-  wake_.notify_all();
-  for (std::thread& thread : threads_) thread.join();
-  threads_.clear();
-}
-
-void OutboxWorker::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    ++wakeups_;
-  }
-  wake_.notify_all();
-}
-
-void OutboxWorker::Run() {
-  for (;;) {
-    uint64_t seen;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (stopping_) return;
-      seen = wakeups_;
-    }
-    Result<bool> delivered = DeliverOne();
-    if (!delivered.ok()) {
-      std::cerr << "leadq: delivery worker: " << delivered.status().message() << "\n";
-    }
-    if (delivered.ok() && delivered.value()) continue;  // more may be due
-    Result<int> overdue = sla_.CheckOverdue();
-    if (!overdue.ok()) std::cerr << "leadq: SLA check: " << overdue.status().message() << "\n";
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
-                   [&] { return stopping_ || wakeups_ != seen; });
-  }
+  if (delivered.ok() && delivered.value()) return true;  // more may be due
+  Result<int> overdue = sla_.CheckOverdue();
+  if (!overdue.ok()) std::cerr << "leadq: SLA check: " << overdue.status().message() << "\n";
+  return false;
 }
 
 Result<bool> OutboxWorker::DeliverOne() {
@@ -124,7 +89,7 @@ AttemptResult OutboxWorker::Attempt(const OutboxRecord& delivery) {
       !response.error.empty() ? response.error : "HTTP " + std::to_string(response.status_code);
   double jitter;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(random_mutex_);
     jitter = random_unit_();
   }
   const int64_t next = NextAttemptMs(options_.retry, attempt.attempt, jitter, env_.now_ms(),

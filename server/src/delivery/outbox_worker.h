@@ -9,14 +9,12 @@
 #ifndef LEADQ_SERVER_DELIVERY_OUTBOX_WORKER_H_
 #define LEADQ_SERVER_DELIVERY_OUTBOX_WORKER_H_
 
-#include <condition_variable>
 #include <functional>
 #include <mutex>
-#include <thread>
-#include <vector>
 
 #include "delivery/retry_policy.h"
 #include "delivery/webhook_sender.h"
+#include "platform/background_loop.h"
 #include "services/sla_service.h"
 
 namespace leadq {
@@ -29,7 +27,7 @@ struct WorkerOptions {
 
 class OutboxWorker {
  public:
-  // `random_unit` returns numbers in [0, 1); it is called under the worker's lock.
+  // `random_unit` returns numbers in [0, 1); calls to it are serialised.
   OutboxWorker(HandoffStore& store, SlaService& sla, WebhookSender& sender, const Environment& env,
                std::function<double()> random_unit, WorkerOptions options);
   ~OutboxWorker();
@@ -39,15 +37,16 @@ class OutboxWorker {
   // Releases deliveries a stopped process left half-sent, then starts the threads.
   Status Start();
   // Wakes the threads, lets in-flight sends finish (bounded by their timeouts), joins.
-  void Stop();
+  void Stop() { loop_.Stop(); }
   // Looks at the outbox now instead of at the next poll.
-  void Wake();
+  void Wake() { loop_.Wake(); }
 
   // Delivers one due delivery on the calling thread: true when there was one.
   Result<bool> DeliverOne();
 
  private:
-  void Run();
+  // One delivery, or when none is due the SLA check; true when more may be due.
+  bool Step();
   AttemptResult Attempt(const OutboxRecord& delivery);
 
   HandoffStore& store_;
@@ -56,12 +55,8 @@ class OutboxWorker {
   const Environment& env_;
   std::function<double()> random_unit_;
   WorkerOptions options_;
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  uint64_t wakeups_ = 0;  // bumped by Wake() so a wake-up between polls is not lost
-  std::vector<std::thread> threads_;
+  std::mutex random_mutex_;  // random_unit_ is called under it
+  BackgroundLoop loop_;
 };
 
 // A thread-safe uniform [0, 1) source seeded from std::random_device, for production.

@@ -20,12 +20,9 @@ Json ProblemsJson(const std::vector<FlowProblem>& problems) {
 }
 
 // The `site` query parameter, which must name an existing site.
-Result<std::string> SiteParam(ApiContext& api, const httplib::Request& req) {
-  Result<std::string> site = QueryString(req, "site", 64);
+Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req) {
+  Result<std::string> site = SiteParam(req, true);
   if (!site.ok()) return site;
-  if (site.value().empty()) {
-    return Status::InvalidArgument("the query parameter \"site\" is required", "/site");
-  }
   Result<SiteRecord> found = api.sites.Get(site.value());
   if (!found.ok()) return found.status();
   return site;
@@ -39,7 +36,7 @@ Json VersionJson(const FlowRecord& record, bool with_document) {
 }
 
 void ListFlows(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<std::vector<FlowSummary>> flows = api.flows.List(site.value());
   if (!flows.ok()) return RenderError(res, flows.status());
@@ -60,7 +57,7 @@ void ValidateFlow(ApiContext& api, const httplib::Request& req, httplib::Respons
 }
 
 void SaveFlow(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   const std::string publish_text = req.get_param_value("publish");
   if (!publish_text.empty() && publish_text != "true" && publish_text != "false") {
@@ -87,7 +84,7 @@ void SaveFlow(ApiContext& api, const httplib::Request& req, httplib::Response& r
 }
 
 void ListVersions(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<std::vector<FlowRecord>> versions = api.flows.Versions(site.value(), req.matches[1]);
   if (!versions.ok()) return RenderError(res, versions.status());
@@ -97,7 +94,7 @@ void ListVersions(ApiContext& api, const httplib::Request& req, httplib::Respons
 }
 
 void GetVersion(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<std::vector<FlowRecord>> versions = api.flows.Versions(site.value(), req.matches[1]);
   if (!versions.ok()) return RenderError(res, versions.status());
@@ -109,7 +106,7 @@ void GetVersion(ApiContext& api, const httplib::Request& req, httplib::Response&
 }
 
 void Publish(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<Json> body = ParseJsonObject(req.body);
   if (!body.ok()) return RenderError(res, body.status());
@@ -122,7 +119,7 @@ void Publish(ApiContext& api, const httplib::Request& req, httplib::Response& re
 }
 
 void RollBack(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<int> version = api.flows.RollBack(site.value(), req.matches[1]);
   if (!version.ok()) return RenderError(res, version.status());
@@ -130,7 +127,7 @@ void RollBack(ApiContext& api, const httplib::Request& req, httplib::Response& r
 }
 
 void Diff(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = SiteParam(api, req);
+  Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
   Result<int64_t> from = QueryInteger(req, "from", 1, 1'000'000, 0);
   if (!from.ok()) return RenderError(res, from.status());

@@ -10,16 +10,8 @@ namespace {
 
 const std::vector<Role> kPrivacyRoles = {Role::kAdmin};
 
-Result<std::string> RequiredSite(const httplib::Request& req) {
-  Result<std::string> site = QueryString(req, "site", 64);
-  if (site.ok() && site.value().empty()) {
-    return Status::InvalidArgument("the query parameter \"site\" is required", "/site");
-  }
-  return site;
-}
-
 void ExportVisitor(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = RequiredSite(req);
+  Result<std::string> site = SiteParam(req, true);
   if (!site.ok()) return RenderError(res, site.status());
   Result<Json> exported = api.visitors.Export(site.value(), req.matches[1]);
   if (!exported.ok()) return RenderError(res, exported.status());
@@ -28,7 +20,7 @@ void ExportVisitor(ApiContext& api, const httplib::Request& req, httplib::Respon
 }
 
 void EraseVisitor(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site = RequiredSite(req);
+  Result<std::string> site = SiteParam(req, true);
   if (!site.ok()) return RenderError(res, site.status());
   Status erased = api.visitors.Erase(site.value(), req.matches[1]);
   if (!erased.ok()) return RenderError(res, erased);

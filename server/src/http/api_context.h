@@ -1,5 +1,6 @@
 // ApiContext: what the route handlers reach — the services, the API's settings, the
-// rate limiters and metrics, and the table of routes (for the OpenAPI check).
+// rate limiters and metrics, and the table of routes (for the OpenAPI check). Handlers
+// call services only; no handler sees storage.
 #ifndef LEADQ_SERVER_HTTP_API_CONTEXT_H_
 #define LEADQ_SERVER_HTTP_API_CONTEXT_H_
 
@@ -9,10 +10,15 @@
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "services/auth_service.h"
+#include "services/destination_service.h"
+#include "services/feedback_service.h"
 #include "services/flow_service.h"
+#include "services/handoff_service.h"
 #include "services/lead_service.h"
+#include "services/operations_service.h"
 #include "services/session_service.h"
 #include "services/site_service.h"
+#include "services/sla_service.h"
 #include "services/visitor_service.h"
 
 namespace leadq {
@@ -31,29 +37,29 @@ struct RouteInfo {
   std::vector<Role> roles;  // empty: public
 };
 
-struct ApiContext {
-  ApiContext(Storage& storage, FlowService& flows, SessionService& sessions,
-             VisitorService& visitors, LeadService& leads, SiteService& sites, AuthService& auth,
-             const Environment& env, ApiSettings settings)
-      : storage(storage),
-        flows(flows),
-        sessions(sessions),
-        visitors(visitors),
-        leads(leads),
-        sites(sites),
-        auth(auth),
-        env(env),
-        settings(std::move(settings)),
-        ip_limiter(this->settings.per_ip),
-        site_limiter(this->settings.per_site) {}
-
-  Storage& storage;
+// The services the API calls; they outlive the context.
+struct ApiServices {
   FlowService& flows;
   SessionService& sessions;
   VisitorService& visitors;
   LeadService& leads;
   SiteService& sites;
   AuthService& auth;
+  HandoffService& handoffs;
+  DestinationService& destinations;
+  SlaService& sla;
+  FeedbackService& feedback;
+  OperationsService& operations;
+};
+
+struct ApiContext : ApiServices {
+  ApiContext(ApiServices services, const Environment& env, ApiSettings settings)
+      : ApiServices(services),
+        env(env),
+        settings(std::move(settings)),
+        ip_limiter(this->settings.per_ip),
+        site_limiter(this->settings.per_site) {}
+
   const Environment& env;
   const ApiSettings settings;
   RateLimiter ip_limiter;

@@ -73,6 +73,7 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   RegisterAdminLeadRoutes(server, api);
   RegisterAdminVisitorRoutes(server, api);
   RegisterAdminSiteRoutes(server, api);
+  RegisterAdminHandoffRoutes(server, api);
   RegisterSystemRoutes(server, api);
 
   // Static files. The widget is served with its precompressed forms (widget_files.h).

@@ -23,7 +23,7 @@ void Metrics::Record(size_t route, int status, int64_t micros) {
   stats->sum_us.fetch_add(micros, std::memory_order_relaxed);
 }
 
-std::string Metrics::Render(Storage& storage) {
+std::string Metrics::Render(const StoreFigures& figures) {
   std::ostringstream out;
   out << "# HELP leadq_http_requests_total HTTP requests by route and status class.\n"
       << "# TYPE leadq_http_requests_total counter\n";
@@ -57,28 +57,29 @@ std::string Metrics::Render(Storage& storage) {
       << "leadq_answers_stored_total " << answers_stored_.load() << "\n"
       << "# HELP leadq_rate_limited_total Requests refused with 429.\n"
       << "# TYPE leadq_rate_limited_total counter\n"
-      << "leadq_rate_limited_total " << rate_limited_.load() << "\n"
-      << "# HELP leadq_write_transactions_total Storage write transactions committed "
-         "(answers are committed in groups).\n"
-      << "# TYPE leadq_write_transactions_total counter\n"
-      << "leadq_write_transactions_total " << storage.WriteTransactions() << "\n"
-      << "# HELP leadq_storage_full_scans_total Statements that read a whole table instead of "
-         "using an index.\n"
-      << "# TYPE leadq_storage_full_scans_total counter\n"
-      << "leadq_storage_full_scans_total " << storage.FullTableScans() << "\n";
-  Result<std::map<std::string, int64_t>> counts = storage.CountLeadsByTriage();
-  if (counts.ok()) {
+      << "leadq_rate_limited_total " << rate_limited_.load() << "\n";
+  for (const StorageFigure& figure : figures.backend) {
+    const std::string name = "leadq_storage_" + figure.name;
+    out << "# HELP " << name << " " << figure.help << "\n"
+        << "# TYPE " << name << (figure.counter ? " counter" : " gauge") << "\n"
+        << name << " " << figure.value << "\n";
+  }
+  if (figures.leads_by_triage) {
     out << "# HELP leadq_leads Leads by triage.\n# TYPE leadq_leads gauge\n";
     for (const char* triage : {"qualified", "nurture", "disqualified", "not_enough_information"}) {
-      auto it = counts.value().find(triage);
+      auto it = figures.leads_by_triage->find(triage);
       out << "leadq_leads{triage=\"" << triage << "\"} "
-          << (it == counts.value().end() ? 0 : it->second) << "\n";
+          << (it == figures.leads_by_triage->end() ? 0 : it->second) << "\n";
     }
   }
-  Result<int64_t> depth = storage.OutboxDepth();
-  if (depth.ok()) {
+  if (figures.outbox_depth) {
     out << "# HELP leadq_outbox_depth Outbox rows not yet delivered.\n"
-        << "# TYPE leadq_outbox_depth gauge\nleadq_outbox_depth " << depth.value() << "\n";
+        << "# TYPE leadq_outbox_depth gauge\nleadq_outbox_depth " << *figures.outbox_depth << "\n";
+  }
+  if (figures.requalifications_waiting) {
+    out << "# HELP leadq_requalifications_waiting Re-decisions queued by new data, not yet made.\n"
+        << "# TYPE leadq_requalifications_waiting gauge\nleadq_requalifications_waiting "
+        << *figures.requalifications_waiting << "\n";
   }
   return out.str();
 }

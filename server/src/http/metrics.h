@@ -11,7 +11,7 @@
 #include <mutex>
 #include <string>
 
-#include "storage/storage.h"
+#include "services/operations_service.h"
 
 namespace leadq {
 
@@ -30,8 +30,9 @@ class Metrics {
   void AnswerStored() { answers_stored_.fetch_add(1, std::memory_order_relaxed); }
   void RateLimited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
 
-  // The exposition text; storage gauges that fail to read are left out.
-  std::string Render(Storage& storage);
+  // The exposition text, with the storage figures read at scrape time (those that failed
+  // to read are left out).
+  std::string Render(const StoreFigures& figures);
 
  private:
   struct RouteStats {

@@ -14,7 +14,7 @@ namespace {
 // Looks up the site named by `site_key`, applies its origin rules and its rate limit.
 Result<SiteRecord> SiteFor(ApiContext& api, const std::string& site_key,
                            const httplib::Request& req, httplib::Response& res) {
-  Result<SiteRecord> site = api.storage.GetSite(site_key);
+  Result<SiteRecord> site = api.sites.Get(site_key);
   if (!site.ok()) {
     if (site.status().IsNotFound()) {
       return Status::Make(StatusCode::kUnauthorized, "unknown site key", "/site");
@@ -57,12 +57,8 @@ Json AnswersJson(const std::vector<AnswerRecord>& answers) {
 }
 
 void GetFlow(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<std::string> site_key = QueryString(req, "site", 64);
+  Result<std::string> site_key = SiteParam(req, true);
   if (!site_key.ok()) return RenderError(res, site_key.status());
-  if (site_key.value().empty()) {
-    return RenderError(
-        res, Status::InvalidArgument("the query parameter \"site\" is required", "/site"));
-  }
   // "document" (the flow as saved) or "compiled" (what the widget's runtime reads).
   Result<std::string> form = QueryString(req, "form", 16);
   if (!form.ok()) return RenderError(res, form.status());
@@ -132,17 +128,10 @@ void SubmitAnswer(ApiContext& api, const httplib::Request& req, httplib::Respons
   Result<AnswerResult> result = api.sessions.SubmitAnswer(answer);
   if (!result.ok()) return RenderError(res, result.status());
   if (!result.value().duplicate) api.metrics.AnswerStored();
-  // The outcome is already JSON text (the bytes stored): it is spliced in, not parsed
-  // and printed again.
-  std::string text = Json{{"answer_id", answer.answer_id},
-                          {"duplicate", result.value().duplicate},
-                          {"done", result.value().done}}
-                         .dump();
-  text.back() = ',';
-  text += "\"outcome\":";
-  text += result.value().outcome;
-  text += '}';
-  res.set_content(std::move(text), "application/json");
+  RenderJson(res, {{"answer_id", answer.answer_id},
+                   {"duplicate", result.value().duplicate},
+                   {"done", result.value().done},
+                   {"outcome", result.value().outcome}});
 }
 
 // Sent with navigator.sendBeacon, so the body arrives as text/plain: the content type is

@@ -100,7 +100,8 @@ Result<int64_t> QueryInteger(const httplib::Request& req, const char* name, int6
   const std::string path = std::string("/") + name;
   const std::string range =
       "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
-  if (text.empty() || text.size() > 19) return Status::InvalidArgument(range, path);
+  // 18 digits at most: the value cannot overflow while it is read.
+  if (text.empty() || text.size() > 18) return Status::InvalidArgument(range, path);
   int64_t value = 0;
   size_t i = text[0] == '-' ? 1 : 0;
   if (i == text.size()) return Status::InvalidArgument(range, path);
@@ -120,6 +121,14 @@ Result<std::string> QueryString(const httplib::Request& req, const char* name, s
                                    std::string("/") + name);
   }
   return value;
+}
+
+Result<std::string> SiteParam(const httplib::Request& req, bool required) {
+  Result<std::string> site = QueryString(req, "site", 64);
+  if (site.ok() && site.value().empty() && required) {
+    return Status::InvalidArgument("the query parameter \"site\" is required", "/site");
+  }
+  return site;
 }
 
 Status CheckHoneypot(const Json& body) {

@@ -38,6 +38,10 @@ Result<int64_t> QueryInteger(const httplib::Request& req, const char* name, int6
 Result<std::string> QueryString(const httplib::Request& req, const char* name,
                                 size_t max_length = 256);
 
+// The `site` query parameter (a site key, at most 64 bytes; "" when absent), required
+// where a site's data is listed or changed: the one rule of every admin route.
+Result<std::string> SiteParam(const httplib::Request& req, bool required);
+
 // InvalidArgument at /hp when the honeypot member `hp` (a field humans never see) is
 // filled in: bots fill every input.
 Status CheckHoneypot(const Json& body);

@@ -16,6 +16,7 @@ void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminLeadRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminVisitorRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminSiteRoutes(httplib::Server& server, ApiContext& api);
+void RegisterAdminHandoffRoutes(httplib::Server& server, ApiContext& api);
 // /healthz, /metrics, /api/v1/openapi.json.
 void RegisterSystemRoutes(httplib::Server& server, ApiContext& api);
 

@@ -10,15 +10,13 @@ namespace {
 
 // Healthy when the database answers a read.
 void Health(ApiContext& api, const httplib::Request&, httplib::Response& res) {
-  Result<int64_t> depth = api.storage.OutboxDepth();
-  if (!depth.ok()) {
-    return RenderError(res, Status::Unavailable("the database does not answer"));
-  }
+  Status ready = api.operations.Ready();
+  if (!ready.ok()) return RenderError(res, ready);
   RenderJson(res, {{"status", "ok"}});
 }
 
 void MetricsText(ApiContext& api, const httplib::Request&, httplib::Response& res) {
-  res.set_content(api.metrics.Render(api.storage), "text/plain; version=0.0.4");
+  res.set_content(api.metrics.Render(api.operations.Figures()), "text/plain; version=0.0.4");
 }
 
 void OpenApi(ApiContext&, const httplib::Request&, httplib::Response& res) {

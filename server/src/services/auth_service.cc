@@ -64,7 +64,7 @@ Result<Role> AuthService::Authenticate(const std::string& secret) {
     auto it = cache_.find(hash);
     if (it != cache_.end()) return it->second;
   }
-  Result<ApiKeyRecord> key = storage_.FindApiKey(hash);
+  Result<ApiKeyRecord> key = store_.FindApiKey(hash);
   if (!key.ok()) return key.status().IsNotFound() ? Unauthorized() : key.status();
   Role role;
   if (key.value().revoked || !ParseRole(key.value().role, &role)) return Unauthorized();
@@ -88,15 +88,15 @@ Result<CreatedKey> AuthService::CreateKey(const std::string& name, const std::st
   created.record.role = ToString(parsed);
   created.record.key_hash = Sha256Hex(created.secret);
   created.record.created_ms = env_.now_ms();
-  Status stored = storage_.PutApiKey(created.record);
+  Status stored = store_.PutApiKey(created.record);
   if (!stored.ok()) return stored;
   return created;
 }
 
-Result<std::vector<ApiKeyRecord>> AuthService::ListKeys() { return storage_.ListApiKeys(); }
+Result<std::vector<ApiKeyRecord>> AuthService::ListKeys() { return store_.ListApiKeys(); }
 
 Status AuthService::RevokeKey(const std::string& key_id) {
-  Status status = storage_.RevokeApiKey(key_id, env_.now_ms());
+  Status status = store_.RevokeApiKey(key_id, env_.now_ms());
   std::lock_guard<std::mutex> lock(mutex_);
   cache_.clear();
   return status;

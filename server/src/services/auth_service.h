@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "services/environment.h"
-#include "storage/storage.h"
+#include "storage/site_store.h"
 
 namespace leadq {
 
@@ -29,8 +29,8 @@ struct CreatedKey {
 
 class AuthService {
  public:
-  AuthService(Storage& storage, const Environment& env, std::string bootstrap_admin_key)
-      : storage_(storage), env_(env), bootstrap_(std::move(bootstrap_admin_key)) {}
+  AuthService(SiteStore& store, const Environment& env, std::string bootstrap_admin_key)
+      : store_(store), env_(env), bootstrap_(std::move(bootstrap_admin_key)) {}
 
   // The role of the key `secret`; "unauthorized" for an unknown or revoked key.
   Result<Role> Authenticate(const std::string& secret);
@@ -40,7 +40,7 @@ class AuthService {
   Status RevokeKey(const std::string& key_id);
 
  private:
-  Storage& storage_;
+  SiteStore& store_;
   const Environment& env_;
   const std::string bootstrap_;
   // Hash -> role of keys seen valid; cleared on revocation. Saves a read per request.

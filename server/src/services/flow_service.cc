@@ -20,7 +20,7 @@ Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& do
   record.flow_id = decoded.flow.id;
   record.document = document.dump(-1, ' ', false, Json::error_handler_t::replace);
   record.created_ms = env_.now_ms();
-  return storage_.SaveFlowVersion(std::move(record), publish);
+  return store_.SaveFlowVersion(std::move(record), publish);
 }
 
 std::vector<FlowProblem> FlowService::Validate(const Json& document) {
@@ -28,26 +28,26 @@ std::vector<FlowProblem> FlowService::Validate(const Json& document) {
 }
 
 Result<std::vector<FlowSummary>> FlowService::List(const std::string& site_key) {
-  return storage_.ListFlows(site_key);
+  return store_.ListFlows(site_key);
 }
 
 Result<std::vector<FlowRecord>> FlowService::Versions(const std::string& site_key,
                                                       const std::string& flow_id) {
-  return storage_.ListFlowVersions(site_key, flow_id);
+  return store_.ListFlowVersions(site_key, flow_id);
 }
 
 Status FlowService::Publish(const std::string& site_key, const std::string& flow_id, int version) {
-  return storage_.PublishFlowVersion(site_key, flow_id, version);
+  return store_.PublishFlowVersion(site_key, flow_id, version);
 }
 
 Result<int> FlowService::RollBack(const std::string& site_key, const std::string& flow_id) {
-  Result<FlowRecord> published = storage_.GetPublishedFlow(site_key, flow_id);
+  Result<FlowRecord> published = store_.GetPublishedFlow(site_key, flow_id);
   if (!published.ok()) return published.status();
-  Result<std::vector<FlowRecord>> versions = storage_.ListFlowVersions(site_key, flow_id);
+  Result<std::vector<FlowRecord>> versions = store_.ListFlowVersions(site_key, flow_id);
   if (!versions.ok()) return versions.status();
   for (const FlowRecord& version : versions.value()) {  // newest first
     if (version.version < published.value().version) {
-      Status status = storage_.PublishFlowVersion(site_key, flow_id, version.version);
+      Status status = store_.PublishFlowVersion(site_key, flow_id, version.version);
       if (!status.ok()) return status;
       return version.version;
     }
@@ -57,9 +57,9 @@ Result<int> FlowService::RollBack(const std::string& site_key, const std::string
 
 Result<Json> FlowService::Diff(const std::string& site_key, const std::string& flow_id, int from,
                                int to) {
-  Result<FlowRecord> a = storage_.GetFlowVersion(site_key, flow_id, from);
+  Result<FlowRecord> a = store_.GetFlowVersion(site_key, flow_id, from);
   if (!a.ok()) return Status::NotFound("no such flow version", "/from");
-  Result<FlowRecord> b = storage_.GetFlowVersion(site_key, flow_id, to);
+  Result<FlowRecord> b = store_.GetFlowVersion(site_key, flow_id, to);
   if (!b.ok()) return Status::NotFound("no such flow version", "/to");
   return Json::diff(Json::parse(a.value().document, nullptr, false),
                     Json::parse(b.value().document, nullptr, false));
@@ -67,7 +67,7 @@ Result<Json> FlowService::Diff(const std::string& site_key, const std::string& f
 
 Result<std::shared_ptr<const LoadedFlow>> FlowService::Published(const std::string& site_key,
                                                                  const std::string& flow_id) {
-  Result<FlowRecord> record = storage_.GetPublishedFlow(site_key, flow_id);
+  Result<FlowRecord> record = store_.GetPublishedFlow(site_key, flow_id);
   if (!record.ok()) return record.status();
   return Load(std::move(record).value());
 }
@@ -80,7 +80,7 @@ Result<std::shared_ptr<const LoadedFlow>> FlowService::Version(const std::string
     auto it = cache_.find({site_key, flow_id, version});
     if (it != cache_.end()) return it->second;
   }
-  Result<FlowRecord> record = storage_.GetFlowVersion(site_key, flow_id, version);
+  Result<FlowRecord> record = store_.GetFlowVersion(site_key, flow_id, version);
   if (!record.ok()) return record.status();
   return Load(std::move(record).value());
 }

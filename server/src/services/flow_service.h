@@ -11,7 +11,7 @@
 
 #include "leadq/flow_decoder.h"
 #include "services/environment.h"
-#include "storage/storage.h"
+#include "storage/flow_store.h"
 
 namespace leadq {
 
@@ -25,7 +25,7 @@ struct LoadedFlow {
 
 class FlowService {
  public:
-  FlowService(Storage& storage, const Environment& env) : storage_(storage), env_(env) {}
+  FlowService(FlowStore& store, const Environment& env) : store_(store), env_(env) {}
 
   // Validates `document` with the core; when it has problems, nothing is stored and
   // `problems` lists them all. Otherwise stores it as a new version (published when
@@ -56,7 +56,7 @@ class FlowService {
  private:
   Result<std::shared_ptr<const LoadedFlow>> Load(FlowRecord record);
 
-  Storage& storage_;
+  FlowStore& store_;
   const Environment& env_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, std::string, int>, std::shared_ptr<const LoadedFlow>> cache_;

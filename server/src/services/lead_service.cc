@@ -49,21 +49,21 @@ Result<LeadPage> LeadService::List(const LeadFilter& filter) {
   }
   if (filter.offset < 0) return Status::InvalidArgument("must not be negative", "/offset");
   LeadPage page;
-  Result<std::vector<LeadRecord>> leads = storage_.ListLeads(filter, &page.total);
+  Result<std::vector<LeadRecord>> leads = leads_.ListLeads(filter, &page.total);
   if (!leads.ok()) return leads.status();
   page.leads = std::move(leads).value();
   return page;
 }
 
 Result<Json> LeadService::Get(const std::string& lead_id) {
-  Result<LeadRecord> lead = storage_.GetLead(lead_id);
+  Result<LeadRecord> lead = leads_.GetLead(lead_id);
   if (!lead.ok()) return lead.status();
-  Result<SessionRecord> session = storage_.GetSession(lead_id);
+  Result<SessionRecord> session = sessions_.GetSession(lead_id);
   if (!session.ok()) return session.status();
-  Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(lead_id);
+  Result<std::vector<AnswerRecord>> answers = sessions_.ListAnswers(lead_id);
   if (!answers.ok()) return answers.status();
   Result<VisitorExport> visitor =
-      storage_.ExportVisitor(lead.value().site_key, lead.value().visitor_id);
+      visitors_.ExportVisitor(lead.value().site_key, lead.value().visitor_id);
   if (!visitor.ok()) return visitor.status();
 
   Json timeline = Json::array();
@@ -114,7 +114,7 @@ Result<Json> LeadService::Get(const std::string& lead_id) {
 
 Status LeadService::ForEach(const LeadFilter& filter,
                             const std::function<bool(const LeadRecord&)>& row) {
-  return storage_.ForEachLead(filter, row);
+  return leads_.ForEachLead(filter, row);
 }
 
 Json LeadJson(const LeadRecord& lead) {

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "storage/storage.h"
+#include "storage/lead_store.h"
+#include "storage/session_store.h"
+#include "storage/visitor_store.h"
 
 namespace leadq {
 
@@ -19,7 +21,8 @@ struct LeadPage {
 
 class LeadService {
  public:
-  explicit LeadService(Storage& storage) : storage_(storage) {}
+  LeadService(LeadStore& leads, SessionStore& sessions, VisitorStore& visitors)
+      : leads_(leads), sessions_(sessions), visitors_(visitors) {}
 
   // InvalidArgument (with the filter's member as path) for an unknown triage or grade,
   // a limit outside 1..500 or a negative offset.
@@ -30,7 +33,9 @@ class LeadService {
   Status ForEach(const LeadFilter& filter, const std::function<bool(const LeadRecord&)>& row);
 
  private:
-  Storage& storage_;
+  LeadStore& leads_;
+  SessionStore& sessions_;
+  VisitorStore& visitors_;
 };
 
 // The lead as the API and the JSON export show it.

@@ -1,6 +1,8 @@
 // Re-deciding leads when new data about their visitor arrives.
 #include "services/requalification_service.h"
 
+#include <algorithm>
+
 #include "services/handoff_service.h"
 #include "services/session_decision.h"
 
@@ -10,6 +12,10 @@ namespace {
 // Stale writes are decided again at most this often; the writer that kept winning
 // re-decides what its own data changed.
 constexpr int kAttempts = 8;
+// Tasks read from the queue at once.
+constexpr int kBatch = 32;
+constexpr int kMaxRounds = 100;
+constexpr int64_t kMaxRetryDelayMs = 5 * 60 * 1000;
 
 // The outcome without its SLA deadline, which counts from each decision's own time: a
 // re-decision that moves only the deadline changes nothing.
@@ -21,7 +27,8 @@ Json Material(Json outcome) {
   return outcome;
 }
 
-// Whether merging `after` into `before` changes a value.
+}  // namespace
+
 bool ChangesFields(const Json& before, const Json& after) {
   if (!after.is_object()) return false;
   for (auto it = after.begin(); it != after.end(); ++it) {
@@ -32,43 +39,52 @@ bool ChangesFields(const Json& before, const Json& after) {
   return false;
 }
 
-}  // namespace
-
-Result<int> RequalificationService::AfterEvents(const std::string& site_key,
-                                                const std::string& visitor_id) {
-  Result<std::vector<std::string>> sessions =
-      storage_.ListSessionsToRequalify(site_key, visitor_id, kMaxSessionsToRequalify);
-  if (!sessions.ok()) return sessions.status();
-  return RedecideAll(sessions.value());
+int64_t RequalificationRetryMs(int attempts, int64_t now_ms) {
+  int64_t delay = 1000;
+  for (int i = 0; i < attempts && delay < kMaxRetryDelayMs; ++i) delay *= 2;
+  return now_ms + std::min(delay, kMaxRetryDelayMs);
 }
 
-Result<int> RequalificationService::AfterAnswer(const SessionRecord& session,
-                                                const VisitorProfile& visitor, const Json& fields,
-                                                const ProfileState& after) {
-  const bool changed_fields = ChangesFields(visitor.fields, fields);
-  // The answer's own write moved the revision once if it changed the fields; any other
-  // move is a change the answer's decision did not see.
-  const bool moved = after.revision != visitor.revision + (changed_fields ? 1 : 0);
-  std::vector<std::string> ids;
-  if (moved) ids.push_back(session.session_id);
-  // Most visitors have one session: then there is nothing else to look up.
-  if (changed_fields && after.other_sessions) {
-    Result<std::vector<std::string>> others = storage_.ListSessionsToRequalify(
-        session.site_key, visitor.visitor_id, kMaxSessionsToRequalify);
-    if (!others.ok()) return others.status();
-    for (const std::string& id : others.value()) {
-      if (id != session.session_id) ids.push_back(id);
+Result<int> RequalificationService::Drain() {
+  int stored = 0;
+  // Bounded: under steady new data the worker comes back for the rest.
+  for (int round = 0; round < kMaxRounds; ++round) {
+    const int64_t now = env_.now_ms();
+    Result<std::vector<RequalificationTask>> due = queue_.DueRequalifications(now, kBatch);
+    if (!due.ok()) return due.status();
+    if (due.value().empty()) return stored;
+    for (const RequalificationTask& task : due.value()) {
+      Result<int> done = Run(task);
+      Status status = done.ok() ? queue_.FinishRequalification(task)
+                                : queue_.PostponeRequalification(
+                                      task, RequalificationRetryMs(task.attempts, now));
+      if (!status.ok()) return status;
+      stored += done.ok() ? done.value() : 0;
     }
   }
-  return RedecideAll(ids);
+  return stored;
 }
 
-Result<int> RequalificationService::RedecideAll(const std::vector<std::string>& session_ids) {
+Result<int> RequalificationService::Run(const RequalificationTask& task) {
+  std::vector<std::string> ids;
+  if (task.whole_visitor) {
+    Result<std::vector<std::string>> found =
+        sessions_.ListSessionsToRequalify(task.site_key, task.visitor_id, kMaxSessionsToRequalify);
+    if (!found.ok()) return found.status();
+    for (const std::string& id : found.value()) {
+      if (id != task.session_id) ids.push_back(id);
+    }
+  } else {
+    ids.push_back(task.session_id);
+  }
   int stored = 0;
-  for (const std::string& id : session_ids) {
+  for (const std::string& id : ids) {
     Result<bool> redecided = Redecide(id);
-    // A session that kept changing was decided by whoever changed it.
-    if (!redecided.ok() && !redecided.status().IsConflict()) return redecided.status();
+    // A session that kept changing was decided by whoever changed it; one erased
+    // meanwhile has nothing left to decide.
+    if (!redecided.ok() && !redecided.status().IsConflict() && !redecided.status().IsNotFound()) {
+      return redecided.status();
+    }
     stored += redecided.ok() && redecided.value() ? 1 : 0;
   }
   return stored;
@@ -76,7 +92,7 @@ Result<int> RequalificationService::RedecideAll(const std::vector<std::string>& 
 
 Result<bool> RequalificationService::Redecide(const std::string& session_id) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
-    Result<AnswerContext> context = storage_.LoadForRedecision(session_id);
+    Result<AnswerContext> context = sessions_.LoadForRedecision(session_id);
     if (!context.ok()) return context.status();
     const SessionRecord& session = context.value().session;
     const VisitorProfile& visitor = context.value().visitor;
@@ -92,7 +108,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     if (decided.value().handoff.empty() && decided.value().done == session.done &&
         Material(Json::parse(decided.value().outcome_text, nullptr, false)) ==
             Material(session.outcome)) {
-      Result<LeadRecord> lead = storage_.GetLead(session_id);
+      Result<LeadRecord> lead = leads_.GetLead(session_id);
       if (!lead.ok()) return lead.status();
       if (lead.value().channel == decided.value().lead.channel &&
           lead.value().email == decided.value().lead.email) {
@@ -105,7 +121,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     write.visitor_id = visitor.visitor_id;
     write.expected_visitor_revision = visitor.revision;
     write.outcome = std::move(decided).value();
-    Result<AnswerStored> stored = storage_.StoreRedecision(write);
+    Result<AnswerStored> stored = sessions_.StoreRedecision(write);
     if (!stored.ok()) return stored.status();
     if (stored.value() == AnswerStored::kStale) continue;
     if (handoffs_ != nullptr) handoffs_->Committed(write.outcome.handoff);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "services/flow_service.h"
+#include "storage/session_store.h"
 
 namespace leadq {
 

@@ -76,7 +76,7 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::s
 }
 
 Result<StartResult> SessionService::Start(const StartRequest& request) {
-  Result<SiteRecord> site = storage_.GetSite(request.site_key);
+  Result<SiteRecord> site = sites_.GetSite(request.site_key);
   if (!site.ok()) return site.status();
   if (!request.visitor_id.empty() && !IsValidClientId(request.visitor_id)) {
     return Status::InvalidArgument("must be 8 to 64 letters, digits, '-' or '_'", "/visitor_id");
@@ -86,7 +86,7 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
   }
   StartResult result;
   if (!request.session_id.empty()) {
-    Result<SessionRecord> existing = storage_.GetSession(request.session_id);
+    Result<SessionRecord> existing = sessions_.GetSession(request.session_id);
     if (existing.ok()) {
       if (existing.value().site_key != request.site_key ||
           existing.value().flow_id != request.flow_id) {
@@ -94,7 +94,7 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
       }
       result.session = std::move(existing).value();
       result.resumed = true;
-      Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(result.session.session_id);
+      Result<std::vector<AnswerRecord>> answers = sessions_.ListAnswers(result.session.session_id);
       if (!answers.ok()) return answers.status();
       result.answers = std::move(answers).value();
     } else if (!existing.status().IsNotFound()) {
@@ -121,17 +121,18 @@ Result<StartResult> SessionService::Start(const StartRequest& request) {
     session.variant = AssignVariant(flow->flow, session.visitor_id);
     session.language = request.language;
     session.started_ms = session.updated_ms = env_.now_ms();
-    Status created = storage_.CreateSession(session);
+    Status created = sessions_.CreateSession(session);
     if (!created.ok()) {
       // Two first requests for one client-chosen session id raced and the other one
       // created it: this one resumes it (once — the session now exists).
-      if (!request.session_id.empty() && storage_.GetSession(request.session_id).ok()) {
+      if (!request.session_id.empty() && sessions_.GetSession(request.session_id).ok()) {
         return Start(request);
       }
       return created;
     }
   }
-  Result<VisitorProfile> visitor = storage_.GetVisitor(request.site_key, result.session.visitor_id);
+  Result<VisitorProfile> visitor =
+      visitors_.GetVisitor(request.site_key, result.session.visitor_id);
   if (!visitor.ok()) return visitor.status();
   // A resumed session's own answers come back as answers, not as known fields.
   Json known = FieldsForFlow(flow->flow, visitor.value().fields);
@@ -153,11 +154,11 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
     if (!stored.ok()) return stored.status();
     if (stored.value() == AnswerStored::kStale) continue;
     if (stored.value() == AnswerStored::kDuplicate) {
-      Result<SessionRecord> now = storage_.GetSession(request.session_id);
+      Result<SessionRecord> now = sessions_.GetSession(request.session_id);
       if (!now.ok()) return now.status();
       result.duplicate = true;
       result.done = now.value().done;
-      result.outcome = now.value().outcome.dump(-1, ' ', false, Json::error_handler_t::replace);
+      result.outcome = std::move(now.value().outcome);
     }
     return result;
   }
@@ -165,7 +166,7 @@ Result<AnswerResult> SessionService::SubmitAnswer(const AnswerRequest& request) 
 }
 
 Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, AnswerResult* result) {
-  Result<AnswerContext> context = storage_.LoadForAnswer(request.session_id);
+  Result<AnswerContext> context = sessions_.LoadForAnswer(request.session_id);
   if (!context.ok()) return context.status();
   const SessionRecord& session = context.value().session;
   const std::vector<AnswerRecord>& answers = context.value().answers;
@@ -177,8 +178,8 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
       flows_.Version(session.site_key, session.flow_id, session.flow_version);
   if (!flow.ok()) return flow.status();
   const Flow& decoded = flow.value()->flow;
-  const std::string language =
-      session.language.empty() ? decoded.default_language : session.language;
+  // The language the conversation runs in: the core's choice, as in the widget.
+  const std::string language = ResolveLanguage(decoded, session.language);
   Result<JsonValue> checked =
       CheckAnswer(decoded, request.step_id, ToCore(request.value), language);
   if (!checked.ok()) {
@@ -205,26 +206,22 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
                     handoffs_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();
-  ProfileState profile;
-  Result<AnswerStored> stored = storage_.StoreAnswer(write, &profile);
+  write.changes_fields = ChangesFields(visitor.fields, write.outcome.fields);
+  write.expected_visitor_revision = visitor.revision;
+  Result<AnswerStored> stored = sessions_.StoreAnswer(write);
   if (stored.ok() && stored.value() == AnswerStored::kStored) {
     result->done = write.outcome.done;
-    result->outcome = std::move(write.outcome.outcome_text);
+    result->outcome = Json::parse(write.outcome.outcome_text, nullptr, false);
     if (handoffs_ != nullptr) handoffs_->Committed(write.outcome.handoff);
-    // The answer is stored and acknowledged whatever happens to the visitor's other
-    // leads: a re-decision that fails now is made again with the next new data.
-    if (requalification_ != nullptr) {
-      (void)requalification_->AfterAnswer(session, visitor, write.outcome.fields, profile);
-    }
   }
   return stored;
 }
 
 Result<std::pair<SessionRecord, std::vector<AnswerRecord>>> SessionService::Get(
     const std::string& session_id) {
-  Result<SessionRecord> session = storage_.GetSession(session_id);
+  Result<SessionRecord> session = sessions_.GetSession(session_id);
   if (!session.ok()) return session.status();
-  Result<std::vector<AnswerRecord>> answers = storage_.ListAnswers(session_id);
+  Result<std::vector<AnswerRecord>> answers = sessions_.ListAnswers(session_id);
   if (!answers.ok()) return answers.status();
   return std::make_pair(std::move(session).value(), std::move(answers).value());
 }

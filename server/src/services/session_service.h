@@ -10,11 +10,13 @@
 #include "leadq/conversation.h"
 #include "leadq/outcome.h"
 #include "services/flow_service.h"
+#include "storage/session_store.h"
+#include "storage/site_store.h"
+#include "storage/visitor_store.h"
 
 namespace leadq {
 
 class HandoffService;
-class RequalificationService;
 
 struct StartRequest {
   std::string site_key;
@@ -42,7 +44,7 @@ struct AnswerRequest {
 struct AnswerResult {
   bool duplicate = false;  // the answer_id was stored before; nothing changed
   bool done = false;
-  std::string outcome;  // the server's outcome after this answer, as JSON text
+  Json outcome;  // the server's outcome after this answer
 };
 
 // The core's input for a session: the visitor's profile (explicit fields without this
@@ -59,16 +61,17 @@ class SessionService {
  public:
   // With `handoffs`, each outcome also carries the lead's handoff (and its outbox rows)
   // into the answer's transaction, and the delivery worker is woken after the commit.
-  // With `requalification`, an answer that brings new data about the visitor re-decides
-  // the visitor's other open and nurturing leads after it is stored.
-  SessionService(Storage& storage, FlowService& flows, const Environment& env,
-                 HandoffService* handoffs = nullptr,
-                 RequalificationService* requalification = nullptr)
-      : storage_(storage),
+  // An answer that brings new data about the visitor queues the re-decision of the
+  // visitor's other open and nurturing leads in its own transaction (SessionStore::
+  // StoreAnswer); the requalification worker takes it from there.
+  SessionService(SiteStore& sites, SessionStore& sessions, VisitorStore& visitors,
+                 FlowService& flows, const Environment& env, HandoffService* handoffs = nullptr)
+      : sites_(sites),
+        sessions_(sessions),
+        visitors_(visitors),
         flows_(flows),
         env_(env),
-        handoffs_(handoffs),
-        requalification_(requalification) {}
+        handoffs_(handoffs) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
@@ -86,11 +89,12 @@ class SessionService {
   // One attempt: kStale when another answer of the session was stored meanwhile.
   Result<AnswerStored> TryStore(const AnswerRequest& request, AnswerResult* result);
 
-  Storage& storage_;
+  SiteStore& sites_;
+  SessionStore& sessions_;
+  VisitorStore& visitors_;
   FlowService& flows_;
   const Environment& env_;
   HandoffService* handoffs_;
-  RequalificationService* requalification_;
 };
 
 }  // namespace leadq

@@ -52,11 +52,11 @@ Result<SiteRecord> SiteService::Create(SiteRecord site) {
   if (site.site_key.empty()) site.site_key = "site_" + env_.new_id().substr(12);
   Status status = Check(site);
   if (!status.ok()) return status;
-  Result<SiteRecord> existing = storage_.GetSite(site.site_key);
+  Result<SiteRecord> existing = store_.GetSite(site.site_key);
   if (existing.ok()) return Status::Conflict("a site with this key exists", "/site_key");
   if (!existing.status().IsNotFound()) return existing.status();
   site.created_ms = env_.now_ms();
-  status = storage_.PutSite(site);
+  status = store_.PutSite(site);
   if (!status.ok()) return status;
   return site;
 }
@@ -64,19 +64,30 @@ Result<SiteRecord> SiteService::Create(SiteRecord site) {
 Result<SiteRecord> SiteService::Update(const SiteRecord& site) {
   Status status = Check(site);
   if (!status.ok()) return status;
-  Result<SiteRecord> existing = storage_.GetSite(site.site_key);
+  Result<SiteRecord> existing = store_.GetSite(site.site_key);
   if (!existing.ok()) return existing.status();
   SiteRecord updated = site;
   updated.created_ms = existing.value().created_ms;
-  status = storage_.PutSite(updated);
+  status = store_.PutSite(updated);
   if (!status.ok()) return status;
   return updated;
 }
 
 Result<SiteRecord> SiteService::Get(const std::string& site_key) {
-  return storage_.GetSite(site_key);
+  return store_.GetSite(site_key);
 }
 
-Result<std::vector<SiteRecord>> SiteService::List() { return storage_.ListSites(); }
+Result<std::vector<SiteRecord>> SiteService::List() { return store_.ListSites(); }
+
+bool SiteService::AnyAllows(const std::string& origin) {
+  Result<std::vector<SiteRecord>> sites = store_.ListSites();
+  if (!sites.ok()) return false;
+  for (const SiteRecord& site : sites.value()) {
+    for (const std::string& allowed : site.allowed_origins) {
+      if (allowed == origin) return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace leadq

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "services/environment.h"
-#include "storage/storage.h"
+#include "storage/site_store.h"
 
 namespace leadq {
 
 class SiteService {
  public:
-  SiteService(Storage& storage, const Environment& env) : storage_(storage), env_(env) {}
+  SiteService(SiteStore& store, const Environment& env) : store_(store), env_(env) {}
 
   // Creates a site; a key is generated when `site.site_key` is empty. Conflict when the
   // key exists; InvalidArgument for a malformed key, name or origin.
@@ -22,11 +22,13 @@ class SiteService {
   Result<SiteRecord> Update(const SiteRecord& site);
   Result<SiteRecord> Get(const std::string& site_key);
   Result<std::vector<SiteRecord>> List();
+  // Whether some site allows `origin` (a CORS preflight names no site).
+  bool AnyAllows(const std::string& origin);
 
  private:
   Status Check(const SiteRecord& site);
 
-  Storage& storage_;
+  SiteStore& store_;
   const Environment& env_;
 };
 

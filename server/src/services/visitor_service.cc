@@ -3,7 +3,6 @@
 
 #include "leadq/codec.h"
 #include "services/core_json.h"
-#include "services/requalification_service.h"
 
 namespace leadq {
 namespace {
@@ -37,12 +36,8 @@ Status VisitorService::RecordEvents(const std::string& site_key, const std::stri
     return FromCore(
         EncodeSignals(FoldEvents(signals.ok() ? std::move(signals).value() : Signals(), events)));
   };
-  status = storage_.RecordEvents(site_key, visitor_id, records, fold, now);
-  // The events are stored and acknowledged whatever happens next: a re-decision that
-  // fails now is made again with the next new data.
-  if (status.ok() && requalification_ != nullptr) {
-    (void)requalification_->AfterEvents(site_key, visitor_id);
-  }
+  status = store_.RecordEvents(site_key, visitor_id, records, fold, now);
+  if (status.ok() && queued_) queued_();
   return status;
 }
 
@@ -70,11 +65,11 @@ Status VisitorService::RecordConsent(const std::string& site_key, const std::str
                                      const std::string& version, bool given) {
   Status status = CheckVisitorId(visitor_id);
   if (!status.ok()) return status;
-  return storage_.RecordConsent({site_key, visitor_id, version, given, env_.now_ms()});
+  return store_.RecordConsent({site_key, visitor_id, version, given, env_.now_ms()});
 }
 
 Result<Json> VisitorService::Export(const std::string& site_key, const std::string& visitor_id) {
-  Result<VisitorExport> found = storage_.ExportVisitor(site_key, visitor_id);
+  Result<VisitorExport> found = store_.ExportVisitor(site_key, visitor_id);
   if (!found.ok()) return found.status();
   const VisitorExport& out = found.value();
   return Json{{"site", site_key},
@@ -90,14 +85,14 @@ Result<Json> VisitorService::Export(const std::string& site_key, const std::stri
 }
 
 Status VisitorService::Erase(const std::string& site_key, const std::string& visitor_id) {
-  return storage_.EraseVisitor(site_key, visitor_id);
+  return store_.EraseVisitor(site_key, visitor_id);
 }
 
 Result<int64_t> VisitorService::PurgeEventsOlderThan(int days) {
   if (days < 1 || days > 36500) {
     return Status::InvalidArgument("must be a number of days from 1 to 36500", "/days");
   }
-  return storage_.PurgeEvents(env_.now_ms() - static_cast<int64_t>(days) * 86'400'000);
+  return store_.PurgeEvents(env_.now_ms() - static_cast<int64_t>(days) * 86'400'000);
 }
 
 }  // namespace leadq

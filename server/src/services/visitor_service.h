@@ -3,24 +3,23 @@
 #ifndef LEADQ_SERVER_SERVICES_VISITOR_SERVICE_H_
 #define LEADQ_SERVER_SERVICES_VISITOR_SERVICE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "leadq/signals.h"
 #include "services/environment.h"
-#include "storage/storage.h"
+#include "storage/visitor_store.h"
 
 namespace leadq {
 
-class RequalificationService;
-
 class VisitorService {
  public:
-  // With `requalification`, each stored events batch re-decides the visitor's open and
-  // nurturing leads.
-  VisitorService(Storage& storage, const Environment& env,
-                 RequalificationService* requalification = nullptr)
-      : storage_(storage), env_(env), requalification_(requalification) {}
+  // Each stored events batch queues the re-decision of the visitor's open and nurturing
+  // leads (VisitorStore::RecordEvents); `queued` (may be empty) is called after it, to
+  // wake the requalification worker.
+  VisitorService(VisitorStore& store, const Environment& env, std::function<void()> queued = {})
+      : store_(store), env_(env), queued_(std::move(queued)) {}
 
   // Stores the batch (decoded by the core: at most kMaxEventsPerBatch) and folds it into
   // the visitor's signals with the core's FoldEvents, timed by the server's clock, then
@@ -40,9 +39,9 @@ class VisitorService {
   Result<int64_t> PurgeEventsOlderThan(int days);
 
  private:
-  Storage& storage_;
+  VisitorStore& store_;
   const Environment& env_;
-  RequalificationService* requalification_;
+  std::function<void()> queued_;
 };
 
 // The raw event as stored (and exported): the client's own time kept beside the server's.

@@ -59,6 +59,10 @@ struct AnswerWrite {
   AnswerRecord answer;
   int expected_answer_count = 0;  // the session's answer_count the outcome was decided on
   OutcomeWrite outcome;
+  // What re-qualification needs to know (SessionStore::StoreAnswer): whether merging the
+  // outcome's fields changes the visitor's profile, and its revision the decision read.
+  bool changes_fields = false;
+  int64_t expected_visitor_revision = 0;
 };
 
 // A session decided again without a new answer, because new data about its visitor

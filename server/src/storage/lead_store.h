@@ -26,8 +26,6 @@ class LeadStore {
                              const std::function<bool(const LeadRecord&)>& row) = 0;
   // Lead counts per triage (for /metrics).
   virtual Result<std::map<std::string, int64_t>> CountLeadsByTriage() = 0;
-  // Outbox rows not yet delivered (0 while the outbox table does not exist).
-  virtual Result<int64_t> OutboxDepth() = 0;
 };
 
 }  // namespace leadq

@@ -193,6 +193,23 @@ FROM answers;
 DROP TABLE answers;
 ALTER TABLE answers_by_session RENAME TO answers;
 )sql",
+      // 8: the queue of re-decisions new data asks for, taken off the request path by the
+      // requalification worker (requalification_store.h). One row per visitor (or
+      // session) and kind: a task queued again while one waits bumps its version.
+      R"sql(
+CREATE TABLE requalifications (
+  task_id INTEGER PRIMARY KEY,
+  site_key TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  whole_visitor INTEGER NOT NULL,
+  session_id TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due_ms INTEGER NOT NULL,
+  UNIQUE (site_key, visitor_id, whole_visitor, session_id)
+) STRICT;
+CREATE INDEX requalifications_due ON requalifications(due_ms);
+)sql",
   };
   return kMigrations;
 }

@@ -41,14 +41,15 @@ class SessionStore {
 
   // In ONE transaction: stores the answer, and — only when the session still has
   // `expected_answer_count` answers — the outcome, the lead row, the visitor's merged
-  // fields (merging visitors that share an e-mail) and the outbox rows. Committed
+  // fields (merging visitors that share an e-mail), the outbox rows and the
+  // re-decisions the answer asks for (RequalificationStore): the visitor's other
+  // sessions when `changes_fields` and there are any, and this session itself when the
+  // profile's revision is no longer `expected_visitor_revision` (+ 1 for a change of its
+  // own: another write changed the profile after the decision read it). Committed
   // durably when this returns kStored.
-  // When kStored and `profile` is not null, it receives the state of the visitor's profile
-  // as the answer's transaction left it (re-qualification reads it, without another
-  // read after every answer).
-  virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write, ProfileState* profile) = 0;
+  virtual Result<AnswerStored> StoreAnswer(const AnswerWrite& write) = 0;
 
-  // Re-qualification. The sessions of the visitor `visitor_id` resolves to (and of the
+  // The sessions of the visitor `visitor_id` resolves to (and of the
   // visitors merged into it, the 50 most recently active) that new data about the
   // visitor can change: those with an answer that are still open, and those whose lead is
   // in nurturing (sent back by sales, or handed to nurturing as a near miss). Most

@@ -7,8 +7,6 @@
 #include <mutex>
 #include <set>
 
-#include "storage/sqlite_wal_buffer.h"
-
 namespace leadq {
 namespace {
 
@@ -84,11 +82,8 @@ void Database::ResetHeaviestStatement() {
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Durability durability) {
   ConfigureSqliteOnce();
   sqlite3* db = nullptr;
-  // A connection that syncs every commit hands the WAL frames of a commit to the file in
-  // 64 KiB writes (sqlite_wal_buffer.h) rather than two writes per page.
-  const char* vfs = durability == Durability::kFull ? WalBufferVfs() : nullptr;
   const int code = sqlite3_open_v2(
-      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, vfs);
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     std::string message = "cannot open database " + path + ": " +
                           (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));

@@ -22,15 +22,6 @@ std::vector<std::string> ParseList(const std::string& text) {
   return list;
 }
 
-Status RunTransaction(Database& db, const std::function<Status()>& body) {
-  Status status = db.Exec("BEGIN IMMEDIATE");
-  if (!status.ok()) return status;
-  status = body();
-  if (status.ok()) status = db.Exec("COMMIT");
-  if (!status.ok()) db.Exec("ROLLBACK");
-  return status;
-}
-
 const char* const kHandoffColumns =
     "h.lead_id, h.site_key, h.flow_id, h.flow_version, h.variant, h.visitor_id, h.generation, "
     "h.route, h.state, h.triage, h.grade, h.total_points, h.criteria, h.snapshot, h.handed_ms, "

@@ -19,10 +19,6 @@ Json ParseColumn(const std::string& text, Json fallback);
 std::string DumpList(const std::vector<std::string>& list);
 std::vector<std::string> ParseList(const std::string& text);
 
-// BEGIN IMMEDIATE, `body`, COMMIT; ROLLBACK when anything fails. The caller holds the
-// connection's lock.
-Status RunTransaction(Database& db, const std::function<Status()>& body);
-
 // Inside a transaction the caller opened: upserts the handoff (only ever to a newer
 // generation) and inserts the outbox rows (a row whose idempotency key exists is left as
 // it is, so a lead is queued once per destination, event and generation).

@@ -168,22 +168,4 @@ Result<std::map<std::string, int64_t>> SqliteStorage::CountLeadsByTriage() {
   });
 }
 
-Result<int64_t> SqliteStorage::OutboxDepth() {
-  return Read<int64_t>([&](Database& db) -> Result<int64_t> {
-    // The outbox is the handoff module's table: 0 until its migration created it.
-    Result<Statement> exists = db.Prepare(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'delivery_outbox'");
-    if (!exists.ok()) return exists.status();
-    Result<bool> found = exists.value().Step();
-    if (!found.ok()) return found.status();
-    if (exists.value().Integer(0) == 0) return int64_t{0};
-    Result<Statement> stmt =
-        db.Prepare("SELECT COUNT(*) FROM delivery_outbox WHERE state IN ('pending', 'sending')");
-    if (!stmt.ok()) return stmt.status();
-    Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.status();
-    return stmt.value().Integer(0);
-  });
-}
-
 }  // namespace leadq

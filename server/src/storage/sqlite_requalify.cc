@@ -101,7 +101,7 @@ Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
                                       const std::string& session_id) {
   // One statement: this runs in every answer's transaction.
   Result<Statement> stmt = db.Prepare(
-      "SELECT v.revision, EXISTS (SELECT 1 FROM sessions s WHERE s.site_key = ?1 AND "
+      "SELECT v.visitor_id, v.revision, EXISTS (SELECT 1 FROM sessions s WHERE s.site_key = ?1 AND "
       "s.visitor_id = v.visitor_id AND s.session_id <> ?3) OR EXISTS (SELECT 1 FROM visitors m "
       "WHERE m.site_key = ?1 AND m.merged_into = v.visitor_id) FROM visitors v "
       "WHERE v.site_key = ?1 AND v.visitor_id = " +
@@ -111,11 +111,87 @@ Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
   Result<bool> row = stmt.value().Step();
   if (!row.ok()) return row.status();
   ProfileState state;
+  state.visitor_id = visitor_id;
   if (row.value()) {
-    state.revision = stmt.value().Integer(0);
-    state.other_sessions = stmt.value().Integer(1) != 0;
+    state.visitor_id = stmt.value().Text(0);
+    state.revision = stmt.value().Integer(1);
+    state.other_sessions = stmt.value().Integer(2) != 0;
   }
   return state;
+}
+
+Status QueueRequalification(Database& db, const std::string& site_key,
+                            const std::string& visitor_id, bool whole_visitor,
+                            const std::string& session_id, int64_t due_ms) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO requalifications (site_key, visitor_id, whole_visitor, session_id, due_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (site_key, visitor_id, whole_visitor, session_id) "
+      "DO UPDATE SET version = version + 1, due_ms = MIN(due_ms, excluded.due_ms)");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, site_key)
+      .Bind(2, visitor_id)
+      .Bind(3, whole_visitor ? 1 : 0)
+      .Bind(4, session_id)
+      .Bind(5, due_ms)
+      .Run();
+}
+
+Result<std::vector<RequalificationTask>> SqliteStorage::DueRequalifications(int64_t now_ms,
+                                                                            int limit) {
+  using Tasks = std::vector<RequalificationTask>;
+  return Read<Tasks>([&](Database& db) -> Result<Tasks> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT task_id, site_key, visitor_id, whole_visitor, session_id, version, attempts, "
+        "due_ms FROM requalifications WHERE due_ms <= ?1 ORDER BY due_ms, task_id LIMIT ?2");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, now_ms).Bind(2, limit);
+    Tasks tasks;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return tasks;
+      const Statement& s = stmt.value();
+      RequalificationTask task;
+      task.task_id = s.Integer(0);
+      task.site_key = s.Text(1);
+      task.visitor_id = s.Text(2);
+      task.whole_visitor = s.Integer(3) != 0;
+      task.session_id = s.Text(4);
+      task.version = s.Integer(5);
+      task.attempts = static_cast<int>(s.Integer(6));
+      task.due_ms = s.Integer(7);
+      tasks.push_back(std::move(task));
+    }
+  });
+}
+
+Status SqliteStorage::FinishRequalification(const RequalificationTask& task) {
+  return Write([&](Database& db) -> Status {
+    Result<Statement> stmt =
+        db.Prepare("DELETE FROM requalifications WHERE task_id = ?1 AND version = ?2");
+    if (!stmt.ok()) return stmt.status();
+    return stmt.value().Bind(1, task.task_id).Bind(2, task.version).Run();
+  });
+}
+
+Status SqliteStorage::PostponeRequalification(const RequalificationTask& task, int64_t retry_ms) {
+  return Write([&](Database& db) -> Status {
+    Result<Statement> stmt = db.Prepare(
+        "UPDATE requalifications SET attempts = attempts + 1, due_ms = ?2 WHERE task_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    return stmt.value().Bind(1, task.task_id).Bind(2, retry_ms).Run();
+  });
+}
+
+Result<int64_t> SqliteStorage::CountRequalifications() {
+  return Read<int64_t>([&](Database& db) -> Result<int64_t> {
+    Result<Statement> stmt = db.Prepare("SELECT COUNT(*) FROM requalifications");
+    if (!stmt.ok()) return stmt.status();
+    Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.status();
+    return stmt.value().Integer(0);
+  });
 }
 
 Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write) {

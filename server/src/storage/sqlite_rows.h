@@ -17,12 +17,26 @@ std::string Dump(const Json& value);
 // Runs a statement that returns no rows after `prepare` succeeded.
 Status RunPrepared(Result<Statement>& stmt);
 
-// The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
+// What re-qualification asks of a profile inside a write: its revision, whether the
+// visitor has sessions besides `session_id` (or visitors merged into it), and the
+// canonical id.
+struct ProfileState {
+  std::string visitor_id;
+  int64_t revision = 0;
+  bool other_sessions = false;
+};
 // The state of the profile `visitor_id` resolves to, as `db` sees it (inside a write
-// transaction: as that transaction left it). See VisitorStore / ProfileState.
+// transaction: as that transaction left it).
 Result<ProfileState> ReadProfileState(Database& db, const std::string& site_key,
                                       const std::string& visitor_id, const std::string& session_id);
 
+// Queues a re-decision task in `db`'s transaction (requalification_store.h): a task
+// equal to one that waits bumps its version.
+Status QueueRequalification(Database& db, const std::string& site_key,
+                            const std::string& visitor_id, bool whole_visitor,
+                            const std::string& session_id, int64_t due_ms);
+
+// The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
 Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
                                      const std::string& visitor_id);
 

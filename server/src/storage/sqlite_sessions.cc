@@ -134,6 +134,30 @@ Status MergeFields(Database& db, const AnswerWrite& write, const std::string& fi
   return MergeVisitors(db, lead.site_key, canonical.value(), earlier, now_ms);
 }
 
+// The re-decisions an answer asks for, queued in its transaction (SessionStore::
+// StoreAnswer): one statement reads the profile's state as the answer left it.
+Status QueueRequalifications(Database& db, const AnswerWrite& write) {
+  const LeadRecord& lead = write.outcome.lead;
+  const std::string& session_id = write.answer.session_id;
+  Result<ProfileState> state = ReadProfileState(db, lead.site_key, lead.visitor_id, session_id);
+  if (!state.ok()) return state.status();
+  const int64_t now_ms = write.answer.received_ms;
+  // Most visitors have one session: then there is nothing else to decide again.
+  if (write.changes_fields && state.value().other_sessions) {
+    Status queued =
+        QueueRequalification(db, lead.site_key, state.value().visitor_id, true, session_id, now_ms);
+    if (!queued.ok()) return queued;
+  }
+  // The answer's own change moved the revision once; any other move is a change (another
+  // session's answer, an events batch) that the answer's decision did not see.
+  const int64_t expected = write.expected_visitor_revision + (write.changes_fields ? 1 : 0);
+  if (state.value().revision != expected) {
+    return QueueRequalification(db, lead.site_key, state.value().visitor_id, false, session_id,
+                                now_ms);
+  }
+  return Status::Ok();
+}
+
 // The session; its stored outcome (JSON text of several hundred bytes) is parsed only
 // `with_outcome` (an unread column is never copied out of SQLite).
 Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, bool with_outcome) {
@@ -270,7 +294,7 @@ Result<AnswerContext> SqliteStorage::LoadContext(const std::string& session_id, 
   });
 }
 
-Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, ProfileState* profile) {
+Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
   AnswerStored stored = AnswerStored::kStored;
   AnswerTexts texts;
   texts.value = Dump(write.answer.value);
@@ -288,13 +312,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write, Profil
     if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);
-    if (step.ok() && profile != nullptr) {
-      const LeadRecord& lead = write.outcome.lead;
-      Result<ProfileState> state =
-          ReadProfileState(db, lead.site_key, lead.visitor_id, write.answer.session_id);
-      if (!state.ok()) return state.status();
-      *profile = state.value();
-    }
+    if (step.ok()) step = QueueRequalifications(db, write);
     return step;
   });
   if (status.IsAborted()) return AnswerStored::kStale;

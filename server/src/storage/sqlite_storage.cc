@@ -22,6 +22,16 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& pa
       new SqliteStorage(path, std::move(checkpointer).value(), std::move(db).value()));
 }
 
+std::vector<StorageFigure> SqliteStorage::Figures() const {
+  return {{"write_transactions_total",
+           "SQLite write transactions committed (answers are committed in groups).", true,
+           writer_->commits()},
+          {"full_scans_total", "SQLite statements that read a whole table instead of an index.",
+           true, Database::FullScans()},
+          {"checkpoints_total", "WAL checkpoints run by the checkpoint thread.", true,
+           checkpointer_->checkpoints()}};
+}
+
 Status SqliteStorage::Backup(const std::string& path) {
   // A read connection sees one consistent snapshot for the whole copy, and in WAL mode
   // the writer is never blocked by it.

@@ -54,7 +54,7 @@ class SqliteStorage : public Storage {
   Result<std::vector<AnswerRecord>> ListAnswers(const std::string& session_id) override;
   Result<AnswerContext> LoadForAnswer(const std::string& session_id) override;
   Result<AnswerContext> LoadForRedecision(const std::string& session_id) override;
-  Result<AnswerStored> StoreAnswer(const AnswerWrite& write, ProfileState* profile) override;
+  Result<AnswerStored> StoreAnswer(const AnswerWrite& write) override;
   Result<std::vector<std::string>> ListSessionsToRequalify(const std::string& site_key,
                                                            const std::string& visitor_id,
                                                            int limit) override;
@@ -78,9 +78,16 @@ class SqliteStorage : public Storage {
   Status ForEachLead(const LeadFilter& filter,
                      const std::function<bool(const LeadRecord&)>& row) override;
   Result<std::map<std::string, int64_t>> CountLeadsByTriage() override;
-  Result<int64_t> OutboxDepth() override;
 
-  Status Backup(const std::string& path) override;
+  // RequalificationStore
+  Result<std::vector<RequalificationTask>> DueRequalifications(int64_t now_ms, int limit) override;
+  Status FinishRequalification(const RequalificationTask& task) override;
+  Status PostponeRequalification(const RequalificationTask& task, int64_t retry_ms) override;
+  Result<int64_t> CountRequalifications() override;
+
+  // A consistent copy of the whole database in a new file at `path`, taken while the
+  // server keeps serving (leadq backup).
+  Status Backup(const std::string& path);
 
   // HandoffStore.
   Status PutDestination(const DestinationRecord& destination) override;
@@ -108,9 +115,8 @@ class SqliteStorage : public Storage {
   Result<std::vector<ReportRow>> ListForReport(const std::string& site_key,
                                                const std::string& flow_id) override;
 
-  // Write transactions committed (each holds a batch of writes).
-  int64_t WriteTransactions() const override { return writer_->commits(); }
-  int64_t FullTableScans() const override { return Database::FullScans(); }
+  // write_transactions_total, full_scans_total, checkpoints_total.
+  std::vector<StorageFigure> Figures() const override;
   // WAL checkpoints run by the checkpoint thread (for tests).
   int64_t Checkpoints() const { return checkpointer_->checkpoints(); }
 

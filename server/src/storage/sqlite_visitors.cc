@@ -99,12 +99,18 @@ Status SqliteStorage::RecordEvents(const std::string& site_key, const std::strin
         "UPDATE visitors SET signals = ?3, updated_ms = ?4 WHERE site_key = ?1 AND "
         "visitor_id = ?2");
     if (!update.ok()) return update.status();
-    return update.value()
-        .Bind(1, site_key)
-        .Bind(2, canonical)
-        .Bind(3, Dump(fold(profile.value().signals)))
-        .Bind(4, now_ms)
-        .Run();
+    status = update.value()
+                 .Bind(1, site_key)
+                 .Bind(2, canonical)
+                 .Bind(3, Dump(fold(profile.value().signals)))
+                 .Bind(4, now_ms)
+                 .Run();
+    if (!status.ok()) return status;
+    // The new signals may change the visitor's leads: decided again off the request path.
+    Result<ProfileState> state = ReadProfileState(db, site_key, canonical, "");
+    if (!state.ok()) return state.status();
+    if (!state.value().other_sessions) return Status::Ok();
+    return QueueRequalification(db, site_key, canonical, true, "", now_ms);
   });
 }
 

@@ -1,40 +1,47 @@
-// Storage: everything the services persist, as a few small interfaces so that a
-// PostgreSQL backend can replace the embedded SQLite one for several server nodes.
+// Storage: everything the services persist, as a few small interfaces (one per concept)
+// so that another backend — an in-memory one for tests, PostgreSQL for several server
+// nodes — can replace the embedded SQLite one.
 //
 // Implementations are thread-safe. Every method returns a Status (or Result) and never
 // throws; "not_found" is the only non-internal error code they produce.
 #ifndef LEADQ_SERVER_STORAGE_STORAGE_H_
 #define LEADQ_SERVER_STORAGE_STORAGE_H_
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "storage/flow_store.h"
 #include "storage/handoff_store.h"
 #include "storage/lead_store.h"
+#include "storage/requalification_store.h"
 #include "storage/session_store.h"
 #include "storage/site_store.h"
 #include "storage/visitor_store.h"
 
 namespace leadq {
 
+// One figure a backend reports about itself for /metrics (SQLite: write transactions,
+// full table scans; another backend its own), rendered as leadq_storage_<name>.
+struct StorageFigure {
+  std::string name;  // snake_case, e.g. "write_transactions_total"
+  std::string help;
+  bool counter = true;  // a counter (only grows) or a gauge
+  int64_t value = 0;
+};
+
+// Every store, as one backend implements them. Services take the one store they need;
+// only wiring (the Application) sees the whole.
 class Storage : public SiteStore,
                 public FlowStore,
                 public SessionStore,
                 public VisitorStore,
                 public LeadStore,
-                public HandoffStore {
+                public HandoffStore,
+                public RequalificationStore {
  public:
-  // A consistent copy of the whole database in a new file at `path`, taken while the
-  // server keeps serving.
-  virtual Status Backup(const std::string& path) = 0;
-
-  // Write transactions committed since start. Writes are grouped, so answers stored
-  // divided by this is the average group size (a figure for /metrics).
-  virtual int64_t WriteTransactions() const = 0;
-
-  // Statements that read a whole table instead of finding rows by an index, since start
-  // (a figure for /metrics: on a busy server it should stay near 0).
-  virtual int64_t FullTableScans() const = 0;
+  // The backend's own figures.
+  virtual std::vector<StorageFigure> Figures() const = 0;
 };
 
 }  // namespace leadq

@@ -25,12 +25,6 @@ struct VisitorProfile {
   int64_t revision = 0;
 };
 
-// What re-qualification asks about a profile after an answer (VisitorStore).
-struct ProfileState {
-  int64_t revision = 0;
-  bool other_sessions = false;  // sessions besides the answer's, or merged visitors
-};
-
 // One raw implicit event, as received (after validation).
 struct EventRecord {
   std::string type;  // page_view, time_on_page, visit

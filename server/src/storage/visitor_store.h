@@ -19,7 +19,8 @@ class VisitorStore {
   virtual Result<VisitorProfile> GetVisitor(const std::string& site_key,
                                             const std::string& visitor_id) = 0;
   // Stores the raw events and folds them into the visitor's signals (creating the
-  // visitor when new), in one transaction.
+  // visitor when new), in one transaction, which also queues the re-decision of the
+  // visitor's sessions when it has any (RequalificationStore).
   virtual Status RecordEvents(const std::string& site_key, const std::string& visitor_id,
                               const std::vector<EventRecord>& events, const SignalsFold& fold,
                               int64_t now_ms) = 0;

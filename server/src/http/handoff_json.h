@@ -1,7 +1,7 @@
 // JSON shapes of the handoff admin API: decoding destination bodies (never throwing,
 // with the path of each problem) and rendering records.
-#ifndef LEADQ_SERVER_HTTP_SALES_JSON_H_
-#define LEADQ_SERVER_HTTP_SALES_JSON_H_
+#ifndef LEADQ_SERVER_HTTP_HANDOFF_JSON_H_
+#define LEADQ_SERVER_HTTP_HANDOFF_JSON_H_
 
 #include "services/handoff_service.h"
 
@@ -18,4 +18,4 @@ Json LeadHandoffJson(const LeadHandoff& lead, int64_t now_ms);
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_HTTP_SALES_JSON_H_
+#endif  // LEADQ_SERVER_HTTP_HANDOFF_JSON_H_

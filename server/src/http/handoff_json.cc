@@ -1,5 +1,5 @@
 // Handoff API JSON.
-#include "http/sales_json.h"
+#include "http/handoff_json.h"
 
 #include "http/request_json.h"
 #include "services/sla_service.h"

@@ -1,0 +1,51 @@
+// Wiring.
+#include "app/application.h"
+
+#include <iostream>
+
+namespace leadq {
+
+Application::Application(Storage& storage, const Environment& env, AppConfig config)
+    : sender_(config.timeouts),
+      flows(storage, env),
+      handoffs(storage, env, config.handoff),
+      destinations(storage, env),
+      sla(storage, handoffs, env),
+      feedback(storage, handoffs, env),
+      requalification(storage, storage, storage, flows, env, &handoffs),
+      sessions(storage, storage, storage, flows, env, &handoffs),
+      visitors(storage, env, [this] { requalifier_.Wake(); }),
+      leads(storage, storage, storage),
+      sites(storage, env),
+      auth(storage, env, config.admin_key),
+      operations(storage),
+      delivery(storage, sla, sender_, env,
+               config.random_unit ? config.random_unit : SystemRandomUnit(), config.delivery),
+      api({flows, sessions, visitors, leads, sites, auth, handoffs, destinations, sla, feedback,
+           operations},
+          env, std::move(config.api)),
+      requalifier_("leadq-requalify", 1, config.requalification_poll_ms, [this] {
+        Result<int> done = requalification.Drain();
+        if (!done.ok()) {
+          std::cerr << "leadq: re-decision worker: " << done.status().message() << "\n";
+        }
+        return false;  // Drain works the queue empty (or until it fails): then wait
+      }) {
+  handoffs.SetWakeup([this] { delivery.Wake(); });
+}
+
+Application::~Application() { Stop(); }
+
+Status Application::Start() {
+  Status started = delivery.Start();
+  if (!started.ok()) return started;
+  requalifier_.Start();
+  return Status::Ok();
+}
+
+void Application::Stop() {
+  requalifier_.Stop();
+  delivery.Stop();
+}
+
+}  // namespace leadq
