@@ -86,7 +86,6 @@ class HandoffService {
   // A dead letter is tried again now, with a fresh retry horizon; Conflict otherwise.
   // `site_key` "" skips the check that the delivery belongs to that site.
   Status Redeliver(const std::string& site_key, int64_t delivery_id);
-  Result<int64_t> OutboxDepth() { return store_.CountUndelivered(); }
 
  private:
   Json Snapshot(const HandoffInput& input, const HandoffRecord& handoff) const;

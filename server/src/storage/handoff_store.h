@@ -1,7 +1,7 @@
-// HandoffStore: what handoffs, SLA tracking and sales feedback persist, behind an
-// interface of its own so a PostgreSQL backend can implement it beside Storage. The
-// outbox rows of a newly qualified lead are NOT written here but by Storage::SaveOutcome,
-// in the transaction of the outcome itself (see HandoffWrite).
+// HandoffStore: what handoffs, SLA tracking and sales feedback persist. The handoff and
+// outbox rows of a newly qualified lead are NOT written here but with the outcome that
+// caused them, in its transaction (SessionStore::StoreAnswer and StoreRedecision carry
+// a HandoffWrite).
 //
 // Implementations are thread-safe, never throw, and report "not_found" and "conflict"
 // as the only non-internal error codes.

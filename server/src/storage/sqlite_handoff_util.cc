@@ -1,22 +1,15 @@
 // Shared pieces of the SQLite handoff storage.
 #include "storage/sqlite_handoff_util.h"
 
+#include "storage/sqlite_rows.h"
+
 namespace leadq {
 
-std::string DumpColumn(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json ParseColumn(const std::string& text, Json fallback) {
-  Json parsed = Json::parse(text, nullptr, false);
-  return parsed.is_discarded() ? fallback : parsed;
-}
-
-std::string DumpList(const std::vector<std::string>& list) { return DumpColumn(Json(list)); }
+std::string DumpList(const std::vector<std::string>& list) { return Dump(Json(list)); }
 
 std::vector<std::string> ParseList(const std::string& text) {
   std::vector<std::string> list;
-  for (const Json& item : ParseColumn(text, Json::array())) {
+  for (const Json& item : ParseStored(text, Json::array())) {
     if (item.is_string()) list.push_back(item.get<std::string>());
   }
   return list;
@@ -43,7 +36,7 @@ HandoffRecord ReadHandoff(const Statement& row, int c) {
   h.grade = row.Text(c + 10);
   h.total_points = row.Real(c + 11);
   h.criteria = ParseList(row.Text(c + 12));
-  h.snapshot = ParseColumn(row.Text(c + 13), Json::object());
+  h.snapshot = ParseStored(row.Text(c + 13), Json::object());
   h.handed_ms = row.Integer(c + 14);
   h.sla_deadline_ms = row.Integer(c + 15);
   h.follow_up_target = static_cast<int>(row.Integer(c + 16));
@@ -77,7 +70,7 @@ OutboxRecord ReadOutbox(const Statement& row, int c) {
   o.generation = static_cast<int>(row.Integer(c + 3));
   o.destination_id = row.Text(c + 4);
   o.event = row.Text(c + 5);
-  o.payload = ParseColumn(row.Text(c + 6), Json::object());
+  o.payload = ParseStored(row.Text(c + 6), Json::object());
   o.state = row.Text(c + 7);
   o.attempts = static_cast<int>(row.Integer(c + 8));
   o.created_ms = row.Integer(c + 9);
@@ -102,7 +95,7 @@ Status InsertOutbox(Database& db, const std::vector<OutboxRecord>& rows) {
                         .Bind(3, static_cast<int64_t>(o.generation))
                         .Bind(4, o.destination_id)
                         .Bind(5, o.event)
-                        .Bind(6, DumpColumn(o.payload))
+                        .Bind(6, Dump(o.payload))
                         .Bind(7, o.created_ms)
                         .Run();
     if (!status.ok()) return status;
@@ -142,7 +135,7 @@ Status WriteHandoff(Database& db, const HandoffWrite& write) {
                         .Bind(11, h.grade)
                         .Bind(12, h.total_points)
                         .Bind(13, DumpList(h.criteria))
-                        .Bind(14, DumpColumn(h.snapshot))
+                        .Bind(14, Dump(h.snapshot))
                         .Bind(15, h.handed_ms)
                         .Bind(16, h.sla_deadline_ms)
                         .Bind(17, static_cast<int64_t>(h.follow_up_target))

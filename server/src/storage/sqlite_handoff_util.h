@@ -1,6 +1,5 @@
-// Helpers shared by the SQLite handoff files: JSON columns, string-list columns, a
-// transaction runner, and the handoff/outbox write that SaveOutcome joins to its own
-// transaction.
+// Helpers shared by the SQLite handoff files: string-list columns, and the
+// handoff/outbox write that an answer's (or a re-decision's) transaction includes.
 #ifndef LEADQ_SERVER_STORAGE_SQLITE_HANDOFF_UTIL_H_
 #define LEADQ_SERVER_STORAGE_SQLITE_HANDOFF_UTIL_H_
 
@@ -14,8 +13,6 @@
 
 namespace leadq {
 
-std::string DumpColumn(const Json& value);
-Json ParseColumn(const std::string& text, Json fallback);
 std::string DumpList(const std::vector<std::string>& list);
 std::vector<std::string> ParseList(const std::string& text);
 
