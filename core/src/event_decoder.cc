@@ -15,17 +15,24 @@ Status Bad(const std::string& path, const std::string& expected) {
   return Status::InvalidArgument("must be " + expected, path);
 }
 
+// object[key], or null when it is absent or null (*missing set when it is `required`).
+const JsonValue* Member(const JsonValue& object, const char* key, bool required,
+                        const std::string& path, Status* missing) {
+  const JsonValue* value = object.Find(key);
+  if (value != nullptr && !value->is_null()) return value;
+  if (required) {
+    *missing = Status::InvalidArgument(std::string("missing required member \"") + key + "\"",
+                                       JoinPath(path, key));
+  }
+  return nullptr;
+}
+
 // object[key] as a string of at most `limit` bytes; "" when absent or null.
 Status ReadText(const JsonValue& object, const char* key, size_t limit, bool required,
                 const std::string& path, std::string* out) {
-  const JsonValue* value = object.Find(key);
-  if (value == nullptr || value->is_null()) {
-    if (required) {
-      return Status::InvalidArgument(std::string("missing required member \"") + key + "\"",
-                                     JoinPath(path, key));
-    }
-    return Status::Ok();
-  }
+  Status status;
+  const JsonValue* value = Member(object, key, required, path, &status);
+  if (value == nullptr) return status;
   if (!value->is_string()) return Bad(JoinPath(path, key), "a string");
   if (value->as_string().size() > limit) {
     return Bad(JoinPath(path, key), "at most " + JsonValue(limit).Dump() + " bytes");
@@ -37,14 +44,9 @@ Status ReadText(const JsonValue& object, const char* key, size_t limit, bool req
 
 Status ReadInteger(const JsonValue& object, const char* key, int64_t max, bool required,
                    const std::string& path, int64_t* out) {
-  const JsonValue* value = object.Find(key);
-  if (value == nullptr || value->is_null()) {
-    if (required) {
-      return Status::InvalidArgument(std::string("missing required member \"") + key + "\"",
-                                     JoinPath(path, key));
-    }
-    return Status::Ok();
-  }
+  Status status;
+  const JsonValue* value = Member(object, key, required, path, &status);
+  if (value == nullptr) return status;
   if (!value->is_integer() || value->is_unsigned() || value->as_int64() < 0 ||
       value->as_int64() > max) {
     return Bad(JoinPath(path, key), "an integer from 0 to " + JsonValue(max).Dump());
