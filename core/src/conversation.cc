@@ -5,7 +5,10 @@
 // step that a revised answer has jumped over no longer counts. Unanswered questions are
 // collected as candidates and the walk goes on past them as if they were skipped (they
 // decide nothing yet): that gives both the choice by priority under a per-visit cap and
-// the "at most n" of the progress.
+// the "at most n" of the progress. Past a candidate, a step's end_if or jump counts only
+// when the candidates' answers cannot change it (three-valued evaluation): so a required,
+// visible question is always asked before the conversation ends, unless a knockout on
+// answers already given ends it.
 #include "leadq/conversation.h"
 
 #include <algorithm>
@@ -52,12 +55,30 @@ struct Walk {
   bool ended = false;  // an end_if held or a jump went to "end"
 };
 
+// Whether `field` is one that a question still to be asked (a candidate) fills.
+bool Pending(const std::vector<const Step*>& candidates, const std::string& field) {
+  return std::any_of(candidates.begin(), candidates.end(),
+                     [&](const Step* step) { return step->field == field; });
+}
+
 Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* variant,
               const std::map<std::string, ValidAnswer>& valid, const std::string& language,
               JsonValue* fields) {
   Walk walk;
   const Signals& signals = input.profile.signals;
   std::vector<std::string> since_answered;
+  // Past an unanswered question, a condition decides only when no value still to come
+  // can change it: a knockout on answers already given ends the conversation, but a jump
+  // or an end that waits on a field without a value (the unanswered question's, or one
+  // still to be learnt) decides nothing yet.
+  auto holds = [&](const Condition& condition) {
+    if (walk.candidates.empty()) {
+      return Evaluate(condition, *fields, signals) ? Truth::kTrue : Truth::kFalse;
+    }
+    return EvaluateKnown(condition, *fields, signals, [&](const std::string& field) {
+      return !IsKnown(*fields, field) || Pending(walk.candidates, field);
+    });
+  };
   size_t i = 0;
   while (i < flow.steps.size()) {
     const Step& step = flow.steps[i];
@@ -84,22 +105,32 @@ Walk WalkFlow(const Flow& flow, const ConversationInput& input, const Variant* v
         continue;  // an unanswered question decides nothing: no end_if, no jumps
       }
     }
-    if (step.end_if && Evaluate(*step.end_if, *fields, signals)) {
+    // An end_if that reads nothing (always) is no knockout on answers: past an unanswered
+    // question it waits like a jump to the end.
+    if (step.end_if && holds(*step.end_if) == Truth::kTrue &&
+        (walk.candidates.empty() || step.end_if->kind != Condition::Kind::kAlways)) {
       walk.ended = true;
       break;
     }
     size_t next = i + 1;
+    bool stop = false;
     for (const Jump& jump : step.jumps) {
-      if (!Evaluate(jump.when, *fields, signals)) continue;
+      const Truth truth = holds(jump.when);
+      if (truth == Truth::kFalse) continue;
+      // Unknown: the answer still to come decides; meanwhile the walk goes on in order.
+      if (truth == Truth::kUnknown) break;
       if (jump.to == "end") {
-        walk.ended = true;
+        // Before an unanswered question, the end; after one, only the end of what may
+        // still be asked: the question comes first.
+        if (walk.candidates.empty()) walk.ended = true;
+        stop = true;
       } else {
         const int target = flow.StepIndex(jump.to);
         if (target > static_cast<int>(i)) next = static_cast<size_t>(target);
       }
       break;
     }
-    if (walk.ended) break;
+    if (walk.ended || stop) break;
     i = next;  // jumps only go forward (the decoder refuses others): the walk ends
   }
   StableSort<std::pair<size_t, const Step*>>(
