@@ -1,0 +1,267 @@
+// The in-memory SiteStore, FlowStore and destinations, the fault injection and the
+// figures. SQLite's constraint failures (a foreign key to an unknown site, a duplicate
+// key) are Internal errors there and Internal errors here.
+#include "storage/memory_storage.h"
+
+#include <algorithm>
+
+namespace leadq {
+
+Json MemoryStorage::Stored(const Json& value) {
+  return Parsed(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+Json MemoryStorage::Parsed(const std::string& text) {
+  Json parsed = Json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? Json() : parsed;
+}
+
+void MemoryStorage::FailNextWrites(int n, Status status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  failures_left_ = std::max(0, n);
+  failure_ = std::move(status);
+}
+
+int64_t MemoryStorage::InjectedFailures() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return injected_failures_;
+}
+
+Status MemoryStorage::Admit() {
+  ++operations_;
+  if (failures_left_ == 0) return Status::Ok();
+  --failures_left_;
+  ++injected_failures_;
+  return failure_;
+}
+
+std::vector<StorageFigure> MemoryStorage::Figures() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {{"operations_total", "Calls served by the in-memory storage.", true, operations_},
+          {"injected_failures_total", "Writes the in-memory storage failed on purpose (tests).",
+           true, injected_failures_}};
+}
+
+// Sites and API keys.
+
+Status MemoryStorage::PutSite(const SiteRecord& site) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = sites_.find(site.site_key);
+  if (it == sites_.end()) {
+    sites_[site.site_key] = site;
+  } else {
+    // The site's creation time is kept.
+    it->second.name = site.name;
+    it->second.allowed_origins = site.allowed_origins;
+  }
+  return Status::Ok();
+}
+
+Result<SiteRecord> MemoryStorage::GetSite(const std::string& site_key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = sites_.find(site_key);
+  if (it == sites_.end()) return Status::NotFound("no site with this key", "/site");
+  return it->second;
+}
+
+Result<std::vector<SiteRecord>> MemoryStorage::ListSites() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<SiteRecord> sites;
+  for (const auto& [key, site] : sites_) sites.push_back(site);
+  return sites;
+}
+
+Status MemoryStorage::PutApiKey(const ApiKeyRecord& key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  if (api_keys_.count(key.key_id) != 0) {
+    return Status::Internal("UNIQUE constraint failed: api_keys.key_id");
+  }
+  for (const auto& [id, stored] : api_keys_) {
+    if (stored.key_hash == key.key_hash) {
+      return Status::Internal("UNIQUE constraint failed: api_keys.key_hash");
+    }
+  }
+  ApiKeyRecord stored = key;
+  stored.revoked = false;  // a key is revoked only by RevokeApiKey
+  api_keys_[key.key_id] = std::move(stored);
+  return Status::Ok();
+}
+
+Result<ApiKeyRecord> MemoryStorage::FindApiKey(const std::string& key_hash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  for (const auto& [id, key] : api_keys_) {
+    if (key.key_hash == key_hash) return key;
+  }
+  return Status::NotFound("no such API key");
+}
+
+Result<std::vector<ApiKeyRecord>> MemoryStorage::ListApiKeys() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<ApiKeyRecord> keys;
+  for (const auto& [id, key] : api_keys_) keys.push_back(key);
+  std::stable_sort(keys.begin(), keys.end(), [](const ApiKeyRecord& a, const ApiKeyRecord& b) {
+    return a.created_ms < b.created_ms;
+  });
+  return keys;
+}
+
+Status MemoryStorage::RevokeApiKey(const std::string& key_id, int64_t /*now_ms*/) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = api_keys_.find(key_id);
+  if (it == api_keys_.end()) return Status::NotFound("no API key with this id", "/key_id");
+  it->second.revoked = true;
+  return Status::Ok();
+}
+
+// Flows.
+
+Result<FlowRecord> MemoryStorage::SaveFlowVersion(FlowRecord flow, bool publish) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  const VisitorKey key{flow.site_key, flow.flow_id};
+  auto it = flows_.find(key);
+  if (it == flows_.end()) {
+    if (sites_.count(flow.site_key) == 0) {
+      return Status::Internal("FOREIGN KEY constraint failed: no site " + flow.site_key);
+    }
+    it = flows_.emplace(key, FlowRow()).first;
+  }
+  FlowRow& row = it->second;
+  flow.version = row.versions.empty() ? 1 : row.versions.rbegin()->first + 1;
+  row.versions[flow.version] = flow;
+  if (publish) row.published_version = flow.version;
+  return flow;
+}
+
+Result<FlowRecord> MemoryStorage::GetPublishedFlow(const std::string& site_key,
+                                                   const std::string& flow_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = flows_.find({site_key, flow_id});
+  if (it != flows_.end()) {
+    auto version = it->second.versions.find(it->second.published_version);
+    if (version != it->second.versions.end()) return version->second;
+  }
+  return Status::NotFound("no published flow with this id", "/flow");
+}
+
+Result<FlowRecord> MemoryStorage::GetFlowVersion(const std::string& site_key,
+                                                 const std::string& flow_id, int version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = flows_.find({site_key, flow_id});
+  if (it != flows_.end()) {
+    auto found = it->second.versions.find(version);
+    if (found != it->second.versions.end()) return found->second;
+  }
+  return Status::NotFound("no such flow version", "/version");
+}
+
+Status MemoryStorage::PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
+                                         int version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = flows_.find({site_key, flow_id});
+  if (it == flows_.end() || it->second.versions.count(version) == 0) {
+    return Status::NotFound("no such flow version", "/version");
+  }
+  it->second.published_version = version;
+  return Status::Ok();
+}
+
+Result<std::vector<FlowSummary>> MemoryStorage::ListFlows(const std::string& site_key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<FlowSummary> flows;
+  for (auto it = flows_.lower_bound({site_key, ""});
+       it != flows_.end() && it->first.first == site_key; ++it) {
+    const FlowRow& row = it->second;
+    flows.push_back({site_key, it->first.second, row.published_version,
+                     row.versions.empty() ? 0 : row.versions.rbegin()->first});
+  }
+  return flows;
+}
+
+Result<std::vector<FlowRecord>> MemoryStorage::ListFlowVersions(const std::string& site_key,
+                                                                const std::string& flow_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<FlowRecord> versions;
+  auto it = flows_.find({site_key, flow_id});
+  if (it != flows_.end()) {
+    for (auto v = it->second.versions.rbegin(); v != it->second.versions.rend(); ++v) {
+      versions.push_back(v->second);
+    }
+  }
+  if (versions.empty()) return Status::NotFound("no flow with this id", "/flow");
+  return versions;
+}
+
+// Destinations.
+
+Status MemoryStorage::PutDestination(const DestinationRecord& destination) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = destinations_.find(destination.destination_id);
+  if (it == destinations_.end()) {
+    destinations_[destination.destination_id] = destination;
+    return Status::Ok();
+  }
+  // A destination keeps its site and creation time.
+  DestinationRecord replaced = destination;
+  replaced.site_key = it->second.site_key;
+  replaced.created_ms = it->second.created_ms;
+  it->second = std::move(replaced);
+  return Status::Ok();
+}
+
+Result<DestinationRecord> MemoryStorage::GetDestination(const std::string& destination_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = destinations_.find(destination_id);
+  if (it == destinations_.end()) {
+    return Status::NotFound("no destination with this id", "/destination_id");
+  }
+  return it->second;
+}
+
+Result<std::vector<DestinationRecord>> MemoryStorage::ListDestinations(
+    const std::string& site_key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<DestinationRecord> list;
+  for (const auto& [id, destination] : destinations_) {
+    if (site_key.empty() || destination.site_key == site_key) list.push_back(destination);
+  }
+  // By creation time, then id (the map's order).
+  std::stable_sort(list.begin(), list.end(),
+                   [](const DestinationRecord& a, const DestinationRecord& b) {
+                     return a.created_ms < b.created_ms;
+                   });
+  return list;
+}
+
+Status MemoryStorage::DeleteDestination(const std::string& destination_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  if (destinations_.erase(destination_id) == 0) {
+    return Status::NotFound("no destination with this id", "/destination_id");
+  }
+  return Status::Ok();
+}
+
+}  // namespace leadq
