@@ -12,28 +12,13 @@
 
 #include "app/application.h"
 #include "app/demo_seed.h"
+#include "fake_environment.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
 
 namespace leadq::testing {
 
 inline constexpr const char* kAdminKey = "test-admin-key-0123456789";
-
-// A clock the test moves by hand, and ids that count up.
-struct FakeEnvironment {
-  std::atomic<int64_t> now{1'790'000'000'000};
-  std::atomic<int> next_id{0};
-  Environment Make() {
-    Environment env;
-    env.now_ms = [this] { return now.load(); };
-    env.new_id = [this] {
-      char id[33];
-      std::snprintf(id, sizeof(id), "%032d", ++next_id);
-      return std::string(id);
-    };
-    return env;
-  }
-};
 
 class TestServer {
  public:
