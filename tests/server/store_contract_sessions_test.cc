@@ -624,6 +624,21 @@ TEST_P(RedecisionContract, AReDecisionOverAChangedSessionOrProfileWritesNothing)
   }
 }
 
+// The revision moves when the merge does: a decision read before its visitor was merged
+// into another is stale, even when no field changed.
+TEST_P(RedecisionContract, AReDecisionOverAVisitorMergedMeanwhileIsStale) {
+  Answer("session-w", "visitor-w", "email", "ann@example.com", 300);
+  StartSession("session-3", "visitor-1", 400);
+  // An answer that changes no field of visitor-1, but whose lead gives W's address.
+  AnswerWrite merge = NextAnswer("session-3", "answer-m", "budget", "under_10k", 500);
+  ASSERT_FALSE(merge.changes_fields);
+  merge.outcome.lead.email = "ann@example.com";
+  ASSERT_EQ(Store(merge), AnswerStored::kStored);
+  ASSERT_EQ(store().GetVisitor(kSite, "visitor-1").value().visitor_id, "visitor-w");
+  EXPECT_EQ(store().StoreRedecision(write_).value(), AnswerStored::kStale);
+  EXPECT_FALSE(store().GetSession("session-1").value().done);
+}
+
 TEST_P(RedecisionContract, ACurrentReDecisionStoresOutcomeLeadAndHandoff) {
   const SessionRecord before = store().GetSession("session-1").value();
   const LeadRecord lead = store().GetLead("session-1").value();
