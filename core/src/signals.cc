@@ -11,6 +11,13 @@ constexpr int64_t kMaxCount = int64_t{1} << 53;
 
 int64_t Add(int64_t a, int64_t b) { return a >= kMaxCount - b ? kMaxCount : a + b; }
 
+// `path` seen again: moved to the most recent place, the oldest dropped past the limit.
+void SeePage(std::vector<std::string>& pages, const std::string& path) {
+  pages.erase(std::remove(pages.begin(), pages.end(), path), pages.end());
+  pages.push_back(path);
+  if (pages.size() > kMaxPagesKept) pages.erase(pages.begin());
+}
+
 std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -145,10 +152,7 @@ Signals FoldEvents(Signals signals, const std::vector<Event>& events) {
         if (signals.channel.empty()) {
           signals.channel = ClassifyChannel(event.utm, event.params, event.referrer, event.host);
         }
-        std::vector<std::string>& pages = signals.pages;
-        pages.erase(std::remove(pages.begin(), pages.end(), event.path), pages.end());
-        pages.push_back(event.path);
-        if (pages.size() > kMaxPagesKept) pages.erase(pages.begin());
+        SeePage(signals.pages, event.path);
         break;
       }
       case Event::Type::kTimeOnPage:
@@ -158,6 +162,17 @@ Signals FoldEvents(Signals signals, const std::vector<Event>& events) {
     signals.last_activity_ms = std::max(signals.last_activity_ms, event.at_ms);
   }
   return signals;
+}
+
+Signals MergeSignals(Signals into, const Signals& from) {
+  into.page_views = Add(into.page_views, from.page_views);
+  into.visits = Add(into.visits, from.visits);
+  into.time_on_site_seconds = Add(into.time_on_site_seconds, from.time_on_site_seconds);
+  into.last_activity_ms = std::max(into.last_activity_ms, from.last_activity_ms);
+  if (into.channel.empty()) into.channel = from.channel;
+  if (into.utm.empty()) into.utm = from.utm;
+  for (const std::string& page : from.pages) SeePage(into.pages, page);
+  return into;
 }
 
 }  // namespace leadq

@@ -109,5 +109,51 @@ TEST(SignalsTest, AnEarlierEventDoesNotMoveTheLastActivityBack) {
   EXPECT_EQ(signals.visits, 1) << "a clock behind the last activity starts no visit";
 }
 
+TEST(SignalsTest, TwoVisitorsFoundToBeOneMergeTheirSignals) {
+  Signals into;
+  into.page_views = 3;
+  into.visits = 1;
+  into.time_on_site_seconds = 40;
+  into.pages = {"/a", "/pricing"};
+  into.last_activity_ms = 5'000;
+  Signals from;
+  from.page_views = 2;
+  from.visits = 2;
+  from.time_on_site_seconds = int64_t{1} << 53;
+  from.channel = "paid";
+  from.utm = {{"source", "google"}};
+  from.pages = {"/a", "/demo"};
+  from.last_activity_ms = 4'000;
+
+  const Signals merged = MergeSignals(into, from);
+  EXPECT_EQ(merged.page_views, 5);
+  EXPECT_EQ(merged.visits, 3);
+  EXPECT_EQ(merged.time_on_site_seconds, int64_t{1} << 53) << "saturates";
+  EXPECT_EQ(merged.channel, "paid") << "the channel of the one that has it";
+  EXPECT_EQ(merged.utm, from.utm);
+  EXPECT_EQ(merged.pages, (std::vector<std::string>{"/pricing", "/a", "/demo"}))
+      << "each page once, in its most recent place";
+  EXPECT_EQ(merged.last_activity_ms, 5'000);
+
+  into.channel = "organic";
+  into.utm = {{"source", "newsletter"}};
+  const Signals kept = MergeSignals(into, from);
+  EXPECT_EQ(kept.channel, "organic") << "an entry channel is never replaced";
+  EXPECT_EQ(kept.utm, into.utm);
+}
+
+TEST(SignalsTest, MergedPagesKeepTheFiftyMostRecent) {
+  Signals into;
+  Signals from;
+  for (int i = 0; i < 40; ++i) {
+    into.pages.push_back("/i" + std::to_string(i));
+    from.pages.push_back("/f" + std::to_string(i));
+  }
+  const Signals merged = MergeSignals(into, from);
+  ASSERT_EQ(merged.pages.size(), kMaxPagesKept);
+  EXPECT_EQ(merged.pages.front(), "/i30");
+  EXPECT_EQ(merged.pages.back(), "/f39");
+}
+
 }  // namespace
 }  // namespace leadq

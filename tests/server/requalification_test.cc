@@ -7,8 +7,6 @@
 // outcome that the final data gives.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "handoff_test_util.h"
@@ -16,23 +14,6 @@
 
 namespace leadq::testing {
 namespace {
-
-// The demo flow with one behavioural criterion: reading the pricing pages is worth 15
-// points, which lifts the near miss below (45 points) over the qualifying line (55).
-Json PricingFlow() {
-  std::ifstream in(DemoFlowsDir() + "/bant-demo.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  Json flow = Json::parse(text.str());
-  flow["id"] = "bant-pricing";
-  flow["lead_definition"]["criteria"].push_back(
-      {{"id", "pricing_pages"},
-       {"category", "intent"},
-       {"points", 15},
-       {"reason", {{"en", "Read the pricing pages"}, {"nl", "Las de prijspagina's"}}},
-       {"when", {{"signal", "pages"}, {"op", "any_starts_with"}, {"value", "/pricing"}}}});
-  return flow;
-}
 
 // 0 + 10 + 25 + 10 = 45 points: nurture, done once the e-mail is given.
 const std::vector<std::pair<std::string, Json>> kNearMiss = {{"budget", "under_10k"},

@@ -5,14 +5,13 @@
 // and that a failed re-decision is postponed with its backoff and made later.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <functional>
 #include <limits>
-#include <sstream>
 #include <utility>
 
 #include "app/application.h"
 #include "app/demo_seed.h"
+#include "demo_flows.h"
 #include "fake_environment.h"
 #include "storage/memory_storage.h"
 
@@ -27,25 +26,6 @@ template <typename T>
 T ValueOf(Result<T> result) {
   EXPECT_TRUE(result.ok()) << result.status().message();
   return result.ok() ? std::move(result).value() : T();
-}
-
-std::string DemoFlowsDir() { return std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows"; }
-
-// The demo flow with one behavioural criterion: reading the pricing pages is worth 15
-// points, which lifts the near miss below (45 points) over the qualifying line (55).
-Json PricingFlow() {
-  std::ifstream in(DemoFlowsDir() + "/bant-demo.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  Json flow = Json::parse(text.str());
-  flow["id"] = "bant-pricing";
-  flow["lead_definition"]["criteria"].push_back(
-      {{"id", "pricing_pages"},
-       {"category", "intent"},
-       {"points", 15},
-       {"reason", {{"en", "Read the pricing pages"}, {"nl", "Las de prijspagina's"}}},
-       {"when", {{"signal", "pages"}, {"op", "any_starts_with"}, {"value", "/pricing"}}}});
-  return flow;
 }
 
 // 30 + 25 + 25 + 20 = 100 points: qualified, grade high.

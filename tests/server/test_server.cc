@@ -5,21 +5,10 @@
 #include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "http/listen_socket.h"
 
 namespace leadq::testing {
-
-std::string DemoFlowsDir() { return std::string(LEADQ_SOURCE_DIR) + "/web/demo/flows"; }
-
-nlohmann::json DemoFlow() {
-  std::ifstream in(DemoFlowsDir() + "/bant-demo.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  return nlohmann::json::parse(text.str());
-}
 
 nlohmann::json Body(const httplib::Result& res) {
   EXPECT_TRUE(res) << "request failed: " << httplib::to_string(res.error());

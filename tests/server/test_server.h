@@ -12,6 +12,7 @@
 
 #include "app/application.h"
 #include "app/demo_seed.h"
+#include "demo_flows.h"
 #include "fake_environment.h"
 #include "http/http_server.h"
 #include "storage/sqlite_storage.h"
@@ -54,11 +55,6 @@ class TestServer {
   std::thread listener_;
   int port_ = 0;
 };
-
-// The repo's folder of demo flows, as seen from the test's working directory.
-std::string DemoFlowsDir();
-// The demo site's flow document (web/demo/flows/bant-demo.json).
-nlohmann::json DemoFlow();
 
 // The body of `res` as JSON (null, with a test failure, when there is none).
 nlohmann::json Body(const httplib::Result& res);

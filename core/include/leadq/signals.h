@@ -63,6 +63,12 @@ std::string NormalizeChannel(std::string_view channel);
 // UTM tags are the latest event's that has any; pages keep their most recent place.
 Signals FoldEvents(Signals signals, const std::vector<Event>& events);
 
+// The signals of two visitors found to be one (the same e-mail address): `into` with
+// `from` merged in. Counts add up, the later activity is kept, `into`'s entry channel and
+// UTM tags stay unless it has none, and `from`'s pages come after `into`'s, each page in
+// its most recent place, at most kMaxPagesKept.
+Signals MergeSignals(Signals into, const Signals& from);
+
 // The events of a batch: [{"type", "path", "title"?, "host"?, "referrer"?, "utm"?,
 // "params"?, "channel"?, "seconds", "at_ms"?}, ...], at most kMaxEventsPerBatch. Errors
 // name the member ("/3/seconds" below `path`).

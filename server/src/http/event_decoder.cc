@@ -1,7 +1,7 @@
 // Event batch decoding.
 #include "http/event_decoder.h"
 
-#include "services/core_json.h"
+#include "platform/core_json.h"
 
 namespace leadq {
 

@@ -2,7 +2,7 @@
 #include "services/flow_service.h"
 
 #include "leadq/compiled_flow.h"
-#include "services/core_json.h"
+#include "platform/core_json.h"
 
 namespace leadq {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "leadq/codec.h"
-#include "services/core_json.h"
+#include "platform/core_json.h"
 #include "services/destination_service.h"
 
 namespace leadq {

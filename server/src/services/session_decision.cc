@@ -3,7 +3,7 @@
 
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
-#include "services/core_json.h"
+#include "platform/core_json.h"
 #include "services/handoff_service.h"
 #include "services/session_service.h"
 

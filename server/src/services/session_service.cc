@@ -7,7 +7,7 @@
 
 #include "leadq/codec.h"
 #include "leadq/conversation.h"
-#include "services/core_json.h"
+#include "platform/core_json.h"
 
 namespace leadq {
 namespace {

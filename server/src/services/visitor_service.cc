@@ -2,7 +2,7 @@
 #include "services/visitor_service.h"
 
 #include "leadq/codec.h"
-#include "services/core_json.h"
+#include "platform/core_json.h"
 
 namespace leadq {
 namespace {

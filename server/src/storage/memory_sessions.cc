@@ -14,35 +14,6 @@ namespace {
 // most recently active first.
 constexpr int kMergedVisitors = 50;
 
-int64_t CountOf(const Json& signals, const char* key) {
-  auto it = signals.find(key);
-  return it != signals.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
-}
-
-// The signals of two merged visitors, as sqlite_rows.cc merges them: counts add up, the
-// entry channel is the earliest known, pages are joined.
-Json MergeSignals(const Json& into, const Json& from) {
-  Json merged = into.is_object() ? into : Json::object();
-  if (!from.is_object()) return merged;
-  for (const char* key : {"page_views", "visits", "time_on_site"}) {
-    merged[key] = CountOf(into, key) + CountOf(from, key);
-  }
-  merged["last_activity_ms"] =
-      std::max(CountOf(into, "last_activity_ms"), CountOf(from, "last_activity_ms"));
-  auto channel = merged.find("channel");
-  if (channel == merged.end() || !channel->is_string() ||
-      channel->get_ref<const std::string&>().empty()) {
-    if (auto other = from.find("channel"); other != from.end()) merged["channel"] = *other;
-  }
-  Json pages =
-      merged.contains("pages") && merged["pages"].is_array() ? merged["pages"] : Json::array();
-  if (auto other = from.find("pages"); other != from.end() && other->is_array()) {
-    for (const Json& page : *other) pages.push_back(page);
-  }
-  merged["pages"] = pages;
-  return merged;
-}
-
 }  // namespace
 
 // Profiles.
@@ -147,7 +118,7 @@ void MemoryStorage::MergeVisitorsLocked(const std::string& site_key, const std::
   // `from` is the visitor who just answered: its values are the newer ones.
   Json fields = target.fields;
   fields.merge_patch(source.fields);
-  SetProfile(target, Stored(fields), Stored(MergeSignals(target.signals, source.signals)));
+  SetProfile(target, Stored(fields), Stored(MergeStoredSignals(target.signals, source.signals)));
   target.updated_ms = now_ms;
   // `from` and every visitor merged into it now point at `into`.
   std::set<std::string> moved = {from};

@@ -22,34 +22,6 @@ Status RunPrepared(Result<Statement>& stmt) {
 
 namespace {
 
-int64_t Count(const Json& signals, const char* key) {
-  auto it = signals.find(key);
-  return it != signals.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
-}
-
-// Counts add up; the entry channel is the earliest known; pages are joined.
-Json MergeSignals(const Json& into, const Json& from) {
-  Json merged = into.is_object() ? into : Json::object();
-  if (!from.is_object()) return merged;
-  for (const char* key : {"page_views", "visits", "time_on_site"}) {
-    merged[key] = Count(into, key) + Count(from, key);
-  }
-  merged["last_activity_ms"] =
-      std::max(Count(into, "last_activity_ms"), Count(from, "last_activity_ms"));
-  auto channel = merged.find("channel");
-  if (channel == merged.end() || !channel->is_string() ||
-      channel->get_ref<const std::string&>().empty()) {
-    if (auto other = from.find("channel"); other != from.end()) merged["channel"] = *other;
-  }
-  Json pages =
-      merged.contains("pages") && merged["pages"].is_array() ? merged["pages"] : Json::array();
-  if (auto other = from.find("pages"); other != from.end() && other->is_array()) {
-    for (const Json& page : *other) pages.push_back(page);
-  }
-  merged["pages"] = pages;
-  return merged;
-}
-
 Result<std::pair<Json, Json>> ReadProfileColumns(Database& db, const std::string& site_key,
                                                  const std::string& visitor_id) {
   Result<Statement> stmt =
@@ -111,7 +83,7 @@ Status MergeVisitors(Database& db, const std::string& site_key, const std::strin
   if (!target.ok()) return target.status();
   Json fields = target.value().first;
   fields.merge_patch(source.value().first);
-  Json signals = MergeSignals(target.value().second, source.value().second);
+  Json signals = MergeStoredSignals(target.value().second, source.value().second);
   Result<Statement> update = db.Prepare(
       "UPDATE visitors SET fields = ?3, signals = ?4, updated_ms = ?5 "
       "WHERE site_key = ?1 AND visitor_id = ?2");

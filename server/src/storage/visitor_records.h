@@ -47,6 +47,10 @@ struct ConsentRecord {
 // visitor never lose each other's counts.
 using SignalsFold = std::function<Json(const Json& signals)>;
 
+// Stored signals of two visitors found to be one, merged by the core's MergeSignals (an
+// unreadable column counts as no signals).
+Json MergeStoredSignals(const Json& into, const Json& from);
+
 // Everything stored about one visitor (right of access).
 struct VisitorExport {
   VisitorProfile profile;

@@ -1,5 +1,5 @@
 // Tree walks between nlohmann::json and JsonValue, type for type.
-#include "services/core_json.h"
+#include "platform/core_json.h"
 
 #include <utility>
 

@@ -2,11 +2,12 @@
 //
 // The server speaks nlohmann/json (HTTP bodies, SQLite columns, webhooks); the core has
 // its own small JsonValue (core/include/leadq/json.h), which keeps nlohmann out of the
-// WebAssembly module. Services convert at the few places where they hand values to the
-// engine or store what it returns. Both types print the same canonical text, so a value
-// converted either way dumps to the same bytes.
-#ifndef LEADQ_SERVER_SERVICES_CORE_JSON_H_
-#define LEADQ_SERVER_SERVICES_CORE_JSON_H_
+// WebAssembly module. Services (and the stores, for the signals they merge) convert at
+// the few places where they hand values to the engine or store what it returns. Both
+// types print the same canonical text, so a value converted either way dumps to the same
+// bytes.
+#ifndef LEADQ_SERVER_PLATFORM_CORE_JSON_H_
+#define LEADQ_SERVER_PLATFORM_CORE_JSON_H_
 
 #include <nlohmann/json.hpp>
 
@@ -21,4 +22,4 @@ nlohmann::json FromCore(const JsonValue& value);
 
 }  // namespace leadq
 
-#endif  // LEADQ_SERVER_SERVICES_CORE_JSON_H_
+#endif  // LEADQ_SERVER_PLATFORM_CORE_JSON_H_
