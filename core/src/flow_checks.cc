@@ -159,14 +159,18 @@ class FlowChecker {
                         "unknown field \"" + definition.required_fields[i] + "\"");
       }
     }
-    if (!(definition.high > definition.medium && definition.medium > definition.low)) {
+    // Derived from the thresholds: only when they were read without a problem.
+    const bool grades_read = !reader_.ReportedNear("/lead_definition/grades");
+    if (grades_read &&
+        !(definition.high > definition.medium && definition.medium > definition.low)) {
       reader_.Problem("/lead_definition/grades",
                       "thresholds must satisfy high > medium > low, or a grade is impossible");
     }
-    if (definition.nurture_min > definition.low) {
+    if (grades_read && !reader_.ReportedNear("/lead_definition/nurture_min") &&
+        definition.nurture_min > definition.low) {
       reader_.Problem("/lead_definition/nurture_min", "must not be above the \"low\" threshold");
     }
-    if (definition.high > max_points && !definition.criteria.empty()) {
+    if (grades_read && definition.high > max_points && !definition.criteria.empty()) {
       reader_.Problem("/lead_definition/grades/high",
                       "grade high is impossible: the criteria give at most " +
                           FormatPoints(max_points) + " points");

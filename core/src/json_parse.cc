@@ -3,6 +3,7 @@
 // accepts and refuses is what leadq has always accepted and refused (nlohmann/json's
 // strict parser), so stored flows and requests read the same as before.
 #include <cmath>
+#include <string>
 
 #include "json_number.h"
 #include "leadq/json.h"
@@ -74,6 +75,9 @@ class Parser {
     SkipWhitespace();
     return Peek() == '\0';  // the end, or a NUL byte, which ends the text
   }
+
+  // Where the parse stopped: the byte that could not be read.
+  size_t position() const { return pos_; }
 
  private:
   // The current byte, or '\0' at the end.
@@ -328,6 +332,23 @@ class Parser {
   size_t pos_ = 0;
 };
 
+// "line L, column C" of byte `offset`, both from 1, columns in characters (UTF-8 code
+// points), as editors count them.
+std::string LineAndColumn(std::string_view text, size_t offset) {
+  size_t line = 1;
+  size_t column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;  // not a continuation byte: a new character
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 }  // namespace
 
 bool ParseJson(std::string_view text, JsonValue* out, std::string* error) {
@@ -336,8 +357,9 @@ bool ParseJson(std::string_view text, JsonValue* out, std::string* error) {
     return false;
   }
   JsonValue parsed;
-  if (!Parser(text).Document(&parsed)) {
-    *error = "is not valid JSON";
+  Parser parser(text);
+  if (!parser.Document(&parsed)) {
+    *error = "is not valid JSON (" + LineAndColumn(text, parser.position()) + ")";
     return false;
   }
   *out = std::move(parsed);

@@ -28,6 +28,25 @@ std::string JoinPath(const std::string& base, size_t index) {
   return out;
 }
 
+namespace {
+
+// Whether JSON pointer `inner` is `outer` or lies below it.
+bool Within(const std::string& inner, const std::string& outer) {
+  return inner.compare(0, outer.size(), outer) == 0 &&
+         (inner.size() == outer.size() || inner[outer.size()] == '/');
+}
+
+}  // namespace
+
+bool JsonReader::ReportedNear(const std::string& path) const {
+  for (const FlowProblem& problem : *problems_) {
+    if (!problem.path.empty() && (Within(path, problem.path) || Within(problem.path, path))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const JsonValue* JsonReader::Member(const JsonValue& object, const char* key,
                                     const std::string& path, bool required) {
   if (const JsonValue* member = object.Find(key)) return member;

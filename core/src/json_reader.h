@@ -24,6 +24,11 @@ class JsonReader {
     problems_->push_back({path, message});
   }
 
+  // Whether a problem was recorded at `path`, at a member below it or at an object above
+  // it (a missing "/lead_definition" is a problem above "/lead_definition/grades"). A
+  // check derived from values there says nothing new when they are already wrong.
+  bool ReportedNear(const std::string& path) const;
+
   // The member `key` of `object`, or nullptr (recording a problem when `required`).
   const JsonValue* Member(const JsonValue& object, const char* key, const std::string& path,
                           bool required);

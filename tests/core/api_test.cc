@@ -29,7 +29,8 @@ std::string WithFlow(Json request) {
 
 std::vector<ErrorCase> ErrorCases() {
   return {
-      {"not_json", "next", "{", "invalid_json", "", "the request is not valid JSON"},
+      {"not_json", "next", "{", "invalid_json", "",
+       "the request is not valid JSON (line 1, column 2)"},
       {"too_deep", "next", std::string(65, '[') + std::string(65, ']'), "invalid_json", "",
        "the request nests deeper than 64 levels"},
       {"too_large", "next", std::string(4 * 1024 * 1024 + 1, ' '), "invalid_argument", "",
@@ -39,7 +40,7 @@ std::vector<ErrorCase> ErrorCases() {
       {"missing_flow", "next", "{}", "invalid_argument", "/flow",
        "missing required member \"flow\""},
       {"invalid_flow", "decide", R"({"flow":{}})", "invalid_flow", "/flow/format",
-       "6 problems, first: missing required member \"format\""},
+       "5 problems, first: missing required member \"format\""},
       {"negative_now", "next", WithFlow({{"now_ms", -1}}), "invalid_argument", "/now_ms",
        "must be an integer from 0 to 2^53"},
       {"fractional_now", "next", WithFlow({{"now_ms", 1.5}}), "invalid_argument", "/now_ms",

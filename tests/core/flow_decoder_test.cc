@@ -219,10 +219,26 @@ TEST(FlowDecoderHandoffTest, ReadsTheHardConversionTrigger) {
   EXPECT_TRUE(decoded.flow.definition.handoff_on_hard_conversion);
 }
 
+// A member that is missing or mistyped is reported once, without the problems a check
+// over its (absent) value would derive from it.
+TEST(FlowDecoderTest, NoDerivedProblemsNextToAMissingOrMistypedMember) {
+  DecodedFlow decoded = DecodeFlowText("{}");
+  std::vector<std::string> paths;
+  for (const FlowProblem& p : decoded.problems) paths.push_back(p.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"/format", "/id", "/languages", "/lead_definition",
+                                             "/steps"}));
+
+  Json flow = BaseFlow();
+  flow["lead_definition"]["grades"] = {{"high", "ten"}, {"medium", 5}, {"low", 1}};
+  decoded = DecodeFlow(testing::CoreValue(flow));
+  ASSERT_EQ(decoded.problems.size(), 1u);
+  EXPECT_EQ(decoded.problems[0].path, "/lead_definition/grades/high");
+}
+
 TEST(FlowDecoderTextTest, NotJson) {
   const DecodedFlow decoded = DecodeFlowText("{\"format\":");
   ASSERT_EQ(decoded.problems.size(), 1u);
-  EXPECT_EQ(decoded.problems[0].message, "the flow is not valid JSON");
+  EXPECT_EQ(decoded.problems[0].message, "the flow is not valid JSON (line 1, column 11)");
 }
 
 TEST(FlowDecoderTextTest, TooDeep) {

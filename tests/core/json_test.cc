@@ -148,7 +148,8 @@ TEST_P(JsonMalformedTest, IsRefusedWithAReason) {
   JsonValue value = JsonValue("untouched");
   std::string error;
   EXPECT_FALSE(ParseJson(GetParam().input, &value, &error));
-  EXPECT_EQ(error, GetParam().error);
+  // Invalid JSON is followed by where it stops being JSON (tested below).
+  EXPECT_EQ(error.substr(0, std::string(GetParam().error).size()), GetParam().error);
   EXPECT_EQ(value, JsonValue("untouched"));  // nothing is stored on failure
   // nlohmann/json, the parser leadq used before, refuses the same texts as invalid (the
   // depth limit is leadq's own).
@@ -159,6 +160,24 @@ TEST_P(JsonMalformedTest, IsRefusedWithAReason) {
 
 INSTANTIATE_TEST_SUITE_P(Texts, JsonMalformedTest, ::testing::ValuesIn(kMalformed),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Where a text stops being JSON, as an editor counts: lines and characters from 1.
+TEST(JsonParseTest, InvalidJsonNamesTheLineAndColumn) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"{\n  \"id\": \"x\",,\n}", "is not valid JSON (line 2, column 13)"},
+      {"[1,]", "is not valid JSON (line 1, column 4)"},
+      {"\"abc", "is not valid JSON (line 1, column 5)"},
+      {"", "is not valid JSON (line 1, column 1)"},
+      {"{\"caf\u00e9\": \"cr\u00e8me\" x}", "is not valid JSON (line 1, column 18)"},
+      {"[1,\r\n\n  tru]", "is not valid JSON (line 3, column 3)"},
+  };
+  for (const auto& [text, expected] : cases) {
+    JsonValue value;
+    std::string error;
+    EXPECT_FALSE(ParseJson(text, &value, &error)) << text;
+    EXPECT_EQ(error, expected) << text;
+  }
+}
 
 TEST(JsonParseTest, BracketsInsideStringsDoNotCountAsNesting) {
   const std::string text = "[\"" + std::string(100, '[') + "\"]";

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const nlohmann::json reference = nlohmann::json::parse(text, nullptr, false);
   if (!ok) {
     if (error.empty()) __builtin_trap();
-    if (error == "is not valid JSON" && !reference.is_discarded()) __builtin_trap();
+    if (error.rfind("is not valid JSON", 0) == 0 && !reference.is_discarded()) __builtin_trap();
     return 0;
   }
   if (reference.is_discarded()) __builtin_trap();

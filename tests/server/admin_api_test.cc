@@ -36,6 +36,16 @@ class AdminApiTest : public ::testing::Test {
   }
 };
 
+TEST_F(AdminApiTest, AFlowThatIsNotJsonIsRefusedWithItsLineAndColumn) {
+  const std::string text = "{\n  \"format\": \"leadq.flow/1\",\n  \"id\": \"x\",,\n}";
+  for (const char* path : {"/api/v1/admin/flows/validate", "/api/v1/admin/flows?site=demo-site"}) {
+    auto res = client_->Post(path, admin_, text, "application/json");
+    ExpectError(res, 400, "invalid_json");
+    EXPECT_EQ(Body(res)["error"]["message"], "the body is not valid JSON (line 3, column 13)")
+        << path;
+  }
+}
+
 TEST_F(AdminApiTest, RolesDecideWhatAKeyMayDo) {
   const std::string sales = CreateKey("sales");
   const std::string marketer = CreateKey("marketer");

@@ -166,7 +166,8 @@ inline constexpr int kMaxJsonDepth = 64;
 // Parses `text` as one JSON value (RFC 8259; UTF-8 only; a leading byte order mark is
 // skipped; a NUL byte outside a string ends the text). On success stores it in `*out`
 // and returns true. On failure returns false and leaves the reason in `*error`, phrased
-// to follow a subject: "is not valid JSON" or "nests deeper than 64 levels". Numbers are
+// to follow a subject: "is not valid JSON (line 3, column 12)", naming where the text
+// stops being JSON, or "nests deeper than 64 levels". Numbers are
 // read exactly: integers that fit int64/uint64 stay integers, others become the nearest
 // double; a number beyond the double range is not valid JSON.
 bool ParseJson(std::string_view text, JsonValue* out, std::string* error);
