@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <set>
 
+#include "condition_types.h"
 #include "leadq/conversation.h"
 #include "messages.h"
 
@@ -146,6 +148,51 @@ Result<JsonValue> CheckNumber(const Step& step, const JsonValue& value, const st
   return JsonValue(number);
 }
 
+// An amount a visitor typed for a money_range ("12000", "€ 250,000", "1.5m", "40k",
+// "250.000"): spaces, ',' and '\'' separate digit groups; '.' does too when it is
+// followed by groups of exactly three digits and no k/m ("250.000", "1.250.000"), and is
+// the decimal point otherwise ("1.5m", "99.95"). nullopt when the text is no amount.
+std::optional<double> TypedAmount(const JsonValue& value) {
+  if (value.is_number()) return value.as_double();
+  if (!value.is_string() || value.as_string().size() > 40) return std::nullopt;
+  const std::string text = Lower(Trim(value.as_string()));
+  std::string digits;  // digits and dots
+  double scale = 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c >= '0' && c <= '9') || c == '.') {
+      if (scale != 1) return std::nullopt;  // digits after the suffix
+      digits += c;
+    } else if ((c == 'k' || c == 'm') && !digits.empty() && scale == 1) {
+      scale = c == 'k' ? 1e3 : 1e6;
+    } else if (c == ',' || c == ' ' || c == '\'' || c == '$') {
+      continue;
+    } else if (text.compare(i, 3, "\xe2\x82\xac") == 0) {  // €
+      i += 2;
+    } else if (text.compare(i, 2, "\xc2\xa3") == 0) {  // £
+      i += 1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  const size_t dots = static_cast<size_t>(std::count(digits.begin(), digits.end(), '.'));
+  bool grouping = dots > 0 && scale == 1;
+  for (size_t at = digits.find('.'); grouping && at != std::string::npos;
+       at = digits.find('.', at + 1)) {
+    const size_t next = std::min(digits.find('.', at + 1), digits.size());
+    grouping = at > 0 && next - at - 1 == 3;
+  }
+  if (grouping) digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  if (digits.empty() || (!grouping && dots > 1) || digits.front() == '.' || digits.back() == '.') {
+    return std::nullopt;
+  }
+  while (digits.size() > 1 && digits[0] == '0' && digits[1] != '.') digits.erase(0, 1);
+  JsonValue parsed;
+  std::string error;
+  if (!ParseJson(digits, &parsed, &error) || !parsed.is_number()) return std::nullopt;
+  return parsed.as_double() * scale;
+}
+
 Result<JsonValue> CheckByType(const Step& step, const JsonValue& value,
                               const std::string& language) {
   switch (step.input) {
@@ -174,7 +221,13 @@ Result<JsonValue> CheckByType(const Step& step, const JsonValue& value,
       return CheckNumber(step, value, language, false);
     case InputType::kScale:
       return CheckNumber(step, value, language, true);
-    case InputType::kMoneyRange:
+    case InputType::kMoneyRange: {
+      if (IsChoice(step, value)) return value;
+      const std::optional<double> amount = TypedAmount(value);
+      const Choice* band = amount && std::isfinite(*amount) ? BandFor(step, *amount) : nullptr;
+      if (band == nullptr) return Invalid(MessageId::kNotChoice, language);
+      return JsonValue(band->value);
+    }
     case InputType::kSingleChoice:
     case InputType::kTimeframe:
       if (!IsChoice(step, value)) return Invalid(MessageId::kNotChoice, language);

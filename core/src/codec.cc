@@ -62,7 +62,22 @@ Status ReadSignals(const JsonValue& json, const std::string& path, Signals* sign
     if (!it->is_array()) return TypeError(JoinPath(path, "pages"), "an array of paths");
     for (size_t i = 0; i < it->size(); ++i) {
       if (!(*it)[i].is_string()) return TypeError(JoinPath(JoinPath(path, "pages"), i), "a string");
-      signals->pages.push_back((*it)[i].as_string());
+      signals->pages.push_back({(*it)[i].as_string(), 0});
+    }
+  }
+  // When each page was last seen, item by item; absent in signals kept before times were.
+  if (const JsonValue* it = json.Find("pages_seen_ms"); it != nullptr && !it->is_null()) {
+    const std::string seen_path = JoinPath(path, "pages_seen_ms");
+    if (!it->is_array() || it->size() != signals->pages.size()) {
+      return TypeError(seen_path, "an array with one time per page");
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const JsonValue& at = (*it)[i];
+      if (!at.is_integer() || at.is_unsigned() || at.as_int64() < 0 ||
+          at.as_int64() > kMaxInteger) {
+        return TypeError(JoinPath(seen_path, i), "an integer from 0 to 2^53");
+      }
+      signals->pages[i].last_seen_ms = at.as_int64();
     }
   }
   return Status::Ok();
@@ -141,12 +156,19 @@ Result<ConversationInput> DecodeConversationInput(const JsonValue& request) {
 JsonValue EncodeSignals(const Signals& s) {
   JsonValue utm = JsonValue::MakeObject();
   for (const auto& [key, value] : s.utm) utm.Set(key, value);
+  JsonValue pages = JsonValue::MakeArray();
+  JsonValue seen = JsonValue::MakeArray();
+  for (const SeenPage& page : s.pages) {
+    pages.PushBack(page.path);
+    seen.PushBack(page.last_seen_ms);
+  }
   return JsonValue{{"page_views", s.page_views},
                    {"visits", s.visits},
                    {"time_on_site", s.time_on_site_seconds},
                    {"channel", s.channel},
                    {"utm", std::move(utm)},
-                   {"pages", JsonValue::ArrayOf(s.pages)},
+                   {"pages", std::move(pages)},
+                   {"pages_seen_ms", std::move(seen)},
                    {"last_activity_ms", s.last_activity_ms}};
 }
 
@@ -161,6 +183,11 @@ JsonValue EncodeOutcome(const Outcome& outcome) {
                                 {"category", ToString(result.category)},
                                 {"points", JsonNumber(result.points)},
                                 {"reason", result.reason}});
+  }
+  JsonValue unmet = JsonValue::MakeArray();
+  for (const CriterionResult& result : outcome.unmet) {
+    unmet.PushBack(JsonValue{
+        {"id", result.id}, {"category", ToString(result.category)}, {"reason", result.reason}});
   }
   JsonValue knockout;
   if (!outcome.knockout.empty()) {
@@ -180,8 +207,10 @@ JsonValue EncodeOutcome(const Outcome& outcome) {
   // Moved in: a member of an initializer list is copied, and these are the large ones.
   json.Set("criteria", std::move(criteria));
   json.Set("missing_fields", JsonValue::ArrayOf(outcome.missing_fields));
+  json.Set("unmet", std::move(unmet));
   json.Set("knockout", std::move(knockout));
   json.Set("sla", std::move(sla));
+  json.Set("changes_ms", outcome.changes_ms > 0 ? JsonValue(outcome.changes_ms) : JsonValue());
   return json;
 }
 
@@ -205,7 +234,7 @@ JsonValue EncodeQuestion(const QuestionView& question) {
                  {"choices", choices},    {"value", question.value}};
   if (step.has_min) json.Set("min", JsonNumber(step.min));
   if (step.has_max) json.Set("max", JsonNumber(step.max));
-  if (!step.unit.empty()) json.Set("unit", step.unit);
+  if (!question.unit.empty()) json.Set("unit", question.unit);
   if (step.input == InputType::kShortText || step.input == InputType::kLongText) {
     json.Set("max_length", TextLimit(step));
   }

@@ -164,7 +164,7 @@ Step ReadStep(Reader& reader, const JsonValue& json) {
                                   [&](const JsonValue& item) { return ReadChoice(reader, item); });
   step.min = reader.Number(reader.Item(json, 9));
   step.max = reader.Number(reader.Item(json, 10));
-  step.unit = reader.String(reader.Item(json, 11));
+  step.unit = reader.Text(reader.Item(json, 11));
   step.max_length = static_cast<int>(reader.Integer(reader.Item(json, 12), 0, 100000));
   step.consent_version = reader.String(reader.Item(json, 13));
   step.show_if = ReadCondition(reader, reader.Item(json, 14));
@@ -177,7 +177,7 @@ Step ReadStep(Reader& reader, const JsonValue& json) {
 
 Criterion ReadCriterion(Reader& reader, const JsonValue& json) {
   Criterion criterion;
-  if (!reader.Tuple(json, 6)) return criterion;
+  if (!reader.Tuple(json, 7)) return criterion;
   criterion.id = reader.String(json[0]);
   criterion.category = reader.Code(json[1], Category::kEngagement);
   criterion.points = reader.Number(json[2]);
@@ -186,6 +186,7 @@ Criterion ReadCriterion(Reader& reader, const JsonValue& json) {
   criterion.when = ReadCondition(reader, json[4]);
   reader.Leave();
   criterion.decays = reader.Bool(json[5]);
+  criterion.must_have = reader.Bool(json[6]);
   return criterion;
 }
 
@@ -243,7 +244,7 @@ bool IsCompiledFlow(const JsonValue& document) { return document.Find("compiled"
 Result<Flow> ReadCompiledFlow(const JsonValue& compiled) {
   if (!compiled.is_object()) return Status::InvalidFlow("a compiled flow must be a JSON object");
   if (compiled["compiled"] != JsonValue(kCompiledFlowFormat)) {
-    return Status::InvalidFlow("unsupported compiled flow layout; this build reads layout 1",
+    return Status::InvalidFlow("unsupported compiled flow layout; this build reads layout 2",
                                "/compiled");
   }
   Reader reader;

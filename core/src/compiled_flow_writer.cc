@@ -53,7 +53,7 @@ JsonValue StepJson(const Step& step) {
                           std::move(choices),
                           step.min,
                           step.max,
-                          step.unit,
+                          TextJson(step.unit),
                           step.max_length,
                           step.consent_version,
                           ConditionJson(step.show_if),
@@ -66,7 +66,7 @@ JsonValue CriteriaJson(const std::vector<Criterion>& criteria) {
   for (const Criterion& criterion : criteria) {
     list.PushBack(JsonValue::Array{criterion.id, Code(criterion.category), criterion.points,
                                    TextJson(criterion.reason), ConditionJson(criterion.when),
-                                   criterion.decays});
+                                   criterion.decays, criterion.must_have});
   }
   return list;
 }

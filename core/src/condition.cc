@@ -115,12 +115,36 @@ JsonValue SignalValue(const Signals& signals, const std::string& name) {
   if (name == "visits") return signals.visits;
   if (name == "time_on_site") return signals.time_on_site_seconds;
   if (name == "channel") return signals.channel.empty() ? JsonValue() : JsonValue(signals.channel);
-  if (name == "pages") return JsonValue::ArrayOf(signals.pages);
+  if (name == "pages") {
+    JsonValue paths = JsonValue::MakeArray();
+    for (const SeenPage& page : signals.pages) paths.PushBack(page.path);
+    return paths;
+  }
   if (StartsWith(name, "utm_")) {
     auto it = signals.utm.find(name.substr(4));
     return it == signals.utm.end() ? JsonValue() : JsonValue(it->second);
   }
   return JsonValue();
+}
+
+int64_t BehaviourTime(const Condition& condition, const Signals& signals) {
+  if (condition.kind != Condition::Kind::kCompare) {
+    int64_t latest = 0;
+    for (const Condition& child : condition.children) {
+      latest = std::max(latest, BehaviourTime(child, signals));
+    }
+    return latest;
+  }
+  if (condition.source != Source::kSignal) return 0;
+  if (condition.name != "pages") return signals.last_activity_ms;
+  int64_t latest = 0;
+  for (const SeenPage& page : signals.pages) {
+    if (page.last_seen_ms > latest &&
+        Compare(condition.op, JsonValue::Array{page.path}, condition.operand)) {
+      latest = page.last_seen_ms;
+    }
+  }
+  return latest;
 }
 
 bool Evaluate(const Condition& condition, const JsonValue& fields, const Signals& signals) {

@@ -1,5 +1,7 @@
 // Type checks of comparisons: what a field or signal holds, and whether an operator and
 // its operand can ever match it ("yes" on a yes/no field never does: it holds true/false).
+// Each refusal names the fix. Also the one place that gives ordered answers their order:
+// a money band by its amounts, a timeframe by its place in the list.
 #ifndef LEADQ_CORE_CONDITION_TYPES_H_
 #define LEADQ_CORE_CONDITION_TYPES_H_
 
@@ -11,7 +13,17 @@
 namespace leadq {
 
 // What a field or signal holds.
-enum class ValueKind { kText, kNumber, kChoice, kChoices, kBoolean, kList, kUnknown };
+enum class ValueKind {
+  kText,
+  kNumber,
+  kChoice,         // one value of a list without order (single_choice)
+  kChoices,        // several values (multiple_choice)
+  kBand,           // one money band, ordered by its amounts (money_range)
+  kOrderedChoice,  // one value of an ordered list (timeframe: soonest first)
+  kBoolean,
+  kList,
+  kUnknown,
+};
 
 // The kind of a signal, or kUnknown when there is no signal called `name`.
 ValueKind SignalKind(const std::string& name);
@@ -20,10 +32,22 @@ ValueKind SignalKind(const std::string& name);
 ValueKind FieldKind(InputType input);
 
 // Records a problem in `reader` when the comparison `condition` can never match a value
-// of `kind`. `question` is the question that fills the field (for its choice values), or
-// nullptr for a signal.
+// of `kind`, saying what would. `question` is the question that fills the field (for its
+// type and choice values), or nullptr for a signal.
 void CheckComparisonType(JsonReader& reader, ValueKind kind, const Step* question,
                          const Condition& condition, const std::string& path);
+
+// Rewrites every order comparison (gt, gte, lt, lte, between) on a money_range or
+// timeframe field of `flow` as the `in` list of the values that satisfy it, so that
+// evaluating it is a membership test: a band counts when all of it satisfies the
+// comparison (bands run from min up to, not including, max), a timeframe by its place in
+// the question's list. Run after the checks; comparisons the checks refused are left.
+void ResolveOrderedComparisons(Flow* flow);
+
+// The band of `question` (a money_range) that holds `amount`: min <= amount < max, or,
+// when none does, the first band that ends at exactly `amount` (the top of the highest
+// closed band belongs to it). nullptr when no band holds it.
+const Choice* BandFor(const Step& question, double amount);
 
 }  // namespace leadq
 

@@ -146,6 +146,7 @@ QuestionView View(const Flow& flow, const Variant* variant, const Step& step,
   view.language = language;
   view.text = Pick(TextFor(variant, step), language, flow.default_language);
   view.help = Pick(step.help, language, flow.default_language);
+  view.unit = Pick(step.unit, language, flow.default_language);
   view.value = fields[step.field];
   return view;
 }

@@ -25,7 +25,8 @@ constexpr CategoryName kCategories[] = {
     {"engagement", Category::kEngagement},
 };
 
-std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json, const char* key,
+std::vector<Criterion> DecodeCriteria(JsonReader& reader, ConditionLibrary& library,
+                                      const JsonValue& json, const char* key,
                                       const std::string& path, const std::string& default_language,
                                       bool knockouts) {
   std::vector<Criterion> criteria;
@@ -46,12 +47,13 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json,
     if (knockouts) {
       reader.OnlyMembers(item, item_path, {"id", "reason", "when"});
     } else {
-      reader.OnlyMembers(item, item_path, {"id", "category", "points", "reason", "when", "decays"});
+      reader.OnlyMembers(item, item_path,
+                         {"id", "category", "points", "reason", "when", "decays", "must_have"});
     }
     Criterion criterion;
     criterion.id = reader.Name(item, "id", item_path, true);
     criterion.reason = reader.Text(item, "reason", item_path, true, default_language);
-    criterion.when = DecodeCondition(reader, reader.Member(item, "when", item_path, true),
+    criterion.when = DecodeCondition(reader, library, reader.Member(item, "when", item_path, true),
                                      JoinPath(item_path, "when"));
     if (!knockouts) {
       criterion.points =
@@ -65,6 +67,7 @@ std::vector<Criterion> DecodeCriteria(JsonReader& reader, const JsonValue& json,
       const bool behavioural =
           criterion.category == Category::kIntent || criterion.category == Category::kEngagement;
       criterion.decays = reader.Bool(item, "decays", item_path, behavioural);
+      criterion.must_have = reader.Bool(item, "must_have", item_path, false);
     }
     criteria.push_back(std::move(criterion));
   }
@@ -115,8 +118,9 @@ const char* ToString(Category category) {
   return "fit";
 }
 
-LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
-                                    const std::string& path, const std::string& default_language) {
+LeadDefinition DecodeLeadDefinition(JsonReader& reader, ConditionLibrary& library,
+                                    const JsonValue& json, const std::string& path,
+                                    const std::string& default_language) {
   LeadDefinition definition;
   if (!json.is_object()) {
     reader.Problem(path, "must be an object");
@@ -125,8 +129,10 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
   reader.OnlyMembers(json, path,
                      {"criteria", "knockouts", "required_fields", "grades", "nurture_min",
                       "decay_half_life_days", "conversions", "handoff_triggers"});
-  definition.criteria = DecodeCriteria(reader, json, "criteria", path, default_language, false);
-  definition.knockouts = DecodeCriteria(reader, json, "knockouts", path, default_language, true);
+  definition.criteria =
+      DecodeCriteria(reader, library, json, "criteria", path, default_language, false);
+  definition.knockouts =
+      DecodeCriteria(reader, library, json, "knockouts", path, default_language, true);
   if (const JsonValue* required = reader.Member(json, "required_fields", path, false)) {
     const std::string required_path = JoinPath(path, "required_fields");
     if (!required->is_array()) {
@@ -162,12 +168,12 @@ LeadDefinition DecodeLeadDefinition(JsonReader& reader, const JsonValue& json,
     reader.OnlyMembers(*conversions, conversions_path, {"hard", "soft"});
     if (const JsonValue* hard = reader.Member(*conversions, "hard", conversions_path, false)) {
       definition.hard_conversion =
-          DecodeCondition(reader, hard, JoinPath(conversions_path, "hard"));
+          DecodeCondition(reader, library, hard, JoinPath(conversions_path, "hard"));
       definition.has_hard_conversion = true;
     }
     if (const JsonValue* soft = reader.Member(*conversions, "soft", conversions_path, false)) {
       definition.soft_conversion =
-          DecodeCondition(reader, soft, JoinPath(conversions_path, "soft"));
+          DecodeCondition(reader, library, soft, JoinPath(conversions_path, "soft"));
       definition.has_soft_conversion = true;
     }
   }

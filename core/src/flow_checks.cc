@@ -15,7 +15,7 @@ namespace {
 class FlowChecker {
  public:
   FlowChecker(JsonReader& reader, const Flow& flow, const JsonValue& document)
-      : reader_(reader), flow_(flow) {
+      : reader_(reader), flow_(flow), document_(document) {
     for (const Step& step : flow.steps) {
       if (step.kind == Step::Kind::kQuestion && !step.field.empty()) {
         question_for_field_.emplace(step.field, &step);
@@ -37,6 +37,10 @@ class FlowChecker {
   }
 
   void Run() {
+    // Each named condition is checked once, where it is defined; its copies are not.
+    for (const auto& [name, condition] : flow_.conditions) {
+      CheckCondition(condition, JoinPath("/conditions", name));
+    }
     CheckSteps();
     CheckReachability();
     CheckDefinition();
@@ -78,6 +82,8 @@ class FlowChecker {
       if (step.id == "end") reader_.Problem(JoinPath(path, "id"), "\"end\" is reserved for jumps");
       CheckText(step.text, JoinPath(path, "text"));
       CheckText(step.help, JoinPath(path, "help"));
+      // A unit given as one string is the same in every language ("€", "m²").
+      if (document_["steps"][i]["unit"].is_object()) CheckText(step.unit, JoinPath(path, "unit"));
       const char* choices_key = step.input == InputType::kMoneyRange ? "bands" : "choices";
       for (size_t c = 0; c < step.choices.size(); ++c) {
         CheckText(step.choices[c].label,
@@ -213,6 +219,7 @@ class FlowChecker {
   }
 
   void CheckCondition(const Condition& condition, const std::string& path) {
+    if (!condition.ref.empty()) return;  // checked where it is defined
     switch (condition.kind) {
       case Condition::Kind::kAlways:
         return;
@@ -247,6 +254,18 @@ class FlowChecker {
     }
     // A field filled by several questions is checked against each of them.
     auto range = question_for_field_.equal_range(condition.name);
+    const bool ordered_op = condition.op == Operator::kGt || condition.op == Operator::kGte ||
+                            condition.op == Operator::kLt || condition.op == Operator::kLte ||
+                            condition.op == Operator::kBetween;
+    if (range.first == range.second && ordered_op && !condition.operand.is_number() &&
+        !(condition.operand.is_array() && condition.operand.size() == 2 &&
+          condition.operand[0].is_number())) {
+      reader_.Problem(JoinPath(path, "value"),
+                      "\"" + condition.name +
+                          "\" is asked by no question, so its values have no order; compare "
+                          "it with a number");
+      return;
+    }
     for (auto it = range.first; it != range.second; ++it) {
       CheckComparisonType(reader_, FieldKind(it->second->input), it->second, condition, path);
     }
@@ -256,6 +275,7 @@ class FlowChecker {
 
   JsonReader& reader_;
   const Flow& flow_;
+  const JsonValue& document_;
   std::multimap<std::string, const Step*> question_for_field_;
   std::set<std::string> extra_fields_;
 };

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <utility>
 
+#include "condition_types.h"
 #include "decoding.h"
 #include "sort.h"
 
@@ -172,10 +173,10 @@ DecodedFlow DecodeFlow(const JsonValue& document) {
     reader.Problem("", "a flow must be a JSON object");
     return decoded;
   }
-  reader.OnlyMembers(
-      document, "",
-      {"format", "id", "name", "description", "version", "languages", "default_language",
-       "max_questions_per_visit", "profile_fields", "steps", "lead_definition", "sla", "variants"});
+  reader.OnlyMembers(document, "",
+                     {"format", "id", "name", "description", "version", "languages",
+                      "default_language", "max_questions_per_visit", "profile_fields", "conditions",
+                      "steps", "lead_definition", "sla", "variants"});
   const std::string format = reader.String(document, "format", "", true);
   if (!format.empty() && format != kFlowFormat) {
     reader.Problem("/format",
@@ -189,6 +190,7 @@ DecodedFlow DecodeFlow(const JsonValue& document) {
   DecodeLanguages(reader, document, &flow);
   flow.max_questions_per_visit = static_cast<int>(
       reader.IntegerIn(document, "max_questions_per_visit", "", false, 0, 0, kMaxSteps));
+  ConditionLibrary library(reader, reader.Member(document, "conditions", "", false));
   if (const JsonValue* steps = reader.Member(document, "steps", "", true)) {
     if (!steps->is_array() || steps->empty()) {
       reader.Problem("/steps", "must be a non-empty array of steps");
@@ -197,20 +199,22 @@ DecodedFlow DecodeFlow(const JsonValue& document) {
     } else {
       for (size_t i = 0; i < steps->size(); ++i) {
         flow.steps.push_back(
-            DecodeStep(reader, (*steps)[i], JoinPath("/steps", i), flow.default_language));
+            DecodeStep(reader, library, (*steps)[i], JoinPath("/steps", i), flow.default_language));
       }
     }
   }
   if (const JsonValue* definition = reader.Member(document, "lead_definition", "", true)) {
-    flow.definition =
-        DecodeLeadDefinition(reader, *definition, "/lead_definition", flow.default_language);
+    flow.definition = DecodeLeadDefinition(reader, library, *definition, "/lead_definition",
+                                           flow.default_language);
   }
+  flow.conditions = library.decoded();
   DecodeSla(reader, document, &flow);
   DecodeVariants(reader, document, &flow);
   for (size_t i = 0; i < flow.steps.size(); ++i) {
     flow.step_index.emplace(flow.steps[i].id, static_cast<int>(i));
   }
   CheckFlow(reader, flow, document);
+  ResolveOrderedComparisons(&flow);
   StableSort<FlowProblem>(&decoded.problems, [](const FlowProblem& a, const FlowProblem& b) {
     return PathBefore(a.path, b.path);
   });

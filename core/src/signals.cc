@@ -12,9 +12,16 @@ constexpr int64_t kMaxCount = int64_t{1} << 53;
 int64_t Add(int64_t a, int64_t b) { return a >= kMaxCount - b ? kMaxCount : a + b; }
 
 // `path` seen again: moved to the most recent place, the oldest dropped past the limit.
-void SeePage(std::vector<std::string>& pages, const std::string& path) {
-  pages.erase(std::remove(pages.begin(), pages.end(), path), pages.end());
-  pages.push_back(path);
+// Moves `path` to the most recent place, seen at `at_ms` (or earlier, if it was seen
+// later already: events may arrive out of order).
+void SeePage(std::vector<SeenPage>& pages, const std::string& path, int64_t at_ms) {
+  auto it = std::find_if(pages.begin(), pages.end(),
+                         [&](const SeenPage& page) { return page.path == path; });
+  if (it != pages.end()) {
+    at_ms = std::max(at_ms, it->last_seen_ms);
+    pages.erase(it);
+  }
+  pages.push_back({path, at_ms});
   if (pages.size() > kMaxPagesKept) pages.erase(pages.begin());
 }
 
@@ -152,7 +159,7 @@ Signals FoldEvents(Signals signals, const std::vector<Event>& events) {
         if (signals.channel.empty()) {
           signals.channel = ClassifyChannel(event.utm, event.params, event.referrer, event.host);
         }
-        SeePage(signals.pages, event.path);
+        SeePage(signals.pages, event.path, event.at_ms);
         break;
       }
       case Event::Type::kTimeOnPage:
@@ -171,7 +178,7 @@ Signals MergeSignals(Signals into, const Signals& from) {
   into.last_activity_ms = std::max(into.last_activity_ms, from.last_activity_ms);
   if (into.channel.empty()) into.channel = from.channel;
   if (into.utm.empty()) into.utm = from.utm;
-  for (const std::string& page : from.pages) SeePage(into.pages, page);
+  for (const SeenPage& page : from.pages) SeePage(into.pages, page.path, page.last_seen_ms);
   return into;
 }
 

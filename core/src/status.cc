@@ -25,6 +25,8 @@ const char* ToString(StatusCode code) {
       return "forbidden";
     case StatusCode::kOriginNotAllowed:
       return "origin_not_allowed";
+    case StatusCode::kConversationEnded:
+      return "conversation_ended";
     case StatusCode::kHoneypot:
       return "honeypot";
     case StatusCode::kRateLimited:

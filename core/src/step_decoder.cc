@@ -98,7 +98,8 @@ std::vector<Choice> DecodeChoices(JsonReader& reader, const JsonValue& list,
   return choices;
 }
 
-void DecodeJumps(JsonReader& reader, const JsonValue& json, const std::string& path, Step* step) {
+void DecodeJumps(JsonReader& reader, ConditionLibrary& library, const JsonValue& json,
+                 const std::string& path, Step* step) {
   const JsonValue* jumps = reader.Member(json, "jumps", path, false);
   if (jumps == nullptr) return;
   const std::string jumps_path = JoinPath(path, "jumps");
@@ -114,8 +115,9 @@ void DecodeJumps(JsonReader& reader, const JsonValue& json, const std::string& p
     }
     reader.OnlyMembers((*jumps)[i], jump_path, {"when", "to"});
     Jump jump;
-    jump.when = DecodeCondition(reader, reader.Member((*jumps)[i], "when", jump_path, false),
-                                JoinPath(jump_path, "when"));
+    jump.when =
+        DecodeCondition(reader, library, reader.Member((*jumps)[i], "when", jump_path, false),
+                        JoinPath(jump_path, "when"));
     jump.to = reader.Name((*jumps)[i], "to", jump_path, true);
     step->jumps.push_back(std::move(jump));
   }
@@ -198,7 +200,9 @@ void DecodeQuestion(JsonReader& reader, const JsonValue& json, const std::string
       step->has_max = reader.Member(json, "max", path, false) != nullptr;
       step->min = reader.NumberIn(json, "min", path, false, 0, -1e15, 1e15);
       step->max = reader.NumberIn(json, "max", path, false, 0, -1e15, 1e15);
-      step->unit = reader.String(json, "unit", path, false);
+      // A plain string is the unit in every language (a symbol such as "€" needs no
+      // translation); an object gives it per language.
+      step->unit = reader.Text(json, "unit", path, false, default_language);
       if (step->has_min && step->has_max && step->max < step->min) {
         reader.Problem(JoinPath(path, "max"), "must not be below \"min\"");
       }
@@ -238,8 +242,8 @@ const char* ToString(InputType type) {
   return "short_text";
 }
 
-Step DecodeStep(JsonReader& reader, const JsonValue& json, const std::string& path,
-                const std::string& default_language) {
+Step DecodeStep(JsonReader& reader, ConditionLibrary& library, const JsonValue& json,
+                const std::string& path, const std::string& default_language) {
   Step step;
   if (!json.is_object()) {
     reader.Problem(path, "a step must be an object");
@@ -248,12 +252,12 @@ Step DecodeStep(JsonReader& reader, const JsonValue& json, const std::string& pa
   step.id = reader.Name(json, "id", path, true);
   const std::string type = reader.String(json, "type", path, true);
   step.text = reader.Text(json, "text", path, true, default_language);
-  step.show_if = DecodeCondition(reader, reader.Member(json, "show_if", path, false),
+  step.show_if = DecodeCondition(reader, library, reader.Member(json, "show_if", path, false),
                                  JoinPath(path, "show_if"));
   if (const JsonValue* end_if = reader.Member(json, "end_if", path, false)) {
-    step.end_if = DecodeCondition(reader, end_if, JoinPath(path, "end_if"));
+    step.end_if = DecodeCondition(reader, library, end_if, JoinPath(path, "end_if"));
   }
-  DecodeJumps(reader, json, path, &step);
+  DecodeJumps(reader, library, json, path, &step);
   if (type == "message") {
     step.kind = Step::Kind::kMessage;
     reader.OnlyMembers(json, path, {"id", "type", "text", "show_if", "end_if", "jumps"});

@@ -1,7 +1,11 @@
-// Triage: knockouts, points with reasons and decay, required fields, grades and the SLA.
+// Triage: knockouts, points with reasons and decay, required fields, must-haves, grades
+// and the SLA.
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "decay.h"
 #include "leadq/condition.h"
@@ -14,10 +18,79 @@ namespace {
 // Points are reported to two decimals, which also keeps the JSON identical on every target.
 double RoundPoints(double points) { return std::round(points * 100.0) / 100.0; }
 
-// How long ago the visitor was last active; 0 when unknown or in the future.
-int64_t ActivityAge(const Signals& signals, int64_t now_ms) {
-  if (signals.last_activity_ms <= 0 || now_ms <= signals.last_activity_ms) return 0;
-  return now_ms - signals.last_activity_ms;  // both positive: cannot overflow
+// When the behaviour `criterion` is about happened: the page it names was last seen, or
+// the visitor's latest behaviour event when it names no page or the page's time is not
+// known; 0 when unknown.
+int64_t BehaviourAt(const Criterion& criterion, const Signals& signals) {
+  const int64_t at = BehaviourTime(criterion.when, signals);
+  return at > 0 ? at : signals.last_activity_ms;
+}
+
+// How long before `now_ms` the behaviour at `at` was; 0 when unknown or in the future.
+int64_t AgeAt(int64_t at, int64_t now_ms) {
+  if (at <= 0 || now_ms <= at) return 0;
+  return now_ms - at;  // both positive: cannot overflow
+}
+
+// Points whose value fades: the criterion's full points and when its behaviour was.
+struct FadingPoints {
+  double points = 0;
+  int64_t at = 0;
+};
+
+Grade GradeFor(const LeadDefinition& definition, double points) {
+  if (points >= definition.high) return Grade::kHigh;
+  if (points >= definition.medium) return Grade::kMedium;
+  if (points >= definition.low) return Grade::kLow;
+  return Grade::kNone;
+}
+
+// The part of the triage that points decide: qualified with a grade, nurture, or
+// disqualified (knockouts, missing fields and must-haves do not change with time).
+std::pair<Triage, Grade> PointsBand(const LeadDefinition& definition, double points) {
+  if (points >= definition.low) return {Triage::kQualified, GradeFor(definition, points)};
+  if (points >= definition.nurture_min) return {Triage::kNurture, Grade::kNone};
+  return {Triage::kDisqualified, Grade::kNone};
+}
+
+double PointsAt(const LeadDefinition& definition, double fixed,
+                const std::vector<FadingPoints>& fading, int64_t at_ms) {
+  double total = fixed;
+  for (const FadingPoints& term : fading) {
+    total += RoundPoints(term.points *
+                         DecayFactor(definition.decay_half_life_days, AgeAt(term.at, at_ms)));
+  }
+  return RoundPoints(total);
+}
+
+// The first minute after `now_ms` at which fading points move the lead into another
+// band (a lower grade, nurture, disqualified); 0 when they never do. Points fade
+// monotonically, so a bisection over time finds it; with negative fading points (which
+// rise back towards 0) the band may move more than once, and the first change found is
+// at most half a half-life ahead, so the lead is looked at again in time.
+int64_t NextChange(const LeadDefinition& definition, double fixed,
+                   const std::vector<FadingPoints>& fading, int64_t now_ms) {
+  if (fading.empty() || now_ms <= 0) return 0;
+  constexpr int64_t kMinute = 60'000;
+  const int64_t half_life_ms = static_cast<int64_t>(definition.decay_half_life_days * 86'400'000);
+  const auto band = [&](int64_t at) {
+    return PointsBand(definition, PointsAt(definition, fixed, fading, at));
+  };
+  const std::pair<Triage, Grade> now_band = band(now_ms);
+  const bool mixed = std::any_of(fading.begin(), fading.end(),
+                                 [](const FadingPoints& term) { return term.points < 0; });
+  int64_t latest = now_ms;
+  for (const FadingPoints& term : fading) latest = std::max(latest, term.at);
+  // After 64 half-lives every fading point is below 2^-64 of itself: rounded away.
+  const int64_t horizon = mixed ? now_ms + std::max(kMinute, half_life_ms / 2)
+                                : latest + 64 * std::max(kMinute, half_life_ms);
+  int64_t low = now_ms, high = horizon;
+  if (band(high) == now_band) return mixed ? horizon : 0;
+  while (high - low > kMinute) {
+    const int64_t middle = low + (high - low) / 2;
+    (band(middle) == now_band ? low : high) = middle;
+  }
+  return high;
 }
 
 int64_t SaturatingAdd(int64_t a, int64_t b) {
@@ -28,13 +101,6 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
     return std::numeric_limits<int64_t>::min();
   }
   return a + b;
-}
-
-Grade GradeFor(const LeadDefinition& definition, double points) {
-  if (points >= definition.high) return Grade::kHigh;
-  if (points >= definition.medium) return Grade::kMedium;
-  if (points >= definition.low) return Grade::kLow;
-  return Grade::kNone;
 }
 
 }  // namespace
@@ -57,11 +123,26 @@ Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals
       break;
     }
   }
-  const double decay = DecayFactor(definition.decay_half_life_days, ActivityAge(signals, now_ms));
+  std::vector<FadingPoints> fading;
+  double fixed_points = 0;
   for (const Criterion& criterion : definition.criteria) {
-    if (!Evaluate(criterion.when, fields, signals)) continue;
-    const double points =
-        RoundPoints(criterion.decays ? criterion.points * decay : criterion.points);
+    if (!Evaluate(criterion.when, fields, signals)) {
+      if (criterion.must_have) {
+        outcome.unmet.push_back(
+            {criterion.id, criterion.category, 0, Pick(criterion.reason, language, fallback)});
+      }
+      continue;
+    }
+    const bool fades = criterion.decays && definition.decay_half_life_days > 0;
+    const int64_t at = fades ? BehaviourAt(criterion, signals) : 0;
+    const double points = RoundPoints(
+        fades ? criterion.points * DecayFactor(definition.decay_half_life_days, AgeAt(at, now_ms))
+              : criterion.points);
+    if (fades && at > 0 && criterion.points != 0) {
+      fading.push_back({criterion.points, at});
+    } else {
+      fixed_points += points;
+    }
     outcome.matched.push_back(
         {criterion.id, criterion.category, points, Pick(criterion.reason, language, fallback)});
     outcome.total_points += points;
@@ -75,13 +156,11 @@ Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals
     outcome.triage = Triage::kDisqualified;
   } else if (!outcome.missing_fields.empty()) {
     outcome.triage = Triage::kNotEnoughInformation;
-  } else if (outcome.total_points >= definition.low) {
-    outcome.triage = Triage::kQualified;
-    outcome.grade = GradeFor(definition, outcome.total_points);
-  } else if (outcome.total_points >= definition.nurture_min) {
-    outcome.triage = Triage::kNurture;
+  } else if (!outcome.unmet.empty()) {
+    outcome.triage = Triage::kNurture;  // a near miss: the definition says "all of these"
   } else {
-    outcome.triage = Triage::kDisqualified;
+    std::tie(outcome.triage, outcome.grade) = PointsBand(definition, outcome.total_points);
+    outcome.changes_ms = NextChange(definition, fixed_points, fading, now_ms);
   }
 
   if (outcome.triage == Triage::kQualified) {

@@ -90,7 +90,7 @@ struct MalformedCase {
 std::vector<MalformedCase> MalformedCases() {
   return {
       {"not_an_object", [](Json& c) { c = Json::array(); }, "/flow"},
-      {"other_layout", [](Json& c) { c["compiled"] = 2; }, "/flow/compiled"},
+      {"other_layout", [](Json& c) { c["compiled"] = 1; }, "/flow/compiled"},
       {"layout_as_text", [](Json& c) { c["compiled"] = "1"; }, "/flow/compiled"},
       {"id_missing", [](Json& c) { c.erase("id"); }, "/flow/id"},
       {"version_zero", [](Json& c) { c["version"] = 0; }, "/flow/version"},

@@ -111,26 +111,30 @@ const Case kCases[] = {
            {"field", "role"}, {"op", "gt"}, {"value", 1}};
      },
      {{"/lead_definition/criteria/0/when/op",
-       "\"role\" holds one choice value: \"gt\" can never match it"}}},
+       "\"role\" is a single_choice question: its choices have no order; list the ones that "
+       "count with in"}}},
     {"choice_value_not_offered",
      [](Json& f) {
        f["lead_definition"]["criteria"][0]["when"] = {
            {"field", "role"}, {"op", "in"}, {"value", {"boss", "intern"}}};
      },
-     {{"/lead_definition/criteria/0/when/value", "\"role\" never has the value \"intern\""}}},
+     {{"/lead_definition/criteria/0/when/value",
+       "\"role\" has no choice \"intern\"; its choices are boss"}}},
     {"yes_no_compared_with_text",
      [](Json& f) {
        f["lead_definition"]["criteria"][0]["when"] = {
            {"field", "ok"}, {"op", "eq"}, {"value", "yes"}};
      },
-     {{"/lead_definition/criteria/0/when/value", "\"ok\" never has the value \"yes\""}}},
+     {{"/lead_definition/criteria/0/when/value",
+       "\"ok\" is a yes_no question: compare with true, not \"yes\""}}},
     {"text_operator_on_number_signal",
      [](Json& f) {
        f["lead_definition"]["criteria"][0]["when"] = {
            {"signal", "visits"}, {"op", "contains"}, {"value", "3"}};
      },
      {{"/lead_definition/criteria/0/when/op",
-       "\"visits\" holds a number: \"contains\" can never match it"}}},
+       "the signal \"visits\" holds a number: \"contains\" compares texts; use eq, gt, gte, "
+       "lt, lte or between"}}},
     {"unknown_category",
      [](Json& f) { f["lead_definition"]["criteria"][0]["category"] = "luck"; },
      {{"/lead_definition/criteria/0/category", "unknown category \"luck\""}}},

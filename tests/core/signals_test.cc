@@ -80,8 +80,8 @@ TEST(SignalsTest, PagesKeepTheFiftyMostRecent) {
   }
   const Signals signals = FoldEvents(Signals(), events);
   ASSERT_EQ(signals.pages.size(), kMaxPagesKept);
-  EXPECT_EQ(signals.pages.front(), "/p10");
-  EXPECT_EQ(signals.pages.back(), "/p59");
+  EXPECT_EQ(signals.pages.front(), (SeenPage{"/p10", 1010}));
+  EXPECT_EQ(signals.pages.back(), (SeenPage{"/p59", 1059}));
   EXPECT_EQ(signals.page_views, 60);
   EXPECT_EQ(signals.visits, 1);
   EXPECT_EQ(signals.last_activity_ms, 1059);
@@ -114,7 +114,7 @@ TEST(SignalsTest, TwoVisitorsFoundToBeOneMergeTheirSignals) {
   into.page_views = 3;
   into.visits = 1;
   into.time_on_site_seconds = 40;
-  into.pages = {"/a", "/pricing"};
+  into.pages = {{"/a", 1'000}, {"/pricing", 5'000}};
   into.last_activity_ms = 5'000;
   Signals from;
   from.page_views = 2;
@@ -122,7 +122,7 @@ TEST(SignalsTest, TwoVisitorsFoundToBeOneMergeTheirSignals) {
   from.time_on_site_seconds = int64_t{1} << 53;
   from.channel = "paid";
   from.utm = {{"source", "google"}};
-  from.pages = {"/a", "/demo"};
+  from.pages = {{"/a", 3'000}, {"/demo", 4'000}};
   from.last_activity_ms = 4'000;
 
   const Signals merged = MergeSignals(into, from);
@@ -131,8 +131,9 @@ TEST(SignalsTest, TwoVisitorsFoundToBeOneMergeTheirSignals) {
   EXPECT_EQ(merged.time_on_site_seconds, int64_t{1} << 53) << "saturates";
   EXPECT_EQ(merged.channel, "paid") << "the channel of the one that has it";
   EXPECT_EQ(merged.utm, from.utm);
-  EXPECT_EQ(merged.pages, (std::vector<std::string>{"/pricing", "/a", "/demo"}))
-      << "each page once, in its most recent place";
+  EXPECT_EQ(merged.pages,
+            (std::vector<SeenPage>{{"/pricing", 5'000}, {"/a", 3'000}, {"/demo", 4'000}}))
+      << "each page once, in its most recent place, seen when either saw it last";
   EXPECT_EQ(merged.last_activity_ms, 5'000);
 
   into.channel = "organic";
@@ -146,13 +147,46 @@ TEST(SignalsTest, MergedPagesKeepTheFiftyMostRecent) {
   Signals into;
   Signals from;
   for (int i = 0; i < 40; ++i) {
-    into.pages.push_back("/i" + std::to_string(i));
-    from.pages.push_back("/f" + std::to_string(i));
+    into.pages.push_back({"/i" + std::to_string(i), i});
+    from.pages.push_back({"/f" + std::to_string(i), 100 + i});
   }
   const Signals merged = MergeSignals(into, from);
   ASSERT_EQ(merged.pages.size(), kMaxPagesKept);
-  EXPECT_EQ(merged.pages.front(), "/i30");
-  EXPECT_EQ(merged.pages.back(), "/f39");
+  EXPECT_EQ(merged.pages.front().path, "/i30");
+  EXPECT_EQ(merged.pages.back().path, "/f39");
+}
+
+TEST(SignalsTest, EachPageKeepsWhenItWasLastSeen) {
+  Signals signals = FoldEvents(Signals(), {PageView("/pricing", 1'000), PageView("/blog", 2'000),
+                                           PageView("/pricing", 3'000)});
+  EXPECT_EQ(signals.pages, (std::vector<SeenPage>{{"/blog", 2'000}, {"/pricing", 3'000}}));
+  // A late event (a clock behind) moves the page to the front of the list but never
+  // makes it older than it is.
+  signals = FoldEvents(signals, {PageView("/pricing", 2'500)});
+  EXPECT_EQ(signals.pages.back(), (SeenPage{"/pricing", 3'000}));
+}
+
+TEST(SignalsTest, PageTimesRoundTripAndOlderProfilesStillRead) {
+  Signals signals;
+  signals.pages = {{"/a", 10}, {"/b", 20}};
+  const JsonValue encoded = EncodeSignals(signals);
+  EXPECT_EQ(encoded["pages"].Dump(), R"(["/a","/b"])");
+  EXPECT_EQ(encoded["pages_seen_ms"].Dump(), "[10,20]");
+  Result<Signals> decoded = DecodeSignals(encoded, "/signals");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded.value().pages, signals.pages);
+
+  JsonValue older = encoded;
+  older.Erase("pages_seen_ms");
+  decoded = DecodeSignals(older, "/signals");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded.value().pages, (std::vector<SeenPage>{{"/a", 0}, {"/b", 0}}));
+
+  JsonValue mismatched = encoded;
+  mismatched.Set("pages_seen_ms", JsonValue::Array{JsonValue(10)});
+  decoded = DecodeSignals(mismatched, "/signals");
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.status().path(), "/signals/pages_seen_ms");
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ TEST(StatusTest, NamedConstructorsCarryCodeMessageAndPath) {
       {Status::InvalidAnswer("m", "/a"), "invalid_answer"},
       {Status::NotFound("m", "/a"), "not_found"},
       {Status::Conflict("m", "/a"), "conflict"},
+      {Status::ConversationEnded("m", "/a"), "conversation_ended"},
       {Status::Make(StatusCode::kRateLimited, "m", "/a"), "rate_limited"},
   };
   for (const Case& c : cases) {

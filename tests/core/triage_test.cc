@@ -127,3 +127,50 @@ TEST(SlaTest, DeadlineSaturatesInsteadOfOverflowing) {
 
 }  // namespace
 }  // namespace leadq
+
+namespace leadq {
+namespace {
+
+// Behaviour points fade from the time of the behaviour they are about: a pricing visit
+// from the page's own last view, not from the visitor's latest page of any kind.
+TEST(BehaviourDecayTest, FadesFromWhenThePageWasLastSeen) {
+  const JsonValue document = testing::ParseCore(R"({
+    "format": "leadq.flow/1", "id": "t", "languages": ["en"],
+    "steps": [{"id": "m", "type": "message", "text": "hi"}],
+    "lead_definition": {
+      "criteria": [
+        {"id": "pricing", "category": "intent", "points": 40, "reason": "Pricing",
+         "when": {"signal": "pages", "op": "any_starts_with", "value": "/pricing"}},
+        {"id": "returning", "category": "engagement", "points": 20, "reason": "Returning",
+         "when": {"signal": "visits", "op": "gte", "value": 2}},
+        {"id": "either", "category": "intent", "points": 10, "reason": "Either",
+         "when": {"any": [{"signal": "pages", "op": "contains", "value": "/demo"},
+                          {"signal": "pages", "op": "contains", "value": "/pricing"}]}}
+      ],
+      "grades": {"high": 60, "medium": 40, "low": 20},
+      "decay_half_life_days": 10
+    }
+  })");
+  DecodedFlow decoded = DecodeFlow(document);
+  ASSERT_TRUE(decoded.ok()) << decoded.problems[0].message;
+  constexpr int64_t kDay = 86'400'000;
+  const int64_t now = 100 * kDay;
+  Signals signals;
+  signals.visits = 3;
+  signals.pages = {{"/pricing", now - 10 * kDay}, {"/demo", now - 20 * kDay}, {"/blog", now}};
+  signals.last_activity_ms = now;  // read the blog just now
+  const Outcome outcome = Decide(decoded.flow, JsonValue::MakeObject(), signals, now, "en");
+  ASSERT_EQ(outcome.matched.size(), 3u);
+  EXPECT_EQ(outcome.matched[0].points, 20) << "one half-life since /pricing was seen";
+  EXPECT_EQ(outcome.matched[1].points, 20) << "visits: from the latest behaviour, now";
+  EXPECT_EQ(outcome.matched[2].points, 5) << "any: from the later of /demo and /pricing";
+
+  // Profiles stored before pages had times decay from the latest behaviour, as before.
+  for (SeenPage& page : signals.pages) page.last_seen_ms = 0;
+  signals.last_activity_ms = now - 20 * kDay;
+  const Outcome older = Decide(decoded.flow, JsonValue::MakeObject(), signals, now, "en");
+  EXPECT_EQ(older.matched[0].points, 10);
+}
+
+}  // namespace
+}  // namespace leadq

@@ -1,6 +1,6 @@
 // Every question type of the shared flow tests/data/flows/types.json, answered in the
 // browser: text and long text, e-mail, phone and URL normalised by the engine, a number
-// with live validation, bands, single and multiple choice, yes/no, both scales, a
+// with live validation, bands (a typed amount becomes its band), single and multiple choice, yes/no, both scales, a
 // timeframe, and the flow's consent question (which grants tracking consent).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -49,7 +49,12 @@ test('every question type renders, validates and is stored normalised', async ()
   assert.equal(await page.locator('leadq-chat .answer .input').getAttribute('aria-invalid'), 'true');
   await type(page, '250');
   await asked(page, 'Your budget?');
-  await click(page, 'Over 50k');
+  // Bands as buttons, or an amount typed in: the engine stores the band that holds it.
+  assert.equal(await page.locator('leadq-chat button.choice').count(), 3);
+  await screenshot(page, 'types-money-range');
+  await type(page, 'lots');
+  await page.locator('leadq-chat .error').filter({ hasText: /./ }).waitFor();
+  await type(page, '€ 75,000');
   await asked(page, 'Your role?');
   await click(page, 'I decide');
   await asked(page, 'Interested in?');

@@ -192,7 +192,15 @@ export class ChatView {
       group.append(h('button', { type: 'button', class: 'choice',
         onclick: () => showError(handlers.submit(option.value, option.label)) }, option.label));
     }
-    return group;
+    if (q.type !== 'money_range') return group;
+    // A visitor may type an amount instead: the engine stores the band that holds it.
+    const amount = h('input', { class: 'input', inputmode: 'decimal', autocomplete: 'off',
+      'aria-label': t(this.language_, 'amount'), placeholder: t(this.language_, 'amount') });
+    return h('div', {}, group, h('form', { class: 'answer', novalidate: true,
+      onsubmit: (/** @type {Event} */ e) => {
+        e.preventDefault();
+        showError(handlers.submit(amount.value, amount.value.trim()));
+      } }, amount, h('button', { type: 'submit', class: 'send' }, t(this.language_, 'send'))));
   }
 
   /**

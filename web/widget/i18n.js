@@ -27,6 +27,7 @@ const kStrings = {
     'Hallo! Kunnen we u helpen de juiste oplossing te vinden?'],
   dismiss: ['Dismiss', 'Sluiten'],
   multiHint: ['Pick one or more, then send.', 'Kies een of meer en verstuur.'],
+  amount: ['Or type an amount', 'Of typ een bedrag'],
   resultQualified: ['Great fit! {when}', 'Dat past goed! {when}'],
   resultNurture: ['Thanks! We will send you useful material to help you along.',
     'Dank u! We sturen u nuttige informatie om u verder te helpen.'],

@@ -12,7 +12,8 @@ const kMaxPending = 100;
 /**
  * @typedef {{
  *   visits: number, page_views: number, time_on_site: number, channel: string,
- *   utm: Record<string, string>, pages: string[], last_activity_ms: number,
+ *   utm: Record<string, string>, pages: string[], pages_seen_ms?: number[],
+ *   last_activity_ms: number,
  * }} SignalSummary
  */
 

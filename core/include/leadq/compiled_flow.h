@@ -17,7 +17,7 @@
 namespace leadq {
 
 // The layout version this build writes and reads (the member "compiled").
-inline constexpr int kCompiledFlowFormat = 1;
+inline constexpr int kCompiledFlowFormat = 2;
 
 // `flow` in the compiled form: {"compiled": 1, "id", "version", "languages",
 // "default_language", "max_questions_per_visit", "steps", "definition", "sla",

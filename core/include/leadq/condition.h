@@ -25,6 +25,12 @@ Truth EvaluateKnown(const Condition& condition, const JsonValue& fields, const S
 // The value a signal condition reads, or null when the signal name is unknown or unset.
 JsonValue SignalValue(const Signals& signals, const std::string& name);
 
+// When the behaviour `condition` is about last happened, for the time decay of its
+// points: for a comparison on the pages seen, the latest time a page that satisfies it on
+// its own was seen; for any other signal, the latest behaviour event; the latest of these
+// over all/any/not. 0 when the condition reads no signal or the times are not known.
+int64_t BehaviourTime(const Condition& condition, const Signals& signals);
+
 template <typename Pending>
 Truth EvaluateKnown(const Condition& condition, const JsonValue& fields, const Signals& signals,
                     const Pending& pending) {

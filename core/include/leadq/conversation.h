@@ -19,7 +19,8 @@ struct QuestionView {
   std::string language;
   std::string text;
   std::string help;
-  JsonValue value;  // the field's current value (known or answered), or null: for prefilling
+  std::string unit;  // number questions
+  JsonValue value;   // the field's current value (known or answered), or null: for prefilling
 };
 
 // "Question k of at most n": `asked` answered questions on the current path, `total` that

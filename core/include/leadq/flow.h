@@ -52,6 +52,9 @@ struct Condition {
   std::string name;
   Operator op = Operator::kEq;
   JsonValue operand;
+  // The named condition this one is a copy of ({"ref": name} in the flow), or "". The
+  // copy is made when the flow is decoded, so evaluating a reference costs nothing.
+  std::string ref;
 };
 
 enum class InputType {
@@ -98,7 +101,7 @@ struct Step {
   std::vector<Choice> choices;
   double min = 0, max = 0;  // number (has_min/has_max) and scale bounds
   bool has_min = false, has_max = false;
-  std::string unit;
+  LocalizedText unit;  // number questions: shown next to the input
   int max_length = 0;  // text inputs; 0 means the type's default
   std::string consent_version;
   Condition show_if;                // the step is shown only when this holds
@@ -115,6 +118,9 @@ struct Criterion {
   LocalizedText reason;
   Condition when;
   bool decays = false;  // points fade with time (default: intent and engagement criteria)
+  // A must-have: a lead that does not meet it is not qualified, whatever its points (it
+  // is nurtured as a near miss, with the criterion named among the reasons).
+  bool must_have = false;
 };
 
 enum class Grade { kNone, kLow, kMedium, kHigh };
@@ -159,6 +165,9 @@ struct Flow {
   LeadDefinition definition;
   std::map<Grade, SlaTerms> sla;
   std::vector<Variant> variants;
+  // The named conditions ("conditions"), as decoded; every {"ref"} in the flow is
+  // already replaced by a copy of the one it names.
+  std::map<std::string, Condition> conditions;
 
   // Index of the step with `id`, or -1.
   int StepIndex(const std::string& id) const;

@@ -32,8 +32,14 @@ struct Outcome {
   std::string knockout;                  // id of the knockout that disqualified, or ""
   std::string knockout_reason;
   std::vector<std::string> missing_fields;
+  // Must-have criteria the lead does not meet (points 0): named among the reasons of a
+  // near miss, which is nurtured instead of qualified whatever its points.
+  std::vector<CriterionResult> unmet;
   Conversion conversion = Conversion::kNone;
   Stage stage = Stage::kSuspect;
+  // When fading behaviour points will next move the lead to another grade or triage (the
+  // server decides it again then); 0 when time alone never changes it.
+  int64_t changes_ms = 0;
   // SLA, only for qualified leads.
   bool has_sla = false;
   int64_t first_response_minutes = 0;

@@ -15,14 +15,24 @@
 
 namespace leadq {
 
+// A page of the site the visitor saw, and when last: behaviour points about it fade
+// from that time, not from whatever the visitor did last.
+struct SeenPage {
+  std::string path;
+  int64_t last_seen_ms = 0;  // 0: not known (signals stored before times were kept)
+  bool operator==(const SeenPage& other) const {
+    return path == other.path && last_seen_ms == other.last_seen_ms;
+  }
+};
+
 struct Signals {
   int64_t page_views = 0;
   int64_t visits = 0;
   int64_t time_on_site_seconds = 0;
   std::string channel;                     // direct, organic, paid, social, email, referral
   std::map<std::string, std::string> utm;  // source, medium, campaign, term, content
-  std::vector<std::string> pages;          // paths seen, most recent last
-  int64_t last_activity_ms = 0;            // for time decay of behavioural points
+  std::vector<SeenPage> pages;             // distinct pages seen, most recent last
+  int64_t last_activity_ms = 0;            // the latest behaviour event
 };
 
 // Whether a value holds something: null, "" and [] do not. The one rule for "known": a

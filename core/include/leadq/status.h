@@ -26,6 +26,7 @@ enum class StatusCode {
   kUnauthorized,          // no valid credentials
   kForbidden,             // valid credentials without the right
   kOriginNotAllowed,      // a browser origin the site does not allow
+  kConversationEnded,     // an answer to a conversation that has ended (knockout or end)
   kHoneypot,              // a form field only bots fill in was filled in
   kRateLimited,           // too many requests; retry later
   kPayloadTooLarge,       // a body above the limit
@@ -62,6 +63,9 @@ class Status {
   }
   static Status NotFound(std::string message, std::string path = "") {
     return Status(StatusCode::kNotFound, std::move(message), std::move(path));
+  }
+  static Status ConversationEnded(std::string message, std::string path = "") {
+    return Status(StatusCode::kConversationEnded, std::move(message), std::move(path));
   }
   static Status Conflict(std::string message, std::string path = "") {
     return Status(StatusCode::kConflict, std::move(message), std::move(path));
