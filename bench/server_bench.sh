@@ -8,7 +8,7 @@
 # per request of each.
 #
 #   bench/server_bench.sh [SECONDS] [CONNECTIONS]      defaults: 30 64
-#   LEADQ_BENCH_THREADS=64 (server threads)  LEADQ_BENCH_SESSIONS=10000 (per wrk thread)
+#   LEADQ_BENCH_THREADS=64 (server threads)  LEADQ_BENCH_SESSIONS=20000 (per wrk thread)
 #
 # Needs the native build (scripts/build.sh native) and wrk (apt-get install wrk).
 set -euo pipefail
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-64}
 threads=${LEADQ_BENCH_THREADS:-64}
-sessions=${LEADQ_BENCH_SESSIONS:-10000}
+sessions=${LEADQ_BENCH_SESSIONS:-20000}
 leadq=build/native/server/leadq
 hello=build/native/bench/leadq_bench_hello
 floor=build/native/bench/leadq_bench_floor
@@ -83,6 +83,10 @@ checkpointer_before=$(thread_ticks "$leadq_pid" leadq-checkpt)
 echo "== answers: ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/answers.lua "$url" \
   -- answer "$sessions" | tee "$work/answers.txt"
+if grep -q "Non-2xx" "$work/answers.txt"; then
+  echo "warning: some answers were refused: $(grep Non-2xx "$work/answers.txt")"
+  echo "  (every session's conversation ended: raise LEADQ_BENCH_SESSIONS above $sessions)"
+fi
 ticks_answers=$(($(cpu_ticks "$leadq_pid") - ticks_before))
 ticks_writer=$(($(thread_ticks "$leadq_pid" leadq-writer) - writer_before))
 ticks_checkpointer=$(($(thread_ticks "$leadq_pid" leadq-checkpt) - checkpointer_before))

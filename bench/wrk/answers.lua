@@ -7,6 +7,10 @@
 --            every visitor gives its own e-mail address (one address shared by all would
 --            merge every visitor into one, and each answer would re-qualify that
 --            visitor's other leads: a different workload)
+-- A session takes five answers; the fifth ends its conversation and leadq refuses any
+-- later answer to it (409 conversation_ended). So N must cover the run: with R answers
+-- per second over S seconds, N >= R * S / (5 * threads); bench/server_bench.sh reports
+-- refused answers and says when to raise LEADQ_BENCH_SESSIONS.
 -- The second argument is N, the sessions per thread. In answer mode, two more are
 -- optional: a number of answers after which each thread stops (0: wrk's duration
 -- decides), and the count the thread's requests start from (a run that continues an

@@ -116,7 +116,7 @@ TEST_F(CliTest, CompileFlowPrintsTheFormTheRuntimeReads) {
   ASSERT_EQ(compiled.exit_code, 0) << compiled.output;
   const Json form = Json::parse(compiled.output, nullptr, false);
   ASSERT_TRUE(form.is_object()) << compiled.output;
-  EXPECT_EQ(form["compiled"], 1);
+  EXPECT_EQ(form["compiled"], 2);
   EXPECT_EQ(form["id"], "bant-demo");
   Ran invalid =
       Leadq("compile-flow " + Write("bad-flow.json", R"({"format":"leadq.flow/1","steps":7})"));
@@ -144,6 +144,52 @@ TEST_F(CliTest, SimulateIsScriptableThroughStandardInput) {
       Leadq("simulate " + DemoFlowsDir() + "/bant-demo.json", Write("short.txt", "1\n"));
   EXPECT_EQ(short_input.exit_code, 1);
   EXPECT_NE(short_input.output.find("input ended"), std::string::npos) << short_input.output;
+}
+
+TEST_F(CliTest, SimulateRunsFromFilesWithTheClockAndTheBehaviourSet) {
+  const std::string flow = std::string(LEADQ_SOURCE_DIR) + "/tests/data/flows/general-lead.json";
+  const std::string answers = Write("answers.json", R"({
+    "segment": "it_services", "employees": "250", "role": "board", "need": "crm_software",
+    "evaluate": "within_3_months", "decide": "within_6_months", "sales_call": "within_2_weeks",
+    "request": "demo", "email": "Ann@Example.com", "consent": true})");
+  // The pricing page two weeks (one half-life) before the clock, the blog just now.
+  const std::string events = Write("events.json", R"([
+    {"type": "page_view", "path": "/pricing", "at_ms": 1773421200000,
+     "utm": {"campaign": "spring-demo", "source": "google"}},
+    {"type": "page_view", "path": "/blog/crm"}])");
+  Ran run = Leadq("simulate " + flow + " --answers " + answers + " --events " + events +
+                  " --now 2026-03-27T17:00:00Z");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  for (const char* expected : {
+           "clock: 2026-03-27 17:00 UTC",
+           "signals: 2 page views, 2 visits, 0 s on site, channel referral, utm_campaign "
+           "spring-demo, utm_source google",
+           "  = \"it_services\"",
+           "outcome: qualified, grade high, 105 points",
+           "  stage sales_ready, conversion hard",
+           "+5  pricing_pages (intent)",
+           "+5  campaign (engagement)",
+           "SLA: first response within 5 minutes, by 2026-03-27 17:05 UTC",
+       }) {
+    EXPECT_NE(run.output.find(expected), std::string::npos) << expected << "\n" << run.output;
+  }
+
+  // Answers that run out before the end, a bad clock, a file that is no JSON.
+  Ran short_run = Leadq("simulate " + flow + " --answers " +
+                        Write("few.json", R"([{"step": "segment", "value": "retail"}])"));
+  EXPECT_EQ(short_run.exit_code, 1);
+  EXPECT_NE(short_run.output.find("the answers ran out"), std::string::npos) << short_run.output;
+  Ran bad_clock = Leadq("simulate " + flow + " --now yesterday");
+  EXPECT_EQ(bad_clock.exit_code, 2);
+  EXPECT_NE(bad_clock.output.find("--now must be a UTC time"), std::string::npos);
+  Ran bad_events = Leadq("simulate " + flow + " --events " + Write("bad.json", "[{\"type\": 5"));
+  EXPECT_EQ(bad_events.exit_code, 2);
+  EXPECT_NE(bad_events.output.find("is not valid JSON (line 1, column"), std::string::npos)
+      << bad_events.output;
+  Ran bad_event = Leadq("simulate " + flow + " --events " +
+                        Write("odd.json", R"([{"type": "page_view", "path": 5}])"));
+  EXPECT_EQ(bad_event.exit_code, 2);
+  EXPECT_NE(bad_event.output.find("odd.json:/0/path"), std::string::npos) << bad_event.output;
 }
 
 TEST_F(CliTest, MigrateExportAndBackupWhileAServerWrites) {

@@ -41,7 +41,7 @@ class FeedbackTest : public ::testing::Test {
 };
 
 TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArrives) {
-  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead(), "visitor-sent-back");
   ASSERT_TRUE(WaitForState(server_, lead, "delivered"));
   clock_.now += 1000;
   Json back = Feedback(lead, {{"decision", "nurture"}, {"note", "not now"}});
@@ -52,7 +52,14 @@ TEST_F(FeedbackTest, SentBackToNurturingRequalifiesAsANewDeliveryWhenNewDataArri
   // Nothing new yet: another outcome without new data does not hand it over again.
   EXPECT_EQ(LeadView(server_, lead)["generation"], 1);
   clock_.now += 1000;
-  ASSERT_EQ(server_.Answer(lead, "timing", "within_3_months"), 200);
+  // New data: the visitor is back on the site (the conversation itself has ended).
+  auto events = server_.Client()->Post(
+      "/api/v1/events",
+      R"({"site":"demo-site","visitor_id":"visitor-sent-back","events":[{"type":"page_view","path":"/pricing"}]})",
+      "text/plain");
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->status, 202) << events->body;
+  ASSERT_TRUE(server_.Settle());
   Json view = LeadView(server_, lead);
   EXPECT_EQ(view["generation"], 2);
   EXPECT_EQ(view["state"], "open");

@@ -42,6 +42,8 @@ class IndexUseTest : public ::testing::Test {
                            {"step", step},
                            {"value", value}});
       EXPECT_EQ(res->status, 200) << res->body;
+      // A returning visitor's known answers are skipped: the conversation may end early.
+      if (Body(res)["done"] == true) return;
     }
   }
 };

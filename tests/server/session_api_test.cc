@@ -103,6 +103,35 @@ TEST_F(SessionApiTest, ClientClaimsAboutTheOutcomeAreIgnored) {
   EXPECT_EQ(AdminSession(session)["outcome"]["knockout"]["id"], "no_need");
 }
 
+TEST_F(SessionApiTest, AnswersAfterTheEndAreRefusedAndNotStored) {
+  // Answering the last question ends the conversation.
+  const std::string finished = StartSession();
+  int n = 0;
+  for (const auto& [step, value] :
+       std::vector<std::pair<std::string, Json>>{{"budget", "over_50k"},
+                                                 {"authority", "decision_maker"},
+                                                 {"need", "losing_leads"},
+                                                 {"timing", "within_2_weeks"},
+                                                 {"email", "end@example.com"}}) {
+    ASSERT_EQ(Answer(finished, "answer-end-000" + std::to_string(++n), step, value)->status, 200);
+  }
+  const Json before = AdminSession(finished);
+  auto after = Answer(finished, "answer-end-0009", "budget", "under_10k");
+  EXPECT_EQ(after->status, 409) << after->body;
+  EXPECT_EQ(Body(after)["error"]["code"], "conversation_ended");
+  EXPECT_EQ(Body(after)["error"]["path"], "/session_id");
+  // An invalid answer gets the same 409: the end is the first thing said.
+  auto invalid = Answer(finished, "answer-end-0010", "email", "not an address");
+  EXPECT_EQ(invalid->status, 409) << invalid->body;
+  const Json now = AdminSession(finished);
+  EXPECT_EQ(now["answers"].size(), 5u) << "not stored";
+  EXPECT_EQ(now["outcome"], before["outcome"]) << "not re-decided";
+  // A retry of the answer that ended it is still acknowledged as what it was.
+  auto retry = Answer(finished, "answer-end-0005", "email", "end@example.com");
+  ASSERT_EQ(retry->status, 200);
+  EXPECT_TRUE(Body(retry)["duplicate"].get<bool>());
+}
+
 TEST_F(SessionApiTest, ResumingReturnsStoredAnswersAndKnownFieldsAreSkippable) {
   const std::string session = StartSession();
   ASSERT_EQ(Answer(session, "answer-resume-001", "budget", "10k_50k")->status, 200);
@@ -214,7 +243,7 @@ TEST_F(SessionApiTest, FlowIsServedCompiledForTheWidgetsRuntime) {
   auto res = client_->Get("/api/v1/flows/bant-demo?site=demo-site&form=compiled");
   ASSERT_EQ(res->status, 200);
   const Json body = Body(res);
-  EXPECT_EQ(body["flow"]["compiled"], 1);
+  EXPECT_EQ(body["flow"]["compiled"], 2);
   EXPECT_EQ(body["flow"]["id"], "bant-demo");
   EXPECT_TRUE(body["flow"]["steps"].is_array());
   // The runtime converses on it as the whole engine does on the document.

@@ -25,14 +25,14 @@ int64_t CountRows(const std::string& db_path, const std::string& sql) {
   return stmt.value().Integer(0);
 }
 
-// 8 threads x 1,000 answers over HTTP, each thread on its own sessions, some answers
-// retried: every acknowledged answer is stored exactly once, none fail with a busy
-// database.
+// 8 threads x 1,000 answers over HTTP, each thread on its own 200 sessions (five answers
+// each, the last one ending the conversation), some answers retried: every acknowledged
+// answer is stored exactly once, none fail with a busy database.
 TEST(ConcurrentWritersTest, EveryAcknowledgedAnswerIsStoredOnce) {
   TestServer server(DemoFlowsDir());
   constexpr int kThreads = 8;
   constexpr int kAnswers = 1000;
-  constexpr int kSessionsPerThread = 50;
+  constexpr int kSessionsPerThread = 200;
   const char* steps[][2] = {{"budget", "over_50k"},
                             {"authority", "decision_maker"},
                             {"need", "losing_leads"},

@@ -29,6 +29,11 @@ Application::Application(Storage& storage, const Environment& env, AppConfig con
         if (!done.ok()) {
           std::cerr << "leadq: re-decision worker: " << done.status().message() << "\n";
         }
+        // Time passing is new data too: leads whose fading points change them now.
+        Result<int> reviewed = requalification.ReviewDue();
+        if (!reviewed.ok()) {
+          std::cerr << "leadq: time sweep: " << reviewed.status().message() << "\n";
+        }
         return false;  // Drain works the queue empty (or until it fails): then wait
       }) {
   handoffs.SetWakeup([this] { delivery.Wake(); });

@@ -7,12 +7,34 @@
 
 namespace leadq {
 
-Result<DecodedFlow> ReadFlowFile(const std::string& path) {
-  std::ifstream in(path);
+namespace {
+
+Result<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot read " + path);
   std::stringstream text;
   text << in.rdbuf();
-  return DecodeFlowText(text.str());
+  if (text.str().size() > (16u << 20)) return Status::InvalidArgument(path + " is over 16 MiB");
+  return text.str();
+}
+
+}  // namespace
+
+Result<DecodedFlow> ReadFlowFile(const std::string& path) {
+  Result<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
+  return DecodeFlowText(text.value());
+}
+
+Result<JsonValue> ReadJsonFile(const std::string& path) {
+  Result<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
+  JsonValue document;
+  std::string error;
+  if (!ParseJson(text.value(), &document, &error)) {
+    return Status::InvalidJson(path + " " + error);
+  }
+  return document;
 }
 
 int ReadFlowArgument(const Options& options, const char* command, DecodedFlow* decoded) {

@@ -16,6 +16,10 @@ namespace leadq {
 // read PATH" when the file cannot be read.
 Result<DecodedFlow> ReadFlowFile(const std::string& path);
 
+// The JSON document in the file `path` (of at most 16 MiB); NotFound "cannot read PATH",
+// or InvalidJson "PATH is not valid JSON (line L, column C)".
+Result<JsonValue> ReadJsonFile(const std::string& path);
+
 // Reads the one FILE argument of the flow command `command` into `*decoded` (problems
 // included) and returns 0; or prints why it cannot and returns the exit code: 2 with the
 // usage for a wrong number of arguments, 1 when the file cannot be read.

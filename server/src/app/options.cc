@@ -91,6 +91,12 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     options->site = value;
   } else if (name == "language") {
     options->language = value;
+  } else if (name == "now") {
+    options->now = value;
+  } else if (name == "events") {
+    options->events_file = value;
+  } else if (name == "answers") {
+    options->answers_file = value;
   } else {
     return Status::InvalidArgument("unknown option --" + name + "\n" + Usage(options->command));
   }
@@ -183,12 +189,22 @@ std::string Usage(const std::string& command) {
            "  flow is not valid\n";
   }
   if (command == "simulate") {
-    return "usage: leadq simulate FILE [--language L]\n"
+    return "usage: leadq simulate FILE [--language L] [--now TIME] [--events FILE]\n"
+           "                      [--answers FILE]\n"
            "  runs the flow in FILE in the terminal: each question is printed, one answer is\n"
            "  read per line from standard input (JSON, or plain text taken as a string; an\n"
-           "  empty line skips an optional question), and the outcome with points and reasons\n"
-           "  is printed at the end. Scriptable: `printf 'over_50k\\n...' | leadq simulate F`.\n"
-           "  Exit 0 when the conversation ended, 1 when input ran out first.\n";
+           "  empty line skips an optional question), and the outcome is printed at the end:\n"
+           "  triage, grade, points with reasons, unmet must-haves, conversion, stage, SLA.\n"
+           "  Scriptable: `printf 'over_50k\\n...' | leadq simulate F`.\n"
+           "  --now TIME      the clock: 2026-03-27T17:00:00Z (UTC) or milliseconds since 1970;\n"
+           "                  default the current time. Decay and SLA deadlines use it\n"
+           "  --events FILE   behaviour before the conversation: a JSON array of events as the\n"
+           "                  widget sends them (page_view with path, referrer, utm; "
+           "time_on_page),\n"
+           "                  each with an optional at_ms (default: --now), folded into signals\n"
+           "  --answers FILE  answers instead of standard input: a JSON object of step id ->\n"
+           "                  value, or an array of {\"step\", \"value\"}, in the order given\n"
+           "  Exit 0 when the conversation ended, 1 when the answers ran out first.\n";
   }
   if (command == "export") {
     return "usage: leadq export [--data-dir DIR] [--format csv|json] [--site KEY]\n"

@@ -32,6 +32,9 @@ struct Options {
   std::string format = "csv";          // export: csv or json
   std::string site;                    // export: only this site
   std::string language;                // simulate
+  std::string now;                     // simulate: the clock (ISO 8601 UTC or ms); "" = now
+  std::string events_file;             // simulate: behaviour events folded into signals
+  std::string answers_file;            // simulate: answers, instead of standard input
   std::vector<std::string> arguments;  // positional (e.g. the flow file)
   bool help = false;
 };

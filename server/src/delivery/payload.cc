@@ -2,9 +2,9 @@
 // or remove them without a new format version.
 #include "delivery/payload.h"
 
-#include <time.h>
-
 #include <cstdio>
+
+#include "platform/utc_time.h"
 
 namespace leadq {
 namespace {
@@ -17,15 +17,6 @@ std::string Text(const Json& object, const char* key) {
   if (!object.is_object()) return std::string();
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string UtcTime(int64_t ms) {
-  const time_t seconds = static_cast<time_t>(ms / 1000);
-  struct tm parts;
-  gmtime_r(&seconds, &parts);
-  char text[32];
-  strftime(text, sizeof(text), "%Y-%m-%d %H:%M UTC", &parts);
-  return text;
 }
 
 // Slack mrkdwn treats &, < and > as markup; visitors' answers must not become links.

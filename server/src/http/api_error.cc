@@ -24,6 +24,7 @@ int HttpStatusFor(StatusCode code) {
     case StatusCode::kMethodNotAllowed:
       return 405;
     case StatusCode::kConflict:
+    case StatusCode::kConversationEnded:
     case StatusCode::kAborted:
       return 409;
     case StatusCode::kPayloadTooLarge:

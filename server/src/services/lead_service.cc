@@ -94,6 +94,15 @@ Result<Json> LeadService::Get(const std::string& lead_id) {
                         {"version", consent["version"]},
                         {"given", consent["given"] == 1}});
   }
+  Result<std::vector<LeadChange>> changes = leads_.ListLeadChanges(lead_id);
+  if (!changes.ok()) return changes.status();
+  for (const LeadChange& change : changes.value()) {
+    timeline.push_back({{"at_ms", change.at_ms},
+                        {"type", "grade_changed"},
+                        {"from", {{"triage", change.from_triage}, {"grade", change.from_grade}}},
+                        {"to", {{"triage", change.to_triage}, {"grade", change.to_grade}}},
+                        {"cause", change.cause}});
+  }
   timeline.push_back({{"at_ms", lead.value().updated_ms},
                       {"type", "decided"},
                       {"triage", lead.value().triage},

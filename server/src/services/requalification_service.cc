@@ -1,6 +1,8 @@
 // Re-deciding leads when new data about their visitor arrives.
 #include "services/requalification_service.h"
 
+#include <iostream>
+
 #include <algorithm>
 
 #include "services/handoff_service.h"
@@ -90,7 +92,35 @@ Result<int> RequalificationService::Run(const RequalificationTask& task) {
   return stored;
 }
 
-Result<bool> RequalificationService::Redecide(const std::string& session_id) {
+Result<int> RequalificationService::ReviewDue() {
+  constexpr int kBatch = 100;
+  constexpr int64_t kRetryMs = 5 * 60'000;
+  int stored = 0;
+  // Bounded: each round either stores a new outcome (whose changes_ms lies ahead) or
+  // postpones the lead, so no lead comes back in the same sweep.
+  for (int round = 0; round < 100; ++round) {
+    const int64_t now = env_.now_ms();
+    Result<std::vector<std::string>> due = leads_.LeadsChangingBy(now, kBatch);
+    if (!due.ok()) return due.status();
+    for (const std::string& id : due.value()) {
+      Result<bool> redecided = Redecide(id, "time");
+      if (redecided.ok() && redecided.value()) {
+        ++stored;
+        continue;
+      }
+      if (!redecided.ok() && !redecided.status().IsConflict() && !redecided.status().IsNotFound()) {
+        std::cerr << "leadq: time sweep: " << id << ": " << redecided.status().message() << "\n";
+      }
+      Status postponed = leads_.PostponeLeadChange(id, now + kRetryMs);
+      if (!postponed.ok()) return postponed;
+    }
+    if (static_cast<int>(due.value().size()) < kBatch) break;
+  }
+  return stored;
+}
+
+Result<bool> RequalificationService::Redecide(const std::string& session_id,
+                                              const std::string& cause) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     Result<AnswerContext> context = sessions_.LoadForRedecision(session_id);
     if (!context.ok()) return context.status();
@@ -121,6 +151,7 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id) {
     write.visitor_id = visitor.visitor_id;
     write.expected_visitor_revision = visitor.revision;
     write.outcome = std::move(decided).value();
+    write.outcome.cause = cause;
     Result<AnswerStored> stored = sessions_.StoreRedecision(write);
     if (!stored.ok()) return stored.status();
     if (stored.value() == AnswerStored::kStale) continue;

@@ -53,11 +53,18 @@ class RequalificationService {
   // One task: the sessions it names, decided again. Returns how many outcomes it stored.
   Result<int> Run(const RequalificationTask& task);
 
+  // The time sweep: decides again every lead whose fading points are due to move it to
+  // another grade or triage now (its changes_ms, from the core), as any new outcome — a
+  // grade change lands in the lead's timeline and the lead is handed over or not as the
+  // handoff rules say. A lead that cannot be decided now is looked at again in 5 minutes.
+  // Returns how many outcomes it stored.
+  Result<int> ReviewDue();
+
   // Decides `session_id` again over its stored answers and its visitor's current profile
   // and stores the outcome when it changed anything (outcome, completion, the lead row's
   // channel or e-mail, or a handoff). True when it stored something. Conflict when the
-  // session kept changing under it.
-  Result<bool> Redecide(const std::string& session_id);
+  // session kept changing under it. `cause` names why, for the lead's timeline.
+  Result<bool> Redecide(const std::string& session_id, const std::string& cause = "new_data");
 
  private:
   SessionStore& sessions_;

@@ -63,6 +63,7 @@ LeadRecord MakeLead(const SessionRecord& session, const Turn& turn, const std::s
   lead.stage = ToString(turn.outcome.stage);
   lead.conversion = ToString(turn.outcome.conversion);
   lead.sla_deadline_ms = turn.outcome.has_sla ? turn.outcome.sla_deadline_ms : 0;
+  lead.changes_ms = turn.outcome.changes_ms;
   lead.channel = channel;
   lead.email = turn.fields["email"].as_string();
   for (const auto& [field, value] : turn.fields.members()) {
@@ -180,14 +181,19 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
   const Flow& decoded = flow.value()->flow;
   // The language the conversation runs in: the core's choice, as in the widget.
   const std::string language = ResolveLanguage(decoded, session.language);
+  for (const AnswerRecord& answer : answers) {
+    if (answer.answer_id == request.answer_id) return AnswerStored::kDuplicate;
+  }
+  // After a retry of an answer already stored (above): the conversation's end is final.
+  if (session.done) {
+    return Status::ConversationEnded(
+        "this conversation has ended; answers after the end are not stored", "/session_id");
+  }
   Result<JsonValue> checked =
       CheckAnswer(decoded, request.step_id, ToCore(request.value), language);
   if (!checked.ok()) {
     const Status& status = checked.status();
     return status.IsNotFound() ? Status::InvalidArgument(status.message(), "/step") : status;
-  }
-  for (const AnswerRecord& answer : answers) {
-    if (answer.answer_id == request.answer_id) return AnswerStored::kDuplicate;
   }
 
   AnswerWrite write;

@@ -31,7 +31,20 @@ struct LeadRecord {
   std::string search_text;  // lower-cased explicit field values, for text search
   int64_t created_ms = 0;
   int64_t updated_ms = 0;
+  // When fading behaviour points will move the lead to another grade or triage (the
+  // outcome's changes_ms): the time sweep decides it again then. 0: never.
+  int64_t changes_ms = 0;
   Json outcome;  // the full outcome (points with reasons)
+};
+
+// A lead's triage or grade changed: an entry of its timeline. Recorded by the store in
+// the transaction that writes the new outcome.
+struct LeadChange {
+  std::string session_id;
+  int64_t at_ms = 0;
+  std::string from_triage, from_grade;
+  std::string to_triage, to_grade;
+  std::string cause;  // "answer", "new_data" (re-qualification), "time" (points faded)
 };
 
 struct LeadFilter {
@@ -51,6 +64,7 @@ struct OutcomeWrite {
   bool done = false;
   Json fields = Json::object();  // merged into the visitor's explicit profile
   LeadRecord lead;               // its `outcome` is not read: the row stores `outcome` above
+  std::string cause = "answer";  // why it was decided (LeadChange::cause)
   HandoffWrite handoff;          // the lead handed to sales or nurturing, when it is (handoffs)
 };
 

@@ -26,6 +26,12 @@ class LeadStore {
                              const std::function<bool(const LeadRecord&)>& row) = 0;
   // Lead counts per triage (for /metrics).
   virtual Result<std::map<std::string, int64_t>> CountLeadsByTriage() = 0;
+  // The lead's triage and grade changes, oldest first (empty when it never changed).
+  virtual Result<std::vector<LeadChange>> ListLeadChanges(const std::string& session_id) = 0;
+  // Up to `limit` leads whose changes_ms is due at `now_ms`, soonest first.
+  virtual Result<std::vector<std::string>> LeadsChangingBy(int64_t now_ms, int limit) = 0;
+  // Moves the lead's changes_ms to `at_ms` (a review that could not be made now).
+  virtual Status PostponeLeadChange(const std::string& session_id, int64_t at_ms) = 0;
 };
 
 }  // namespace leadq

@@ -251,25 +251,7 @@ Result<AnswerStored> MemoryStorage::StoreAnswer(const AnswerWrite& write) {
   session.record.updated_ms = answer.received_ms;
   ++session.record.answer_count;
 
-  // The lead row: created with the first answer, its identity kept afterwards.
-  const LeadRecord& lead = outcome.lead;
-  auto [row, created] = leads_.try_emplace(lead.session_id, lead);
-  LeadRecord& stored_lead = row->second;
-  if (created) {
-    stored_lead.created_ms = lead.updated_ms;
-  } else {
-    stored_lead.triage = lead.triage;
-    stored_lead.grade = lead.grade;
-    stored_lead.total_points = lead.total_points;
-    stored_lead.stage = lead.stage;
-    stored_lead.conversion = lead.conversion;
-    stored_lead.sla_deadline_ms = lead.sla_deadline_ms;
-    stored_lead.channel = lead.channel;
-    stored_lead.email = lead.email;
-    stored_lead.search_text = lead.search_text;
-    stored_lead.updated_ms = lead.updated_ms;
-  }
-  stored_lead.outcome = Parsed(outcome.outcome_text);
+  WriteLeadLocked(outcome, /*create=*/true);
 
   MergeFieldsLocked(write);
   if (!outcome.handoff.empty()) WriteHandoffLocked(outcome.handoff);
@@ -383,21 +365,7 @@ Result<AnswerStored> MemoryStorage::StoreRedecision(const RedecisionWrite& write
   const OutcomeWrite& outcome = write.outcome;
   session.record.outcome = Parsed(outcome.outcome_text);
   session.record.done = outcome.done;
-  auto lead = leads_.find(write.session_id);
-  if (lead != leads_.end()) {
-    LeadRecord& stored = lead->second;
-    stored.triage = outcome.lead.triage;
-    stored.grade = outcome.lead.grade;
-    stored.total_points = outcome.lead.total_points;
-    stored.stage = outcome.lead.stage;
-    stored.conversion = outcome.lead.conversion;
-    stored.sla_deadline_ms = outcome.lead.sla_deadline_ms;
-    stored.channel = outcome.lead.channel;
-    stored.email = outcome.lead.email;
-    stored.search_text = outcome.lead.search_text;
-    stored.outcome = Parsed(outcome.outcome_text);
-    stored.updated_ms = outcome.lead.updated_ms;
-  }
+  WriteLeadLocked(outcome, /*create=*/false);
   if (!outcome.handoff.empty()) WriteHandoffLocked(outcome.handoff);
   return AnswerStored::kStored;
 }
@@ -447,85 +415,6 @@ Result<int64_t> MemoryStorage::CountRequalifications() {
   std::lock_guard<std::mutex> lock(mutex_);
   Count();
   return static_cast<int64_t>(tasks_.size());
-}
-
-// Leads.
-
-std::vector<const LeadRecord*> MemoryStorage::MatchLeadsLocked(const LeadFilter& filter) const {
-  // SQLite's LIKE folds ASCII letters only.
-  auto fold = [](std::string text) {
-    for (char& c : text) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-  };
-  const std::string text = fold(filter.text);
-  auto matches = [&](const std::string& wanted, const std::string& value) {
-    return wanted.empty() || wanted == value;
-  };
-  std::vector<const LeadRecord*> found;
-  for (const auto& [id, lead] : leads_) {
-    if (!matches(filter.site_key, lead.site_key) || !matches(filter.triage, lead.triage) ||
-        !matches(filter.grade, lead.grade) || !matches(filter.flow_id, lead.flow_id) ||
-        !matches(filter.variant, lead.variant) || !matches(filter.channel, lead.channel)) {
-      continue;
-    }
-    if (!text.empty() && fold(lead.search_text).find(text) == std::string::npos) continue;
-    if (filter.from_ms > 0 && lead.updated_ms < filter.from_ms) continue;
-    if (filter.to_ms > 0 && lead.updated_ms >= filter.to_ms) continue;
-    found.push_back(&lead);
-  }
-  // Newest first, then by session id (the map's order).
-  std::stable_sort(found.begin(), found.end(), [](const LeadRecord* a, const LeadRecord* b) {
-    return a->updated_ms > b->updated_ms;
-  });
-  return found;
-}
-
-Result<std::vector<LeadRecord>> MemoryStorage::ListLeads(const LeadFilter& filter, int64_t* total) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Count();
-  const std::vector<const LeadRecord*> found = MatchLeadsLocked(filter);
-  *total = static_cast<int64_t>(found.size());
-  // SQLite: a negative LIMIT is none, a negative OFFSET is 0.
-  const size_t offset = static_cast<size_t>(std::max(0, filter.offset));
-  std::vector<LeadRecord> page;
-  for (size_t i = offset; i < found.size(); ++i) {
-    if (filter.limit >= 0 && page.size() >= static_cast<size_t>(filter.limit)) break;
-    page.push_back(*found[i]);
-  }
-  return page;
-}
-
-Result<LeadRecord> MemoryStorage::GetLead(const std::string& session_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Count();
-  auto it = leads_.find(session_id);
-  if (it == leads_.end()) return Status::NotFound("no lead with this id", "/lead_id");
-  return it->second;
-}
-
-Status MemoryStorage::ForEachLead(const LeadFilter& filter,
-                                  const std::function<bool(const LeadRecord&)>& row) {
-  // Copied out, so that `row` runs without the lock (it may call the storage).
-  std::vector<LeadRecord> leads;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Count();
-    for (const LeadRecord* lead : MatchLeadsLocked(filter)) leads.push_back(*lead);
-  }
-  for (const LeadRecord& lead : leads) {
-    if (!row(lead)) break;
-  }
-  return Status::Ok();
-}
-
-Result<std::map<std::string, int64_t>> MemoryStorage::CountLeadsByTriage() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Count();
-  std::map<std::string, int64_t> counts;
-  for (const auto& [id, lead] : leads_) ++counts[lead.triage];
-  return counts;
 }
 
 }  // namespace leadq

@@ -94,6 +94,9 @@ class MemoryStorage : public Storage {
   Status ForEachLead(const LeadFilter& filter,
                      const std::function<bool(const LeadRecord&)>& row) override;
   Result<std::map<std::string, int64_t>> CountLeadsByTriage() override;
+  Result<std::vector<LeadChange>> ListLeadChanges(const std::string& session_id) override;
+  Result<std::vector<std::string>> LeadsChangingBy(int64_t now_ms, int limit) override;
+  Status PostponeLeadChange(const std::string& session_id, int64_t at_ms) override;
 
   // RequalificationStore
   Result<std::vector<RequalificationTask>> DueRequalifications(int64_t now_ms, int limit) override;
@@ -204,6 +207,9 @@ class MemoryStorage : public Storage {
   void WriteHandoffLocked(const HandoffWrite& write);
   void InsertOutboxLocked(const std::vector<OutboxRecord>& rows);
   void EraseLeadLocked(const std::string& lead_id);
+  // Writes the lead row of `outcome` (creating it only when `create`) and records a
+  // change of its triage or grade.
+  void WriteLeadLocked(const OutcomeWrite& outcome, bool create);
   std::vector<std::string> VisitorIdsLocked(const std::string& site_key,
                                             const std::string& canonical) const;
 
@@ -225,6 +231,7 @@ class MemoryStorage : public Storage {
   std::map<VisitorKey, std::set<std::string>> sessions_by_visitor_;
   int64_t next_session_seq_ = 1;
   std::map<std::string, LeadRecord> leads_;  // by session_id
+  std::vector<LeadChange> lead_changes_;     // in the order recorded
   std::vector<EventRow> events_;             // in arrival order
   std::vector<ConsentRecord> consents_;      // in arrival order
 

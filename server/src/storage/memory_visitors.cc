@@ -155,6 +155,9 @@ void MemoryStorage::EraseLeadLocked(const std::string& lead_id) {
   }
   touches_.erase(lead_id);
   feedback_.erase(lead_id);
+  lead_changes_.erase(std::remove_if(lead_changes_.begin(), lead_changes_.end(),
+                                     [&](const LeadChange& c) { return c.session_id == lead_id; }),
+                      lead_changes_.end());
   handoffs_.erase(lead_id);
 }
 

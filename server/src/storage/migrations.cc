@@ -210,6 +210,22 @@ CREATE TABLE requalifications (
 ) STRICT;
 CREATE INDEX requalifications_due ON requalifications(due_ms);
 )sql",
+      // 9: time: when fading points will next change a lead (the sweep's index, only the
+      // leads it will look at), and the timeline of a lead's triage and grade changes.
+      R"sql(
+ALTER TABLE leads ADD COLUMN changes_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX leads_changing ON leads(changes_ms) WHERE changes_ms > 0;
+CREATE TABLE lead_changes (
+  session_id TEXT NOT NULL REFERENCES sessions(session_id),
+  at_ms INTEGER NOT NULL,
+  from_triage TEXT NOT NULL,
+  from_grade TEXT NOT NULL,
+  to_triage TEXT NOT NULL,
+  to_grade TEXT NOT NULL,
+  cause TEXT NOT NULL
+) STRICT;
+CREATE INDEX lead_changes_by_session ON lead_changes(session_id, at_ms);
+)sql",
   };
   return kMigrations;
 }

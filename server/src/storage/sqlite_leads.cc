@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kLeadColumns =
     "SELECT session_id, site_key, flow_id, flow_version, variant, visitor_id, triage, grade, "
     "total_points, stage, conversion, sla_deadline_ms, channel, email, search_text, outcome, "
-    "created_ms, updated_ms FROM leads";
+    "created_ms, updated_ms, changes_ms FROM leads";
 
 LeadRecord ReadLead(const Statement& s) {
   LeadRecord lead;
@@ -32,6 +32,7 @@ LeadRecord ReadLead(const Statement& s) {
   lead.outcome = ParseStored(s.Text(15), Json());
   lead.created_ms = s.Integer(16);
   lead.updated_ms = s.Integer(17);
+  lead.changes_ms = s.Integer(18);
   return lead;
 }
 
@@ -165,6 +166,54 @@ Result<std::map<std::string, int64_t>> SqliteStorage::CountLeadsByTriage() {
       if (!row.value()) return counts;
       counts[stmt.value().Text(0)] = stmt.value().Integer(1);
     }
+  });
+}
+
+Result<std::vector<LeadChange>> SqliteStorage::ListLeadChanges(const std::string& session_id) {
+  using Changes = std::vector<LeadChange>;
+  return Read<Changes>([&](Database& db) -> Result<Changes> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT at_ms, from_triage, from_grade, to_triage, to_grade, cause FROM lead_changes "
+        "WHERE session_id = ?1 ORDER BY at_ms, rowid LIMIT 1000");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, session_id);
+    Changes changes;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return changes;
+      const Statement& s = stmt.value();
+      changes.push_back(
+          {session_id, s.Integer(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+    }
+  });
+}
+
+Result<std::vector<std::string>> SqliteStorage::LeadsChangingBy(int64_t now_ms, int limit) {
+  using Ids = std::vector<std::string>;
+  return Read<Ids>([&](Database& db) -> Result<Ids> {
+    // The partial index holds only the leads that will change: the sweep reads no others.
+    Result<Statement> stmt = db.Prepare(
+        "SELECT session_id FROM leads WHERE changes_ms > 0 AND changes_ms <= ?1 "
+        "ORDER BY changes_ms LIMIT ?2");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, now_ms).Bind(2, limit);
+    Ids ids;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return ids;
+      ids.push_back(stmt.value().Text(0));
+    }
+  });
+}
+
+Status SqliteStorage::PostponeLeadChange(const std::string& session_id, int64_t at_ms) {
+  return Write([&](Database& db) -> Status {
+    Result<Statement> stmt =
+        db.Prepare("UPDATE leads SET changes_ms = ?2 WHERE session_id = ?1 AND changes_ms > 0");
+    if (!stmt.ok()) return stmt.status();
+    return stmt.value().Bind(1, session_id).Bind(2, at_ms).Run();
   });
 }
 

@@ -46,7 +46,7 @@ Status UpdateLead(Database& db, const LeadRecord& lead, const std::string& outco
   Result<Statement> stmt = db.Prepare(
       "UPDATE leads SET triage = ?2, grade = ?3, total_points = ?4, stage = ?5, conversion = ?6, "
       "sla_deadline_ms = ?7, channel = ?8, email = ?9, search_text = ?10, outcome = ?11, "
-      "updated_ms = ?12 WHERE session_id = ?1");
+      "updated_ms = ?12, changes_ms = ?13 WHERE session_id = ?1");
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       .Bind(1, lead.session_id)
@@ -61,6 +61,7 @@ Status UpdateLead(Database& db, const LeadRecord& lead, const std::string& outco
       .Bind(10, lead.search_text)
       .Bind(11, outcome_text)
       .Bind(12, lead.updated_ms)
+      .Bind(13, lead.changes_ms)
       .Run();
 }
 
@@ -199,6 +200,7 @@ Result<AnswerStored> SqliteStorage::StoreRedecision(const RedecisionWrite& write
   const std::string& outcome_text = write.outcome.outcome_text;
   Status status = Write([&](Database& db) -> Status {
     Status step = UpdateOutcome(db, write, outcome_text);
+    if (step.ok()) step = RecordLeadChange(db, write.outcome.lead, write.outcome.cause);
     if (step.ok()) step = UpdateLead(db, write.outcome.lead, outcome_text);
     // A lead that now qualifies is queued with the outcome that qualified it.
     if (step.ok() && !write.outcome.handoff.empty()) step = WriteHandoff(db, write.outcome.handoff);

@@ -106,4 +106,19 @@ Status MergeVisitors(Database& db, const std::string& site_key, const std::strin
   return repoint.value().Bind(1, site_key).Bind(2, from).Bind(3, into).Bind(4, now_ms).Run();
 }
 
+Status RecordLeadChange(Database& db, const LeadRecord& lead, const std::string& cause) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO lead_changes (session_id, at_ms, from_triage, from_grade, to_triage, "
+      "to_grade, cause) SELECT session_id, ?2, triage, grade, ?3, ?4, ?5 FROM leads "
+      "WHERE session_id = ?1 AND (triage != ?3 OR grade != ?4)");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, lead.session_id)
+      .Bind(2, lead.updated_ms)
+      .Bind(3, lead.triage)
+      .Bind(4, lead.grade)
+      .Bind(5, cause)
+      .Run();
+}
+
 }  // namespace leadq

@@ -36,6 +36,11 @@ Status QueueRequalification(Database& db, const std::string& site_key,
                             const std::string& visitor_id, bool whole_visitor,
                             const std::string& session_id, int64_t due_ms);
 
+// Records in `db`'s transaction that the lead row of `lead.session_id`, as stored now,
+// changes its triage or grade to `lead`'s (a LeadChange with `cause`); nothing when it
+// keeps them, or when there is no row yet (a lead's first outcome is no change).
+Status RecordLeadChange(Database& db, const LeadRecord& lead, const std::string& cause);
+
 // The id `visitor_id` resolves to after e-mail merges; the id itself when unknown.
 Result<std::string> CanonicalVisitor(Database& db, const std::string& site_key,
                                      const std::string& visitor_id);

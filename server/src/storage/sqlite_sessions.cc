@@ -63,13 +63,15 @@ Status UpsertLead(Database& db, const LeadRecord& lead, const std::string& outco
   Result<Statement> stmt = db.Prepare(
       "INSERT INTO leads (session_id, site_key, flow_id, flow_version, variant, visitor_id, "
       "triage, grade, total_points, stage, conversion, sla_deadline_ms, channel, email, "
-      "search_text, outcome, created_ms, updated_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17) "
+      "search_text, outcome, created_ms, updated_ms, changes_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, "
+      "?18) "
       "ON CONFLICT (session_id) DO UPDATE SET triage = excluded.triage, grade = excluded.grade, "
       "total_points = excluded.total_points, stage = excluded.stage, "
       "conversion = excluded.conversion, sla_deadline_ms = excluded.sla_deadline_ms, "
       "channel = excluded.channel, email = excluded.email, search_text = excluded.search_text, "
-      "outcome = excluded.outcome, updated_ms = excluded.updated_ms");
+      "outcome = excluded.outcome, updated_ms = excluded.updated_ms, "
+      "changes_ms = excluded.changes_ms");
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       .Bind(1, lead.session_id)
@@ -89,6 +91,7 @@ Status UpsertLead(Database& db, const LeadRecord& lead, const std::string& outco
       .Bind(15, lead.search_text)
       .Bind(16, outcome_text)
       .Bind(17, lead.updated_ms)
+      .Bind(18, lead.changes_ms)
       .Run();
 }
 
@@ -308,6 +311,7 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
     }
     const std::string& outcome_text = write.outcome.outcome_text;
     Status step = UpdateSession(db, write, outcome_text);
+    if (step.ok()) step = RecordLeadChange(db, write.outcome.lead, write.outcome.cause);
     if (step.ok()) step = UpsertLead(db, write.outcome.lead, outcome_text);
     if (step.ok()) step = MergeFields(db, write, texts.fields);
     // The lead's handoff and outbox rows commit with the outcome that caused them.

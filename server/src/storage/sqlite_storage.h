@@ -78,6 +78,9 @@ class SqliteStorage : public Storage {
   Status ForEachLead(const LeadFilter& filter,
                      const std::function<bool(const LeadRecord&)>& row) override;
   Result<std::map<std::string, int64_t>> CountLeadsByTriage() override;
+  Result<std::vector<LeadChange>> ListLeadChanges(const std::string& session_id) override;
+  Result<std::vector<std::string>> LeadsChangingBy(int64_t now_ms, int limit) override;
+  Status PostponeLeadChange(const std::string& session_id, int64_t at_ms) override;
 
   // RequalificationStore
   Result<std::vector<RequalificationTask>> DueRequalifications(int64_t now_ms, int limit) override;

@@ -198,6 +198,8 @@ Status SqliteStorage::EraseVisitor(const std::string& site_key, const std::strin
         "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
         "DELETE FROM handoffs WHERE lead_id IN "
         "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
+        "DELETE FROM lead_changes WHERE session_id IN "
+        "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
         "DELETE FROM leads WHERE site_key = ?1 AND visitor_id = ?2",
         "DELETE FROM answers WHERE session_id IN "
         "(SELECT session_id FROM sessions WHERE site_key = ?1 AND visitor_id = ?2)",
