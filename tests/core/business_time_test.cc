@@ -1,0 +1,330 @@
+// Business time: civil dates, POSIX TZ rules, offsets around clock changes, deadlines in
+// working time, and the calendar decoder. Expected instants were worked out by hand from
+// the rules (and checked against the IANA database): each case says the local time too.
+#include "leadq/business_time.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "civil_date.h"
+
+namespace leadq {
+namespace {
+
+// Footers of the TZif files of these zones (tzdata 2025b).
+constexpr const char* kAmsterdam = "CET-1CEST,M3.5.0,M10.5.0/3";
+constexpr const char* kNewYork = "EST5EDT,M3.2.0,M11.1.0";
+constexpr const char* kSydney = "AEST-10AEDT,M10.1.0,M4.1.0/3";
+constexpr const char* kKolkata = "<+0530>-5:30";
+constexpr const char* kDublin = "IST-1GMT0,M10.5.0,M3.5.0/1";  // winter is its "DST"
+constexpr const char* kSantiago = "<-04>4<-03>,M9.1.6/24,M4.1.6/24";
+constexpr const char* kNuuk = "<-02>2<-01>,M3.5.0/-1,M10.5.0/0";
+constexpr const char* kJerusalem = "IST-2IDT,M3.4.4/26,M10.5.0";
+constexpr const char* kLordHowe = "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0";  // 30-minute DST
+
+// "YYYY-MM-DDTHH:MM[:SS]" in UTC as milliseconds since 1970.
+int64_t Utc(const std::string& text) {
+  const auto number = [&](size_t at, size_t length) { return std::stoll(text.substr(at, length)); };
+  const int64_t days =
+      DaysFromCivil(number(0, 4), static_cast<int>(number(5, 2)), static_cast<int>(number(8, 2)));
+  const int64_t seconds =
+      number(11, 2) * 3600 + number(14, 2) * 60 + (text.size() > 16 ? number(17, 2) : 0);
+  return days * kMsPerDay + seconds * 1000;
+}
+
+// `value` with leading zeros to `width` digits.
+std::string Padded(int64_t value, size_t width) {
+  std::string digits = std::to_string(value);
+  return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+}
+
+// Days since 1970 as "YYYY-MM-DD".
+std::string DateOf(int64_t days) {
+  const CivilDate date = CivilFromDays(days);
+  return Padded(date.year, 4) + "-" + Padded(date.month, 2) + "-" + Padded(date.day, 2);
+}
+
+// The inverse of Utc, for failure messages.
+std::string Format(int64_t ms) {
+  const int64_t seconds = FloorMod(ms, kMsPerDay) / 1000;
+  return DateOf(FloorDiv(ms, kMsPerDay)) + "T" + Padded(seconds / 3600, 2) + ":" +
+         Padded(seconds / 60 % 60, 2) + ":" + Padded(seconds % 60, 2) + "Z";
+}
+
+TimeZoneRule Rule(const char* posix) {
+  std::string error;
+  std::optional<TimeZoneRule> rule = ParseTimeZoneRule(posix, &error);
+  EXPECT_TRUE(rule.has_value()) << posix << " " << error;
+  return rule.value_or(TimeZoneRule{});
+}
+
+// ----- Civil dates -----
+
+TEST(BusinessTimeCivilDateTest, KnownDays) {
+  EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(DaysFromCivil(1969, 12, 31), -1);
+  EXPECT_EQ(DaysFromCivil(2000, 2, 29), 11016);
+  EXPECT_EQ(DaysFromCivil(2026, 1, 1), 20454);
+  EXPECT_EQ(DaysFromCivil(1600, 3, 1), -135080);
+  EXPECT_EQ(WeekdayFromMonday(DaysFromCivil(2026, 1, 10)), 5);  // a Saturday
+  EXPECT_EQ(WeekdayFromSunday(DaysFromCivil(2026, 3, 29)), 0);  // a Sunday
+  EXPECT_EQ(WeekdayFromMonday(-1), 2);                          // 1969-12-31, a Wednesday
+}
+
+TEST(BusinessTimeCivilDateTest, RoundTripsEveryDayOfFiveCenturies) {
+  int64_t day = DaysFromCivil(1800, 1, 1);
+  for (int64_t year = 1800; year < 2300; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int d = 1; d <= DaysInMonth(year, month); ++d, ++day) {
+        ASSERT_EQ(DaysFromCivil(year, month, d), day) << year << "-" << month << "-" << d;
+        const CivilDate date = CivilFromDays(day);
+        ASSERT_EQ(date.year * 10000 + date.month * 100 + date.day, year * 10000 + month * 100 + d);
+      }
+    }
+  }
+}
+
+// ----- Parsing rules -----
+
+// A rule as one line: offsets east of UTC in seconds, changes as M/J/n with their time.
+std::string Describe(const TimeZoneRule& rule) {
+  const auto change = [](const TimeZoneRule::Change& c) {
+    std::string date;
+    switch (c.form) {
+      case TimeZoneRule::Change::Form::kMonthWeekDay:
+        date = "M" + std::to_string(c.month) + "." + std::to_string(c.week) + "." +
+               std::to_string(c.weekday);
+        break;
+      case TimeZoneRule::Change::Form::kJulian:
+        date = "J" + std::to_string(c.day);
+        break;
+      case TimeZoneRule::Change::Form::kDayOfYear:
+        date = std::to_string(c.day);
+        break;
+    }
+    return date + "/" + std::to_string(c.time_seconds);
+  };
+  std::string text = rule.std_name + " " + std::to_string(rule.std_offset_seconds);
+  if (rule.has_dst) {
+    text += " " + rule.dst_name + " " + std::to_string(rule.dst_offset_seconds) + " " +
+            change(rule.dst_start) + " " + change(rule.dst_end);
+  }
+  return text;
+}
+
+struct RuleCase {
+  const char* posix;
+  const char* described;
+};
+
+const RuleCase kRules[] = {
+    {"UTC0", "UTC 0"},
+    {kAmsterdam, "CET 3600 CEST 7200 M3.5.0/7200 M10.5.0/10800"},
+    {kNewYork, "EST -18000 EDT -14400 M3.2.0/7200 M11.1.0/7200"},
+    {kSydney, "AEST 36000 AEDT 39600 M10.1.0/7200 M4.1.0/10800"},
+    {kKolkata, "+0530 19800"},
+    {"<-03>3", "-03 -10800"},
+    {"<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45",
+     "+1245 45900 +1345 49500 M9.5.0/9900 M4.1.0/13500"},
+    {kDublin, "IST 3600 GMT 0 M10.5.0/7200 M3.5.0/3600"},
+    {kSantiago, "-04 -14400 -03 -10800 M9.1.6/86400 M4.1.6/86400"},
+    {kNuuk, "-02 -7200 -01 -3600 M3.5.0/-3600 M10.5.0/0"},
+    {kJerusalem, "IST 7200 IDT 10800 M3.4.4/93600 M10.5.0/7200"},
+    {kLordHowe, "+1030 37800 +11 39600 M10.1.0/7200 M4.1.0/7200"},
+    {"EST5EDT,0/0,J365/25", "EST -18000 EDT -14400 0/0 J365/90000"},
+    {"XXX+3:00:30YYY,J60/1:02:03,300/-167", "XXX -10830 YYY -7230 J60/3723 300/-601200"},
+};
+
+class BusinessTimeRuleTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(BusinessTimeRuleTest, Parses) {
+  EXPECT_EQ(Describe(Rule(GetParam().posix)), GetParam().described);
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeRules, BusinessTimeRuleTest, ::testing::ValuesIn(kRules),
+                         [](const auto& info) { return "rule_" + std::to_string(info.index); });
+
+struct BadRuleCase {
+  const char* name;
+  const char* posix;
+  const char* error;
+};
+
+const BadRuleCase kBadRules[] = {
+    {"empty", "",
+     "is not a time zone rule: expected a zone name of 3 or more letters, or one in <...> at "
+     "its end"},
+    {"iana_name", "Europe/Amsterdam",
+     "is not a time zone rule: expected a UTC offset such as \"-1\" or \"5\" at "
+     "\"/Amsterdam\""},
+    {"short_name", "CE-1",
+     "is not a time zone rule: expected a zone name of 3 or more letters, or one in <...> at "
+     "\"CE-1\""},
+    {"unclosed_bracket", "<+0530-5:30",
+     "is not a time zone rule: expected a zone name of 3 or more letters, or one in <...> at "
+     "\"<+0530-5:30\""},
+    {"no_offset", "CET",
+     "is not a time zone rule: expected a UTC offset such as \"-1\" or \"5\" at its end"},
+    {"offset_too_large", "CET-25",
+     "is not a time zone rule: expected hours from 0 to 24 at \"-25\""},
+    {"minutes_too_large", "CET-1:60",
+     "is not a time zone rule: expected minutes or seconds from 00 to 59 at \"60\""},
+    {"dst_without_dates", "EST5EDT",
+     "is not a time zone rule: expected the dates of the daylight saving time changes "
+     "(\",M3.5.0,M10.5.0/3\") at its end"},
+    {"one_date_only", "CET-1CEST,M3.5.0",
+     "is not a time zone rule: expected a ',' before the end of daylight saving time at its "
+     "end"},
+    {"month_13", "CET-1CEST,M13.5.0,M10.5.0/3",
+     "is not a time zone rule: expected a month from M1 to M12 at \"M13.5.0,M10.5.0/...\""},
+    {"week_6", "CET-1CEST,M3.6.0,M10.5.0/3",
+     "is not a time zone rule: expected a week from 1 to 5 (5: the last) at \"6.0,M10.5.0/3\""},
+    {"weekday_7", "CET-1CEST,M3.5.7,M10.5.0/3",
+     "is not a time zone rule: expected a weekday from 0 (Sunday) to 6 at \"7,M10.5.0/3\""},
+    {"julian_0", "CET-1CEST,J0,M10.5.0/3",
+     "is not a time zone rule: expected a day from J1 to J365 at \"J0,M10.5.0/3\""},
+    {"day_366", "CET-1CEST,366,M10.5.0/3",
+     "is not a time zone rule: expected a change date such as M3.5.0, J60 or 59 (a day from 0 "
+     "to 365) at \"366,M10.5.0/3\""},
+    {"change_time_168", "CET-1CEST,M3.5.0/168,M10.5.0/3",
+     "is not a time zone rule: expected hours from 0 to 167 at \"168,M10.5.0/3\""},
+    {"trailing_text", "CET-1CEST,M3.5.0,M10.5.0/3,M1.1.0",
+     "is not a time zone rule: expected the end of the rule at \",M1.1.0\""},
+    {"too_long",
+     "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+     "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA0",
+     "is not a time zone rule: it is longer than 128 characters"},
+};
+
+class BusinessTimeBadRuleTest : public ::testing::TestWithParam<BadRuleCase> {};
+
+TEST_P(BusinessTimeBadRuleTest, IsRefused) {
+  std::string error;
+  EXPECT_FALSE(ParseTimeZoneRule(GetParam().posix, &error).has_value());
+  EXPECT_EQ(error, GetParam().error);
+  EXPECT_FALSE(ParseTimeZoneRule(GetParam().posix, nullptr).has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeBadRules, BusinessTimeBadRuleTest,
+                         ::testing::ValuesIn(kBadRules),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// ----- Offsets at the changes -----
+
+struct OffsetCase {
+  const char* name;
+  const char* rule;
+  const char* utc;
+  int64_t delta_ms;  // added to `utc`
+  int64_t offset_seconds;
+};
+
+const OffsetCase kOffsets[] = {
+    // Amsterdam: 2026-03-29 02:00 CET = 01:00 UTC clocks go to 03:00 CEST.
+    {"amsterdam_spring_second_before", kAmsterdam, "2026-03-29T01:00", -1000, 3600},
+    {"amsterdam_spring_at", kAmsterdam, "2026-03-29T01:00", 0, 7200},
+    {"amsterdam_spring_second_after", kAmsterdam, "2026-03-29T01:00", 1000, 7200},
+    // 2026-10-25 03:00 CEST = 01:00 UTC clocks go back to 02:00 CET.
+    {"amsterdam_autumn_second_before", kAmsterdam, "2026-10-25T01:00", -1000, 7200},
+    {"amsterdam_autumn_at", kAmsterdam, "2026-10-25T01:00", 0, 3600},
+    {"amsterdam_autumn_second_after", kAmsterdam, "2026-10-25T01:00", 1000, 3600},
+    {"amsterdam_winter", kAmsterdam, "2026-01-01T00:00", 0, 3600},
+    {"amsterdam_summer", kAmsterdam, "2026-07-01T00:00", 0, 7200},
+    // New York: 2026-03-08 02:00 EST = 07:00 UTC to EDT; 2026-11-01 02:00 EDT = 06:00 UTC back.
+    {"new_york_spring_second_before", kNewYork, "2026-03-08T07:00", -1000, -18000},
+    {"new_york_spring_at", kNewYork, "2026-03-08T07:00", 0, -14400},
+    {"new_york_autumn_second_before", kNewYork, "2026-11-01T06:00", -1000, -14400},
+    {"new_york_autumn_at", kNewYork, "2026-11-01T06:00", 0, -18000},
+    // Sydney: 2026-04-05 03:00 AEDT = 04-04 16:00 UTC back to AEST; 2026-10-04 02:00 AEST
+    // = 10-03 16:00 UTC to AEDT. Summer spans the new year.
+    {"sydney_autumn_second_before", kSydney, "2026-04-04T16:00", -1000, 39600},
+    {"sydney_autumn_at", kSydney, "2026-04-04T16:00", 0, 36000},
+    {"sydney_spring_second_before", kSydney, "2026-10-03T16:00", -1000, 36000},
+    {"sydney_spring_at", kSydney, "2026-10-03T16:00", 0, 39600},
+    {"sydney_new_year_utc", kSydney, "2025-12-31T23:59", 0, 39600},
+    {"sydney_winter", kSydney, "2026-07-01T00:00", 0, 36000},
+    // Dublin's winter time is its rule's DST: GMT from 2026-10-25 02:00 IST = 01:00 UTC,
+    // IST again from 2026-03-29 01:00 GMT.
+    {"dublin_winter_starts", kDublin, "2026-10-25T01:00", 0, 0},
+    {"dublin_winter_second_before", kDublin, "2026-10-25T01:00", -1000, 3600},
+    {"dublin_summer_starts", kDublin, "2026-03-29T01:00", 0, 3600},
+    // Santiago: 24:00 of the first Saturday of September (2026-09-05) -04 = 09-06 04:00 UTC.
+    {"santiago_spring_at", kSantiago, "2026-09-06T04:00", 0, -10800},
+    {"santiago_spring_second_before", kSantiago, "2026-09-06T04:00", -1000, -14400},
+    // Nuuk: -1:00 on the last Sunday of March (2026-03-29) in -02 = 03-28 23:00 -02 = 03-29
+    // 01:00 UTC, the same instant as Europe.
+    {"nuuk_spring_at", kNuuk, "2026-03-29T01:00", 0, -3600},
+    {"nuuk_spring_second_before", kNuuk, "2026-03-29T01:00", -1000, -7200},
+    // Jerusalem: 26:00 of the Thursday before the last Sunday of March: the 4th Thursday
+    // (2026-03-26) at 26:00 IST = 03-27 02:00 IST = 03-27 00:00 UTC.
+    {"jerusalem_spring_at", kJerusalem, "2026-03-27T00:00", 0, 10800},
+    {"jerusalem_spring_second_before", kJerusalem, "2026-03-27T00:00", -1000, 7200},
+    {"kolkata", kKolkata, "2026-03-29T01:00", 0, 19800},
+    {"utc", "UTC0", "2026-03-29T01:00", 0, 0},
+    // All-year daylight saving time: each year's period ends where the next one starts.
+    {"all_year_dst_new_year", "EST5EDT,0/0,J365/25", "2026-01-01T05:00", 0, -14400},
+    {"all_year_dst_summer", "EST5EDT,0/0,J365/25", "2026-07-01T00:00", 0, -14400},
+};
+
+class BusinessTimeOffsetTest : public ::testing::TestWithParam<OffsetCase> {};
+
+TEST_P(BusinessTimeOffsetTest, AtInstant) {
+  EXPECT_EQ(UtcOffsetSeconds(Rule(GetParam().rule), Utc(GetParam().utc) + GetParam().delta_ms),
+            GetParam().offset_seconds);
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeOffsets, BusinessTimeOffsetTest, ::testing::ValuesIn(kOffsets),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(BusinessTimeOffsetEdgesTest, InstantsFarAwayStayDefined) {
+  const TimeZoneRule amsterdam = Rule(kAmsterdam);
+  for (int64_t ms : {INT64_MIN, -kMaxInstantMs, int64_t{0}, kMaxInstantMs, INT64_MAX}) {
+    const int64_t offset = UtcOffsetSeconds(amsterdam, ms);
+    EXPECT_TRUE(offset == 3600 || offset == 7200) << ms;
+    const int64_t utc = LocalToUtcMs(amsterdam, ms);
+    EXPECT_LE(utc, kMaxInstantMs);
+    EXPECT_GE(utc, -kMaxInstantMs - 7200000);
+  }
+}
+
+// ----- Local time to UTC -----
+
+struct LocalCase {
+  const char* name;
+  const char* rule;
+  const char* local;  // read as a wall-clock time
+  const char* utc;
+};
+
+const LocalCase kLocals[] = {
+    {"amsterdam_winter", kAmsterdam, "2026-01-10T03:00", "2026-01-10T02:00"},
+    {"amsterdam_summer", kAmsterdam, "2026-07-01T12:00", "2026-07-01T10:00"},
+    {"amsterdam_before_gap", kAmsterdam, "2026-03-29T01:59", "2026-03-29T00:59"},
+    // 02:30 does not exist: read as CET, it is the instant shown as 03:30 CEST.
+    {"amsterdam_in_gap", kAmsterdam, "2026-03-29T02:30", "2026-03-29T01:30"},
+    {"amsterdam_after_gap", kAmsterdam, "2026-03-29T03:00", "2026-03-29T01:00"},
+    // 02:30 happens twice (CEST, then CET): the earlier.
+    {"amsterdam_twice", kAmsterdam, "2026-10-25T02:30", "2026-10-25T00:30"},
+    {"amsterdam_after_twice", kAmsterdam, "2026-10-25T03:00", "2026-10-25T02:00"},
+    {"new_york_in_gap", kNewYork, "2026-03-08T02:30", "2026-03-08T07:30"},  // 03:30 EDT
+    {"new_york_twice", kNewYork, "2026-11-01T01:30", "2026-11-01T05:30"},   // EDT
+    {"sydney_twice", kSydney, "2026-04-05T02:30", "2026-04-04T15:30"},      // AEDT
+    {"sydney_in_gap", kSydney, "2026-10-04T02:30", "2026-10-03T16:30"},     // 03:30 AEDT
+    {"kolkata", kKolkata, "2026-01-01T00:00", "2025-12-31T18:30"},
+};
+
+class BusinessTimeLocalTest : public ::testing::TestWithParam<LocalCase> {};
+
+TEST_P(BusinessTimeLocalTest, ToUtc) {
+  EXPECT_EQ(Format(LocalToUtcMs(Rule(GetParam().rule), Utc(GetParam().local))),
+            Format(Utc(GetParam().utc)));
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeLocals, BusinessTimeLocalTest, ::testing::ValuesIn(kLocals),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace leadq
