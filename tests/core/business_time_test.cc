@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -325,6 +326,176 @@ TEST_P(BusinessTimeLocalTest, ToUtc) {
 
 INSTANTIATE_TEST_SUITE_P(BusinessTimeLocals, BusinessTimeLocalTest, ::testing::ValuesIn(kLocals),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// ----- Decoding calendars -----
+
+Result<BusinessCalendar> Decode(const std::string& text, const std::string& path = "") {
+  JsonValue json;
+  std::string error;
+  EXPECT_TRUE(ParseJson(text, &json, &error)) << error << ": " << text;
+  return DecodeBusinessCalendar(json, path);
+}
+
+TEST(BusinessTimeDecoderTest, DecodesTheDocument) {
+  Result<BusinessCalendar> calendar = Decode(
+      R"({"time_zone_rule": "CET-1CEST,M3.5.0,M10.5.0/3",
+          "days": ["mon", "tue", "wed", "thu", "fri"],
+          "hours": ["09:00", "17:30"],
+          "holidays": ["2026-12-26", "2026-12-25", "2027-01-01"]})");
+  ASSERT_TRUE(calendar.ok()) << calendar.status().message();
+  EXPECT_EQ(Describe(calendar.value().zone), "CET 3600 CEST 7200 M3.5.0/7200 M10.5.0/10800");
+  EXPECT_EQ(calendar.value().working_days,
+            (std::array<bool, 7>{true, true, true, true, true, false, false}));
+  EXPECT_EQ(calendar.value().open_minute, 9 * 60);
+  EXPECT_EQ(calendar.value().close_minute, 17 * 60 + 30);
+  // Sorted: 2026-12-25 is day 20812.
+  EXPECT_EQ(calendar.value().holidays, (std::vector<int32_t>{20812, 20813, 20819}));
+}
+
+TEST(BusinessTimeDecoderTest, HolidaysAreOptionalAndHoursMayEndAtMidnight) {
+  Result<BusinessCalendar> calendar =
+      Decode(R"({"time_zone_rule": "UTC0", "days": ["sun"], "hours": ["00:00", "24:00"]})");
+  ASSERT_TRUE(calendar.ok()) << calendar.status().message();
+  EXPECT_TRUE(calendar.value().holidays.empty());
+  EXPECT_TRUE(calendar.value().working_days[6]);
+  EXPECT_EQ(calendar.value().open_minute, 0);
+  EXPECT_EQ(calendar.value().close_minute, 1440);
+}
+
+struct DecoderCase {
+  const char* name;
+  std::string document;
+  const char* path;
+  std::string message;
+};
+
+// A valid calendar with one member replaced.
+std::string With(const std::string& member) {
+  std::string document =
+      R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:00", "17:00"])";
+  return document + (member.empty() ? "" : ", " + member) + "}";
+}
+
+std::string ManyHolidays(int count) {
+  std::string list;
+  for (int i = 0; i < count; ++i) {
+    list += (i > 0 ? ",\"" : "\"") + DateOf(DaysFromCivil(2026, 1, 1) + i) + "\"";
+  }
+  return R"("holidays": [)" + list + "]";
+}
+
+const DecoderCase kDecoderErrors[] = {
+    {"not_an_object", "[]", "", "must be an object"},
+    {"unknown_member", With(R"("timezone": "UTC0")"), "/timezone", "unknown member \"timezone\""},
+    {"missing_rule", R"({"days": ["mon"], "hours": ["09:00", "17:00"]})", "/time_zone_rule",
+     "missing required member \"time_zone_rule\""},
+    {"rule_not_a_string", R"({"time_zone_rule": 1, "days": ["mon"], "hours": ["09:00", "17:00"]})",
+     "/time_zone_rule", "must be a POSIX TZ rule such as \"CET-1CEST,M3.5.0,M10.5.0/3\""},
+    {"iana_name_as_rule",
+     R"({"time_zone_rule": "Europe/Amsterdam", "days": ["mon"], "hours": ["09:00", "17:00"]})",
+     "/time_zone_rule",
+     "is not a time zone rule: expected a UTC offset such as \"-1\" or \"5\" at \"/Amsterdam\""},
+    {"missing_days", R"({"time_zone_rule": "UTC0", "hours": ["09:00", "17:00"]})", "/days",
+     "missing required member \"days\""},
+    {"days_not_an_array",
+     R"({"time_zone_rule": "UTC0", "days": "mon", "hours": ["09:00", "17:00"]})", "/days",
+     "must be an array of day names such as [\"mon\", \"tue\"]"},
+    {"no_working_day", R"({"time_zone_rule": "UTC0", "days": [], "hours": ["09:00", "17:00"]})",
+     "/days", "must name at least one working day"},
+    {"bad_day_name",
+     R"({"time_zone_rule": "UTC0", "days": ["mon", "Tuesday"], "hours": ["09:00", "17:00"]})",
+     "/days/1", "must be a day: mon, tue, wed, thu, fri, sat or sun"},
+    {"day_not_a_string", R"({"time_zone_rule": "UTC0", "days": [1], "hours": ["09:00", "17:00"]})",
+     "/days/0", "must be a day: mon, tue, wed, thu, fri, sat or sun"},
+    {"day_twice",
+     R"({"time_zone_rule": "UTC0", "days": ["mon", "mon"], "hours": ["09:00", "17:00"]})",
+     "/days/1", "is listed twice"},
+    {"missing_hours", R"({"time_zone_rule": "UTC0", "days": ["mon"]})", "/hours",
+     "missing required member \"hours\""},
+    {"one_time_only", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:00"]})",
+     "/hours", "must be the opening and closing times, such as [\"09:00\", \"17:30\"]"},
+    {"hour_25", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["25:00", "26:00"]})",
+     "/hours/0", "must be a time from \"00:00\" to \"23:59\""},
+    {"closing_25", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:00", "25:00"]})",
+     "/hours/1", "must be a time from \"00:01\" to \"24:00\""},
+    {"opening_at_24", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["24:00", "24:00"]})",
+     "/hours/0", "must be a time from \"00:00\" to \"23:59\""},
+    {"minute_60", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:60", "17:00"]})",
+     "/hours/0", "must be a time from \"00:00\" to \"23:59\""},
+    {"not_hh_mm", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["9:00", "17:00"]})",
+     "/hours/0", "must be a time from \"00:00\" to \"23:59\""},
+    {"time_not_a_string", R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": [900, "17:00"]})",
+     "/hours/0", "must be a time from \"00:00\" to \"23:59\""},
+    {"closing_before_opening",
+     R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["18:00", "09:00"]})", "/hours/1",
+     "must be later than the opening time \"18:00\" (working hours cannot run past midnight)"},
+    {"closing_at_opening",
+     R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:00", "09:00"]})", "/hours/1",
+     "must be later than the opening time \"09:00\" (working hours cannot run past midnight)"},
+    {"holidays_not_an_array", With(R"("holidays": "2026-12-25")"), "/holidays",
+     "must be an array of dates such as [\"2026-12-25\"]"},
+    {"february_30", With(R"("holidays": ["2026-02-28", "2026-02-30"])"), "/holidays/1",
+     "is not a date: 2026-02 has 28 days"},
+    {"february_29_of_a_common_year", With(R"("holidays": ["2027-02-29"])"), "/holidays/0",
+     "is not a date: 2027-02 has 28 days"},
+    {"april_31", With(R"("holidays": ["2026-04-31"])"), "/holidays/0",
+     "is not a date: 2026-04 has 30 days"},
+    {"month_13", With(R"("holidays": ["2026-13-01"])"), "/holidays/0",
+     "is not a date: months run from 01 to 12"},
+    {"day_00", With(R"("holidays": ["2026-01-00"])"), "/holidays/0",
+     "is not a date: 2026-01 has 31 days"},
+    {"not_a_date", With(R"("holidays": ["25/12/2026"])"), "/holidays/0",
+     "must be a date such as \"2026-12-25\""},
+    {"date_with_time", With(R"("holidays": ["2026-12-25T00:00"])"), "/holidays/0",
+     "must be a date such as \"2026-12-25\""},
+    {"date_not_a_string", With(R"("holidays": [20812])"), "/holidays/0",
+     "must be a date such as \"2026-12-25\""},
+    {"before_1970", With(R"("holidays": ["1969-12-31"])"), "/holidays/0",
+     "must be a date from 1970-01-01 on"},
+    {"holiday_twice", With(R"("holidays": ["2026-12-25", "2026-12-26", "2026-12-25"])"),
+     "/holidays/2", "is listed twice"},
+    {"too_many_holidays", With(ManyHolidays(1001)), "/holidays", "must have at most 1000 dates"},
+};
+
+class BusinessTimeDecoderErrorTest : public ::testing::TestWithParam<DecoderCase> {};
+
+TEST_P(BusinessTimeDecoderErrorTest, NamesThePath) {
+  Result<BusinessCalendar> calendar = Decode(GetParam().document);
+  ASSERT_FALSE(calendar.ok());
+  EXPECT_EQ(calendar.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(calendar.status().path(), GetParam().path);
+  EXPECT_EQ(calendar.status().message(), GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeDecoderErrors, BusinessTimeDecoderErrorTest,
+                         ::testing::ValuesIn(kDecoderErrors),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(BusinessTimeDecoderTest, AThousandHolidaysAreAccepted) {
+  EXPECT_TRUE(Decode(With(ManyHolidays(1000))).ok());
+}
+
+TEST(BusinessTimeDecoderTest, ThePathOfTheCalendarComesFirst) {
+  Result<BusinessCalendar> calendar =
+      Decode(R"({"time_zone_rule": "UTC0", "days": ["mon"], "hours": ["09:00", "17:00"],
+                 "holidays": ["2026-02-30"]})",
+             "/business_hours");
+  ASSERT_FALSE(calendar.ok());
+  EXPECT_EQ(calendar.status().path(), "/business_hours/holidays/0");
+  EXPECT_EQ(Decode("null", "/business_hours").status().path(), "/business_hours");
+}
+
+TEST(BusinessTimeDecoderTest, TheFirstOfSeveralProblemsIsReported) {
+  // An unknown member first, then the members in the order time_zone_rule, days, hours,
+  // holidays.
+  EXPECT_EQ(Decode(R"({"time_zone_rule": "CET", "days": ["xyz"], "hours": ["09:00", "17:00"]})")
+                .status()
+                .path(),
+            "/time_zone_rule");
+  EXPECT_EQ(Decode(R"({"zone": 1, "days": ["xyz"], "hours": []})").status().path(), "/zone");
+  EXPECT_EQ(Decode(R"({"time_zone_rule": "UTC0", "days": ["xyz"], "hours": []})").status().path(),
+            "/days/0");
+}
 
 }  // namespace
 }  // namespace leadq

@@ -14,10 +14,15 @@
 #ifndef LEADQ_BUSINESS_TIME_H_
 #define LEADQ_BUSINESS_TIME_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "leadq/json.h"
+#include "leadq/result.h"
 
 namespace leadq {
 
@@ -79,6 +84,37 @@ int64_t UtcOffsetSeconds(const TimeZoneRule& zone, int64_t utc_ms);
 //  - a time that occurs twice when clocks move back (02:30 on the last Sunday of October)
 //    is the earlier of the two instants (02:30 CEST).
 int64_t LocalToUtcMs(const TimeZoneRule& zone, int64_t local_ms);
+
+// When and in which time zone a sales team works.
+struct BusinessCalendar {
+  TimeZoneRule zone;
+  std::array<bool, 7> working_days{};  // Monday..Sunday
+  // Working hours on every working day, minutes after local midnight: 0 <= open_minute <
+  // close_minute <= 1440. Hours across midnight are not expressible.
+  int open_minute = 9 * 60;
+  int close_minute = 17 * 60;
+  // Days off: local civil dates as days since 1970-01-01, sorted, without repeats.
+  std::vector<int32_t> holidays;
+};
+
+// At most this many holidays in a calendar document.
+inline constexpr size_t kMaxHolidays = 1000;
+
+// Decodes a calendar document:
+//   {"time_zone_rule": "CET-1CEST,M3.5.0,M10.5.0/3",
+//    "days": ["mon", "tue", "wed", "thu", "fri"],
+//    "hours": ["09:00", "17:30"],
+//    "holidays": ["2026-12-25", "2026-12-26"]}
+// "time_zone_rule", "days" and "hours" are required, "holidays" is optional. Days are
+// "mon".."sun", each at most once, at least one. Hours are "HH:MM", the opening from 00:00
+// to 23:59 and the closing after it, up to 24:00. Holidays are real dates "YYYY-MM-DD" of
+// the years 1970 to 9999, each at most once, at most kMaxHolidays, in any order (they are
+// sorted). Never throws. Every member is checked; on failure the status is
+// kInvalidArgument with the first problem found (an unknown member, then the members in
+// the order above): its message, and its JSON pointer with `path` (the calendar's place in
+// a larger document) put before it.
+Result<BusinessCalendar> DecodeBusinessCalendar(const JsonValue& json,
+                                                const std::string& path = "");
 
 }  // namespace leadq
 
