@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -50,6 +53,7 @@ std::string DateOf(int64_t days) {
 
 // The inverse of Utc, for failure messages.
 std::string Format(int64_t ms) {
+  if (ms == kNoBusinessDeadline) return "no deadline";
   const int64_t seconds = FloorMod(ms, kMsPerDay) / 1000;
   return DateOf(FloorDiv(ms, kMsPerDay)) + "T" + Padded(seconds / 3600, 2) + ":" +
          Padded(seconds / 60 % 60, 2) + ":" + Padded(seconds % 60, 2) + "Z";
@@ -60,6 +64,31 @@ TimeZoneRule Rule(const char* posix) {
   std::optional<TimeZoneRule> rule = ParseTimeZoneRule(posix, &error);
   EXPECT_TRUE(rule.has_value()) << posix << " " << error;
   return rule.value_or(TimeZoneRule{});
+}
+
+// A calendar from its JSON document, which must decode.
+BusinessCalendar Calendar(const std::string& text) {
+  JsonValue json;
+  std::string error;
+  EXPECT_TRUE(ParseJson(text, &json, &error)) << error;
+  Result<BusinessCalendar> calendar = DecodeBusinessCalendar(json);
+  EXPECT_TRUE(calendar.ok()) << text << ": " << calendar.status().path() << " "
+                             << calendar.status().message();
+  return calendar.ok() ? calendar.value() : BusinessCalendar{};
+}
+
+// Monday to Friday, 09:00 to 17:30, in `rule`, with these holidays.
+std::string Weekdays(const char* rule, const std::string& holidays = "") {
+  return std::string(R"({"time_zone_rule": ")") + rule +
+         R"(", "days": ["mon", "tue", "wed", "thu", "fri"], "hours": ["09:00", "17:30"],)" +
+         R"( "holidays": [)" + holidays + "]}";
+}
+
+// Every day, within these hours, in Amsterdam.
+std::string EveryDay(const char* open, const char* close) {
+  return std::string(R"({"time_zone_rule": ")") + kAmsterdam +
+         R"(", "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "hours": [")" + open +
+         R"(", ")" + close + R"("]})";
 }
 
 // ----- Civil dates -----
@@ -326,6 +355,263 @@ TEST_P(BusinessTimeLocalTest, ToUtc) {
 
 INSTANTIATE_TEST_SUITE_P(BusinessTimeLocals, BusinessTimeLocalTest, ::testing::ValuesIn(kLocals),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// ----- Deadlines -----
+
+struct DeadlineCase {
+  const char* name;
+  std::string calendar;  // JSON
+  const char* start;     // UTC
+  int64_t minutes;
+  const char* deadline;  // UTC
+};
+
+const DeadlineCase kDeadlines[] = {
+    // Amsterdam in winter is UTC+1; 2026-01-10 is a Saturday.
+    {"saturday_night_waits_for_monday", Weekdays(kAmsterdam), "2026-01-10T02:00",   // Sat 03:00
+     5, "2026-01-12T08:05"},                                                        // Mon 09:05
+    {"friday_before_close_carries_over", Weekdays(kAmsterdam), "2026-01-09T16:25",  // Fri 17:25
+     10, "2026-01-12T08:05"},  // 5 minutes on Friday, 5 on Monday: Mon 09:05
+    {"friday_after_close", Weekdays(kAmsterdam), "2026-01-09T17:00",             // Fri 18:00
+     5, "2026-01-12T08:05"},                                                     // Mon 09:05
+    {"reaching_closing_time_exactly", Weekdays(kAmsterdam), "2026-01-09T16:25",  // Fri 17:25
+     5, "2026-01-09T16:30"},                                                     // Fri 17:30
+    {"starting_at_closing_time", Weekdays(kAmsterdam), "2026-01-09T16:30",       // Fri 17:30
+     5, "2026-01-12T08:05"},                                                     // Mon 09:05
+    {"before_opening", Weekdays(kAmsterdam), "2026-01-12T06:00",                 // Mon 07:00
+     5, "2026-01-12T08:05"},                                                     // Mon 09:05
+    {"zero_minutes_within_hours", Weekdays(kAmsterdam), "2026-01-12T09:00", 0, "2026-01-12T09:00"},
+    {"zero_minutes_outside_hours", Weekdays(kAmsterdam), "2026-01-10T02:00",  // Sat 03:00
+     0, "2026-01-12T08:00"},                                                  // Mon 09:00
+    {"negative_minutes_are_zero", Weekdays(kAmsterdam), "2026-01-12T09:00", -30,
+     "2026-01-12T09:00"},
+    {"within_hours_same_day", Weekdays(kAmsterdam), "2026-01-12T09:00",  // Mon 10:00
+     5, "2026-01-12T09:05"},
+    // 1200 minutes from Mon 10:00: 450 on Monday, 510 on Tuesday, 240 on Wednesday.
+    {"several_days", Weekdays(kAmsterdam), "2026-01-12T09:00", 1200,
+     "2026-01-14T12:00"},  // Wed 13:00
+    // 8.5 hours a day, 5 days: 2550 minutes a week. Mon 09:00 + 2 weeks and 1 minute.
+    {"whole_weeks", Weekdays(kAmsterdam), "2026-01-12T08:00", 2 * 2550 + 1,
+     "2026-01-26T08:01"},  // Mon 09:01
+    // Spring forward on Sunday 2026-03-29: Friday is CET (+1), Monday CEST (+2). 30 minutes
+    // on Friday, 30 on Monday.
+    {"spring_forward_weekend", Weekdays(kAmsterdam), "2026-03-27T16:00",    // Fri 17:00 CET
+     60, "2026-03-30T07:30"},                                               // Mon 09:30 CEST
+    {"sunday_of_spring_forward", Weekdays(kAmsterdam), "2026-03-29T01:30",  // Sun 03:30 CEST
+     5, "2026-03-30T07:05"},                                                // Mon 09:05 CEST
+    // Fall back on Sunday 2026-10-25: Friday CEST, Monday CET.
+    {"fall_back_weekend", Weekdays(kAmsterdam), "2026-10-23T15:00",    // Fri 17:00 CEST
+     60, "2026-10-26T08:30"},                                          // Mon 09:30 CET
+    {"sunday_of_fall_back", Weekdays(kAmsterdam), "2026-10-25T01:30",  // Sun 02:30 CET
+     5, "2026-10-26T08:05"},                                           // Mon 09:05 CET
+    // New York: spring forward on Sunday 2026-03-08, fall back on Sunday 2026-11-01.
+    {"new_york_spring_forward", Weekdays(kNewYork), "2026-03-06T22:00",  // Fri 17:00 EST
+     60, "2026-03-09T13:30"},                                            // Mon 09:30 EDT
+    {"new_york_sunday_of_spring_forward", Weekdays(kNewYork),
+     "2026-03-08T07:30",                                                      // Sun 03:30 EDT
+     5, "2026-03-09T13:05"},                                                  // Mon 09:05 EDT
+    {"new_york_fall_back", Weekdays(kNewYork), "2026-10-30T21:00",            // Fri 17:00 EDT
+     60, "2026-11-02T14:30"},                                                 // Mon 09:30 EST
+    {"new_york_sunday_of_fall_back", Weekdays(kNewYork), "2026-11-01T06:30",  // Sun 01:30 EST
+     5, "2026-11-02T14:05"},                                                  // Mon 09:05 EST
+    // Holidays: Easter Monday 2026-04-06 (CEST), Christmas on Friday and Saturday.
+    {"across_easter_monday", Weekdays(kAmsterdam, R"("2026-04-06")"),
+     "2026-04-03T15:00",       // Fri 17:00 CEST
+     60, "2026-04-07T07:30"},  // Tue 09:30 CEST
+    {"across_christmas", Weekdays(kAmsterdam, R"("2026-12-25", "2026-12-26")"),
+     "2026-12-24T16:00",       // Thu 17:00 CET
+     60, "2026-12-28T08:30"},  // Mon 09:30 CET
+    {"starting_on_a_holiday", Weekdays(kAmsterdam, R"("2026-12-25", "2026-12-26")"),
+     "2026-12-25T09:00",      // Fri 10:00 CET, Christmas
+     5, "2026-12-28T08:05"},  // Mon 09:05 CET
+    // A holiday in the middle of weeks that are skipped whole: 3 weeks of 2550 minutes
+    // from Mon 2026-01-12 09:00 with Wednesday 2026-01-21 off end a day later.
+    {"holiday_among_whole_weeks", Weekdays(kAmsterdam, R"("2026-01-21")"), "2026-01-12T08:00",
+     3 * 2550, "2026-02-02T16:30"},  // the 15 working days end on Mon 2026-02-02 at 17:30 CET
+    // Sydney: summer (AEDT, +11) spans the new year; 2026-04-05 back to AEST (+10),
+    // 2026-10-04 forward to AEDT.
+    {"sydney_summer_weekend", Weekdays(kSydney), "2026-01-09T23:00",  // Sat 10:00 AEDT
+     5, "2026-01-11T22:05"},                                          // Mon 09:05 AEDT
+    {"sydney_dst_ends", Weekdays(kSydney), "2026-04-03T06:00",        // Fri 17:00 AEDT
+     60, "2026-04-05T23:30"},                                         // Mon 09:30 AEST
+    {"sydney_dst_starts", Weekdays(kSydney), "2026-10-02T07:00",      // Fri 17:00 AEST
+     60, "2026-10-04T22:30"},                                         // Mon 09:30 AEDT
+    {"sydney_new_year", Weekdays(kSydney, R"("2026-01-01")"),
+     "2025-12-31T06:00",       // Wed 17:00 AEDT
+     60, "2026-01-01T22:30"},  // Fri 2026-01-02 09:30 AEDT
+    // Kolkata, a fixed +05:30, Monday to Saturday 10:00 to 19:00.
+    {"fixed_offset",
+     R"({"time_zone_rule": "<+0530>-5:30", "days": ["mon", "tue", "wed", "thu", "fri", "sat"],
+         "hours": ["10:00", "19:00"]})",
+     "2026-01-11T06:30",       // Sun 12:00 IST
+     30, "2026-01-12T05:00"},  // Mon 10:30 IST
+    // Clock changes inside working hours count real time. Open all day every day: the day
+    // of spring forward has 23 hours, the day of fall back 25.
+    {"spring_forward_day_has_23_hours", EveryDay("00:00", "24:00"),
+     "2026-03-28T23:00",            // Sun 00:00 CET
+     24 * 60, "2026-03-29T23:00"},  // Mon 01:00 CEST
+    {"fall_back_day_has_25_hours", EveryDay("00:00", "24:00"),
+     "2026-10-24T22:00",            // Sun 00:00 CEST
+     24 * 60, "2026-10-25T22:00"},  // Sun 23:00 CET
+    // Opening at 02:30 on the night the clocks skip from 02:00 to 03:00: work starts when
+    // the clock shows a time past the opening, at 03:00 CEST.
+    {"opening_in_the_skipped_hour", EveryDay("02:30", "05:00"),
+     "2026-03-28T23:00",       // Sun 00:00 CET
+     10, "2026-03-29T01:10"},  // Sun 03:10 CEST
+    // Open 01:00 to 02:30: on the night of fall back 02:00-02:30 is worked twice.
+    {"repeated_hour_worked_twice", EveryDay("01:00", "02:30"),
+     "2026-10-25T00:00",       // Sun 02:00 CEST: 30 minutes, then 02:00-02:30 CET
+     60, "2026-10-25T01:30"},  // Sun 02:30 CET
+    {"after_the_repeated_hour", EveryDay("01:00", "02:30"),
+     "2026-10-25T01:15",       // Sun 02:15 CET: 15 minutes, the rest on Monday
+     20, "2026-10-26T00:05"},  // Mon 01:05 CET
+};
+
+class BusinessTimeDeadlineTest : public ::testing::TestWithParam<DeadlineCase> {};
+
+TEST_P(BusinessTimeDeadlineTest, Deadline) {
+  const DeadlineCase& c = GetParam();
+  EXPECT_EQ(Format(AddBusinessTime(Calendar(c.calendar), Utc(c.start), c.minutes)),
+            Format(Utc(c.deadline)));
+}
+
+INSTANTIATE_TEST_SUITE_P(BusinessTimeDeadlines, BusinessTimeDeadlineTest,
+                         ::testing::ValuesIn(kDeadlines),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(BusinessTimeBoundsTest, TenYearsOfMinutesIsComputedAcrossFortyYears) {
+  // 5,256,000 minutes from Mon 2026-01-05 09:00 CET: 10305 working days of 510 minutes
+  // (2061 weeks) and 450 minutes more, on Mon 2065-07-06 from 09:00 CEST to 16:30 CEST.
+  // The clock changes fall outside working hours, so every week has 2550 minutes.
+  const BusinessCalendar calendar = Calendar(Weekdays(kAmsterdam));
+  EXPECT_EQ(Format(AddBusinessTime(calendar, Utc("2026-01-05T08:00"), 5256000)),
+            Format(Utc("2065-07-06T14:30")));
+}
+
+TEST(BusinessTimeBoundsTest, UnreachableDeadlinesSaturate) {
+  BusinessCalendar none = Calendar(Weekdays(kAmsterdam));
+  none.working_days = {};
+  EXPECT_EQ(AddBusinessTime(none, Utc("2026-01-05T08:00"), 5), kNoBusinessDeadline);
+
+  BusinessCalendar closed = Calendar(Weekdays(kAmsterdam));
+  closed.close_minute = closed.open_minute;
+  EXPECT_EQ(AddBusinessTime(closed, Utc("2026-01-05T08:00"), 5), kNoBusinessDeadline);
+  closed.open_minute = -1;
+  EXPECT_EQ(AddBusinessTime(closed, Utc("2026-01-05T08:00"), 5), kNoBusinessDeadline);
+
+  // One minute a week: ten years of minutes would take 100,000 years.
+  BusinessCalendar thin = Calendar(std::string(R"({"time_zone_rule": ")") + kAmsterdam +
+                                   R"(", "days": ["mon"], "hours": ["09:00", "09:01"]})");
+  EXPECT_EQ(AddBusinessTime(thin, Utc("2026-01-05T08:00"), 5256000), kNoBusinessDeadline);
+  EXPECT_EQ(Format(AddBusinessTime(thin, Utc("2026-01-05T08:00"), 2)),
+            Format(Utc("2026-01-12T08:01")));  // the next Monday's 09:00 CET minute
+
+  // Every working day a holiday for as long as the calendar says: the next one after.
+  std::string mondays;
+  for (int week = 0; week < 1000; ++week) {
+    mondays += (week > 0 ? ",\"" : "\"") + DateOf(DaysFromCivil(2026, 1, 5) + 7 * week) + "\"";
+  }
+  BusinessCalendar off =
+      Calendar(std::string(R"({"time_zone_rule": "UTC0", "days": ["mon"],)") +
+               R"( "hours": ["09:00", "17:00"], "holidays": [)" + mondays + "]}");
+  // 1000 Mondays from 2026-01-05 on: the first Monday to work is 2045-03-06.
+  EXPECT_EQ(Format(AddBusinessTime(off, Utc("2026-01-05T08:00"), 5)),
+            Format(Utc("2045-03-06T09:05")));
+
+  // Starts at the edges of the instant range.
+  const BusinessCalendar calendar = Calendar(Weekdays(kAmsterdam));
+  EXPECT_EQ(AddBusinessTime(calendar, INT64_MAX, 5), kNoBusinessDeadline);
+  EXPECT_EQ(AddBusinessTime(calendar, kMaxInstantMs + 1, 5), kNoBusinessDeadline);
+  EXPECT_LT(AddBusinessTime(calendar, INT64_MIN, 5), -kMaxInstantMs + 8 * kMsPerDay);
+  EXPECT_EQ(AddBusinessTime(calendar, 0, INT64_MAX), kNoBusinessDeadline);
+}
+
+TEST(BusinessTimeBoundsTest, AHolidayGivenTwiceInAHandBuiltCalendarCountsOnce) {
+  // Ten weeks of minutes from Mon 2026-01-12 09:00 CET, Wed 2026-01-21 off: counted by
+  // arithmetic over whole weeks, one day's hours less.
+  BusinessCalendar calendar = Calendar(Weekdays(kAmsterdam, R"("2026-01-21")"));
+  const int64_t once = AddBusinessTime(calendar, Utc("2026-01-12T08:00"), 10 * 2550);
+  calendar.holidays.push_back(calendar.holidays.back());
+  EXPECT_EQ(Format(AddBusinessTime(calendar, Utc("2026-01-12T08:00"), 10 * 2550)), Format(once));
+  EXPECT_EQ(Format(once), "2026-03-23T16:30:00Z");  // Mon 17:30 CET, a day after ten weeks
+}
+
+// ----- Deadlines against a quarter-by-quarter count -----
+
+// The deadline found by looking at every quarter of an hour from the start: a quarter is
+// working time when the wall time at its first instant is within the hours of a working
+// day. Exact when starts, hours, offsets and changes all fall on quarter hours in UTC, as
+// in the test below.
+int64_t CountQuarters(const BusinessCalendar& calendar, int64_t start, int64_t minutes) {
+  constexpr int64_t kQuarter = 15;
+  int64_t counted = 0;
+  for (int64_t at = start; at < start + 400 * kMsPerDay; at += kQuarter * kMsPerMinute) {
+    const int64_t local = at + UtcOffsetSeconds(calendar.zone, at) * 1000;
+    const int64_t day = FloorDiv(local, kMsPerDay);
+    const int64_t minute = FloorMod(local, kMsPerDay) / kMsPerMinute;
+    const bool working = calendar.working_days[WeekdayFromMonday(day)] &&
+                         !std::binary_search(calendar.holidays.begin(), calendar.holidays.end(),
+                                             static_cast<int32_t>(day)) &&
+                         minute >= calendar.open_minute && minute < calendar.close_minute;
+    if (!working) continue;
+    if (minutes - counted <= kQuarter) return at + (minutes - counted) * kMsPerMinute;
+    counted += kQuarter;
+  }
+  return kNoBusinessDeadline;
+}
+
+TEST(BusinessTimePropertyTest, AgreesWithCountingQuarterHours) {
+  const char* rules[] = {kAmsterdam,
+                         kNewYork,
+                         kSydney,
+                         kKolkata,
+                         "UTC0",
+                         kDublin,
+                         kSantiago,
+                         kNuuk,
+                         kJerusalem,
+                         kLordHowe,
+                         "EST5EDT,0/0,J365/25"};
+  // Starts a few days around each of 2026's clock changes of the zones above.
+  const char* changes[] = {"2026-03-29T01:00", "2026-10-25T01:00", "2026-03-08T07:00",
+                           "2026-11-01T06:00", "2026-04-04T16:00", "2026-10-03T16:00",
+                           "2026-09-06T04:00", "2026-04-05T03:00", "2026-03-27T00:00"};
+  std::mt19937 random(20260329);
+  const auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
+  for (int round = 0; round < 400; ++round) {
+    BusinessCalendar calendar;
+    calendar.zone = Rule(rules[pick(0, std::size(rules) - 1)]);
+    for (bool& working : calendar.working_days) working = pick(0, 2) > 0;
+    calendar.working_days[pick(0, 6)] = true;
+    // Hours on a 30-minute grid, often around the 00:00-03:00 of clock changes.
+    calendar.open_minute = 30 * pick(0, pick(0, 1) ? 6 : 46);
+    calendar.close_minute = calendar.open_minute + 30 * pick(1, (1440 - calendar.open_minute) / 30);
+    const int64_t change = Utc(changes[pick(0, std::size(changes) - 1)]);
+    const int64_t start = change + (pick(-4 * 1440, 2 * 1440) / 15) * 15 * kMsPerMinute;
+    // A few holidays close to the start, some within the weeks counted by arithmetic.
+    for (int h = pick(0, 3); h > 0; --h) {
+      calendar.holidays.push_back(static_cast<int32_t>(FloorDiv(start, kMsPerDay) + pick(-1, 12)));
+    }
+    for (int h = pick(0, 1) * pick(0, 20); h > 0; --h) {
+      calendar.holidays.push_back(static_cast<int32_t>(FloorDiv(start, kMsPerDay) + pick(0, 200)));
+    }
+    std::sort(calendar.holidays.begin(), calendar.holidays.end());
+    calendar.holidays.erase(std::unique(calendar.holidays.begin(), calendar.holidays.end()),
+                            calendar.holidays.end());
+    // Up to 25 weeks of working time, so that the count above finds every deadline.
+    const int weekly = static_cast<int>(std::count(calendar.working_days.begin(),
+                                                   calendar.working_days.end(), true)) *
+                       (calendar.close_minute - calendar.open_minute);
+    const int size = pick(0, 2);
+    const int64_t minutes = size == 0 ? pick(0, 120) : pick(0, (size == 1 ? 6 : 25) * weekly);
+    ASSERT_EQ(Format(AddBusinessTime(calendar, start, minutes)),
+              Format(CountQuarters(calendar, start, minutes)))
+        << "round " << round << ": " << Describe(calendar.zone) << " hours " << calendar.open_minute
+        << "-" << calendar.close_minute << " from " << Format(start) << " + " << minutes;
+  }
+}
 
 // ----- Decoding calendars -----
 

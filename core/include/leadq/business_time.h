@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,6 +97,28 @@ struct BusinessCalendar {
   // Days off: local civil dates as days since 1970-01-01, sorted, without repeats.
   std::vector<int32_t> holidays;
 };
+
+// AddBusinessTime's answer when the deadline is out of reach: the calendar has no working
+// time at all, or not enough of it in kMaxBusinessScanDays.
+inline constexpr int64_t kNoBusinessDeadline = std::numeric_limits<int64_t>::max();
+
+// How far past its start AddBusinessTime looks (100 years of calendar). A team working 40
+// hours a week reaches the flow format's longest SLA (ten years of minutes) in 42 years.
+inline constexpr int64_t kMaxBusinessScanDays = 36525;
+
+// The instant at which `minutes` of working time have passed since `start_utc_ms`. Working
+// time is real elapsed time at instants whose wall time lies within the working hours of a
+// working day that is not a holiday: the hour skipped when clocks move forward is not
+// worked, the hour repeated when they move back is worked twice. When `start_utc_ms` lies
+// outside working time the clock starts at the next opening, so 0 minutes gives the next
+// opening (or the start itself within working hours), and a deadline reached exactly at
+// closing time is that closing time. Negative minutes count as 0.
+//
+// Bounded whatever the calendar: whole weeks between clock changes are counted by
+// arithmetic (less their holidays), and the scan stops kMaxBusinessScanDays after the
+// start's local date, returning kNoBusinessDeadline. An invalid calendar (no working day,
+// or hours not within 0 <= open < close <= 1440) also gives kNoBusinessDeadline.
+int64_t AddBusinessTime(const BusinessCalendar& calendar, int64_t start_utc_ms, int64_t minutes);
 
 // At most this many holidays in a calendar document.
 inline constexpr size_t kMaxHolidays = 1000;
