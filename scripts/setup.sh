@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build pkg-config g++ clang clang-format libclang-rt-14-dev
   emscripten nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libsqlite3-dev sqlite3
-  libssl-dev chromium
+  libssl-dev chromium tzdata
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

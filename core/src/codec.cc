@@ -3,8 +3,11 @@
 #include "leadq/codec.h"
 
 #include <cmath>
+#include <memory>
+#include <utility>
 
 #include "json_reader.h"
+#include "leadq/business_time.h"
 #include "numbers.h"
 
 namespace leadq {
@@ -150,6 +153,11 @@ Result<ConversationInput> DecodeConversationInput(const JsonValue& request) {
   Result<std::string> revise = OptionalString(request, "revise", "");
   if (!revise.ok()) return revise.status();
   input.revise = revise.value();
+  if (const JsonValue* it = request.Find("business_hours"); it != nullptr && !it->is_null()) {
+    Result<BusinessCalendar> calendar = DecodeBusinessCalendar(*it, "/business_hours");
+    if (!calendar.ok()) return calendar.status();
+    input.business_hours = std::make_shared<const BusinessCalendar>(std::move(calendar).value());
+  }
   return input;
 }
 
@@ -197,7 +205,8 @@ JsonValue EncodeOutcome(const Outcome& outcome) {
   if (outcome.has_sla) {
     sla = JsonValue{{"first_response_minutes", outcome.first_response_minutes},
                     {"deadline_ms", outcome.sla_deadline_ms},
-                    {"follow_up_touches", outcome.follow_up_touches}};
+                    {"follow_up_touches", outcome.follow_up_touches},
+                    {"business_hours", outcome.sla_business_hours}};
   }
   JsonValue json{{"triage", ToString(outcome.triage)},
                  {"grade", ToString(outcome.grade)},

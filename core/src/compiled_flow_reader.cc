@@ -215,13 +215,14 @@ LeadDefinition ReadDefinition(Reader& reader, const JsonValue& json) {
   return definition;
 }
 
-// [grade, first_response_minutes, follow_up_touches]
+// [grade, first_response_minutes, follow_up_touches, business_hours]
 std::pair<Grade, SlaTerms> ReadSla(Reader& reader, const JsonValue& json) {
   std::pair<Grade, SlaTerms> sla{Grade::kNone, {}};
-  if (!reader.Tuple(json, 3)) return sla;
+  if (!reader.Tuple(json, 4)) return sla;
   sla.first = reader.Code(json[0], Grade::kHigh);
   sla.second.first_response_minutes = reader.Integer(json[1], 0, 5256000);
   sla.second.follow_up_touches = static_cast<int>(reader.Integer(json[2], 0, 100));
+  sla.second.business_hours = reader.Bool(json[3]);
   return sla;
 }
 

@@ -100,8 +100,8 @@ JsonValue CompileFlow(const Flow& flow) {
   for (const Step& step : flow.steps) steps.PushBack(StepJson(step));
   JsonValue sla = JsonValue::MakeArray();
   for (const auto& [grade, terms] : flow.sla) {
-    sla.PushBack(
-        JsonValue::Array{Code(grade), terms.first_response_minutes, terms.follow_up_touches});
+    sla.PushBack(JsonValue::Array{Code(grade), terms.first_response_minutes,
+                                  terms.follow_up_touches, terms.business_hours});
   }
   JsonValue variants = JsonValue::MakeArray();
   for (const Variant& variant : flow.variants) variants.PushBack(VariantJson(variant));

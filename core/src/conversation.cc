@@ -204,7 +204,8 @@ Turn NextTurn(const Flow& flow, const ConversationInput& input) {
     if (chosen == walk.candidates.front()) turn.messages = walk.before_first;
     turn.question = View(flow, variant, *chosen, turn.language, turn.fields);
   }
-  turn.outcome = Decide(flow, turn.fields, input.profile.signals, input.now_ms, turn.language);
+  turn.outcome = Decide(flow, turn.fields, input.profile.signals, input.now_ms, turn.language,
+                        input.business_hours.get());
   return turn;
 }
 

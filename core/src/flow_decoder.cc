@@ -71,13 +71,15 @@ void DecodeSla(JsonReader& reader, const JsonValue& document, Flow* flow) {
       reader.Problem(path, "must be an object");
       continue;
     }
-    reader.OnlyMembers(terms_json, path, {"first_response_minutes", "follow_up_touches"});
+    reader.OnlyMembers(terms_json, path,
+                       {"first_response_minutes", "follow_up_touches", "business_hours"});
     SlaTerms terms;
     // At most ten years, which also keeps now + deadline far from overflowing.
     terms.first_response_minutes =
         reader.IntegerIn(terms_json, "first_response_minutes", path, true, 0, 1, 5256000);
     terms.follow_up_touches =
         static_cast<int>(reader.IntegerIn(terms_json, "follow_up_touches", path, false, 1, 0, 100));
+    terms.business_hours = reader.Bool(terms_json, "business_hours", path, false);
     flow->sla[grade] = terms;
   }
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "decay.h"
+#include "leadq/business_time.h"
 #include "leadq/condition.h"
 #include "leadq/outcome.h"
 #include "localized.h"
@@ -103,10 +104,27 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
   return a + b;
 }
 
+// When the first response is due for `terms` on a lead decided at `now_ms`.
+int64_t SlaDeadline(const SlaTerms& terms, int64_t now_ms, const BusinessCalendar* business_hours,
+                    bool* counted_in_business_hours) {
+  *counted_in_business_hours = false;
+  if (terms.business_hours && business_hours != nullptr) {
+    const int64_t due = AddBusinessTime(*business_hours, now_ms, terms.first_response_minutes);
+    if (due != kNoBusinessDeadline) {
+      *counted_in_business_hours = true;
+      return due;
+    }
+    // No working time within reach (a calendar without it): calendar time, below.
+  }
+  return SaturatingAdd(now_ms, std::clamp<int64_t>(terms.first_response_minutes, 0,
+                                                   std::numeric_limits<int64_t>::max() / 60000) *
+                                   60000);
+}
+
 }  // namespace
 
 Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
-               const std::string& language) {
+               const std::string& language, const BusinessCalendar* business_hours) {
   const LeadDefinition& definition = flow.definition;
   const std::string& fallback = flow.default_language;
   Outcome outcome;
@@ -176,9 +194,7 @@ Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals
       outcome.first_response_minutes = it->second.first_response_minutes;
       outcome.follow_up_touches = it->second.follow_up_touches;
       outcome.sla_deadline_ms =
-          SaturatingAdd(now_ms, std::clamp<int64_t>(it->second.first_response_minutes, 0,
-                                                    std::numeric_limits<int64_t>::max() / 60000) *
-                                    60000);
+          SlaDeadline(it->second, now_ms, business_hours, &outcome.sla_business_hours);
     }
   }
   return outcome;

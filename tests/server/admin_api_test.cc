@@ -2,6 +2,9 @@
 // one lead in full, CSV), visitors (export, erase), retention, sites, health and metrics.
 #include <gtest/gtest.h>
 
+#include <tuple>
+#include <vector>
+
 #include "test_server.h"
 
 namespace leadq::testing {
@@ -310,6 +313,65 @@ TEST_F(AdminApiTest, SitesWithKeysAndAllowedOrigins) {
   ExpectError(client_->Post("/api/v1/sessions", {{"Origin", "https://shop.example"}},
                             Json{{"site", key}, {"flow", "bant-demo"}}.dump(), "application/json"),
               403, "origin_not_allowed");
+}
+
+TEST_F(AdminApiTest, SiteBusinessHoursAreCheckedKeptAndCleared) {
+  const Json hours{{"time_zone", "Europe/Amsterdam"},
+                   {"days", {"mon", "tue", "wed", "thu", "fri"}},
+                   {"hours", {"09:00", "17:30"}},
+                   {"holidays", {"2026-12-26", "2026-12-25"}}};
+  auto res =
+      PostJson(*client_, "/api/v1/admin/sites",
+               {{"site_key", "site-hours"}, {"name", "Shop"}, {"business_hours", hours}}, admin_);
+  ASSERT_EQ(res->status, 201) << res->body;
+  Json site = Body(res);
+  EXPECT_EQ(site["business_hours"]["time_zone"], "Europe/Amsterdam");
+  EXPECT_EQ(site["business_hours"]["holidays"], Json({"2026-12-25", "2026-12-26"})) << "sorted";
+
+  // Every problem is refused at its own place, and the site keeps what it had.
+  const std::vector<std::tuple<Json, std::string, std::string>> bad = {
+      {"weekdays", "/business_hours", "must be an object"},
+      {Json::object(), "/business_hours/time_zone", "IANA"},
+      {Json{{"time_zone", "Europe/Amsterdm"}, {"days", {"mon"}}, {"hours", {"09:00", "17:00"}}},
+       "/business_hours/time_zone", "unknown time zone"},
+      {Json{{"time_zone", "../../etc/passwd"}, {"days", {"mon"}}, {"hours", {"09:00", "17:00"}}},
+       "/business_hours/time_zone", "invalid time zone name"},
+      {Json{{"time_zone", "UTC"}, {"days", {"mon", "funday"}}, {"hours", {"09:00", "17:00"}}},
+       "/business_hours/days/1", "must be a day"},
+      {Json{{"time_zone", "UTC"}, {"days", {"mon"}}, {"hours", {"17:00", "09:00"}}},
+       "/business_hours/hours/1", "later than the opening"},
+      {Json{{"time_zone", "UTC"},
+            {"days", {"mon"}},
+            {"hours", {"09:00", "17:00"}},
+            {"holidays", {"2026-02-30"}}},
+       "/business_hours/holidays/0", "date"},
+      {Json{{"time_zone", "UTC"},
+            {"days", {"mon"}},
+            {"hours", {"09:00", "17:00"}},
+            {"time_zone_rule", "UTC0"}},
+       "/business_hours/time_zone_rule", "not a member"},
+  };
+  for (const auto& [setting, path, message] : bad) {
+    auto refused = client_->Put("/api/v1/admin/sites/site-hours", admin_,
+                                Json{{"name", "Shop"}, {"business_hours", setting}}.dump(),
+                                "application/json");
+    ExpectError(refused, 400, "invalid_argument", path.c_str());
+    EXPECT_NE(Body(refused)["error"]["message"].get<std::string>().find(message), std::string::npos)
+        << refused->body;
+  }
+  site = Body(client_->Get("/api/v1/admin/sites/site-hours", admin_));
+  EXPECT_EQ(site["business_hours"]["time_zone"], "Europe/Amsterdam");
+
+  // An update without business hours keeps them; null removes them.
+  res = client_->Put("/api/v1/admin/sites/site-hours", admin_, R"({"name":"Shop NL"})",
+                     "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Body(res)["business_hours"]["days"].size(), 5u);
+  res = client_->Put("/api/v1/admin/sites/site-hours", admin_,
+                     R"({"name":"Shop NL","business_hours":null})", "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_TRUE(
+      Body(client_->Get("/api/v1/admin/sites/site-hours", admin_))["business_hours"].is_null());
 }
 
 TEST_F(AdminApiTest, HealthAndMetrics) {

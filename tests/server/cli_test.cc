@@ -192,6 +192,28 @@ TEST_F(CliTest, SimulateRunsFromFilesWithTheClockAndTheBehaviourSet) {
   EXPECT_NE(bad_event.output.find("odd.json:/0/path"), std::string::npos) << bad_event.output;
 }
 
+TEST_F(CliTest, SimulateCountsAnSlaInTheBusinessHoursGiven) {
+  const std::string flow = std::string(LEADQ_SOURCE_DIR) + "/tests/data/flows/business-hours.json";
+  const std::string answers = Write("plan.json", R"({"plan": "enterprise"})");
+  const std::string hours = Write("hours.json", R"({"time_zone": "Europe/Amsterdam",
+    "days": ["mon", "tue", "wed", "thu", "fri"], "hours": ["09:00", "17:30"]})");
+  // Saturday 03:00 in Amsterdam: due on Monday at 09:05 CET.
+  Ran run = Leadq("simulate " + flow + " --answers " + answers + " --business-hours " + hours +
+                  " --now 2026-03-07T02:00:00Z");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(
+      run.output.find("SLA: first response within 5 business minutes, by 2026-03-09 08:05 UTC"),
+      std::string::npos)
+      << run.output;
+  Ran bad = Leadq("simulate " + flow + " --answers " + answers + " --business-hours " +
+                  Write("bad-hours.json", R"({"time_zone": "Mars/Olympus", "days": ["mon"],
+                        "hours": ["09:00", "17:00"]})"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("bad-hours.json:/time_zone: unknown time zone \"Mars/Olympus\""),
+            std::string::npos)
+      << bad.output;
+}
+
 TEST_F(CliTest, MigrateExportAndBackupWhileAServerWrites) {
   Ran migrated = Leadq("migrate --data-dir " + dir_ + "/fresh");
   EXPECT_EQ(migrated.exit_code, 0) << migrated.output;

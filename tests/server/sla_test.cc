@@ -3,6 +3,7 @@
 // counted against the target.
 #include <gtest/gtest.h>
 
+#include "demo_flows.h"
 #include "handoff_test_util.h"
 
 namespace leadq::testing {
@@ -91,6 +92,58 @@ TEST_F(SlaTest, AcceptedInTimeIsNeverOverdueAndTouchesCountAgainstTheTarget) {
   EXPECT_EQ(bad["error"]["path"], "/channel");
   server_.Admin("POST", "/api/v1/admin/leads/nosuchlead1/touches", {{"channel", "call"}}, &status);
   EXPECT_EQ(status, 404);
+}
+
+// A grade whose SLA counts business time, on a site whose sales team works 09:00-17:30
+// on weekdays in Amsterdam: the deadline falls in working time, through the whole server
+// (site setting, answer, handoff, webhook, overdue check).
+TEST_F(SlaTest, ABusinessHoursDeadlineAtNightOnSaturdayFallsOnMondayMorning) {
+  Json flow = DemoFlow();
+  flow["sla"]["high"]["business_hours"] = true;
+  int status = 0;
+  Json saved =
+      server_.Admin("POST", "/api/v1/admin/flows?site=demo-site&publish=true", flow, &status);
+  ASSERT_EQ(status, 201) << saved.dump();
+  Json site = server_.Admin("GET", "/api/v1/admin/sites/demo-site");
+  site["business_hours"] = {{"time_zone", "Europe/Amsterdam"},
+                            {"days", {"mon", "tue", "wed", "thu", "fri"}},
+                            {"hours", {"09:00", "17:30"}}};
+  Json updated = server_.Admin("PUT", "/api/v1/admin/sites/demo-site",
+                               {{"name", site["name"]},
+                                {"allowed_origins", site["allowed_origins"]},
+                                {"business_hours", site["business_hours"]}},
+                               &status);
+  ASSERT_EQ(status, 200) << updated.dump();
+  CreateDestination(server_, sales_.url());
+
+  clock_.now = 1772848800000;  // 2026-03-07T02:00:00Z: Saturday, 03:00 in Amsterdam
+  const std::string lead = server_.AnswerLead(HandoffServer::HighLead());
+  const int64_t deadline = 1773043500000;  // 2026-03-09T08:05:00Z: Monday 09:05 CET
+  Json view = LeadView(server_, lead);
+  EXPECT_EQ(view["sla"]["deadline_ms"], deadline);
+  ASSERT_TRUE(WebhookReceiver::WaitFor([&] { return sales_.requests().size() == 1; }));
+  Json body = Json::parse(sales_.requests()[0].body, nullptr, false);
+  EXPECT_EQ(body["lead"]["sla"]["deadline_ms"], deadline);
+  EXPECT_EQ(body["lead"]["sla"]["business_hours"], true);
+
+  clock_.now = 1772848800000 + 10 * 60'000;  // calendar time would be overdue by now
+  EXPECT_EQ(CheckSla(), 0);
+  clock_.now = deadline - 1;
+  EXPECT_EQ(CheckSla(), 0);
+  EXPECT_FALSE(LeadView(server_, lead)["sla"]["overdue"].get<bool>());
+  clock_.now = deadline;
+  EXPECT_LE(CheckSla(), 1);
+  EXPECT_TRUE(LeadView(server_, lead)["sla"]["overdue"].get<bool>());
+
+  // A site without business hours: the same grade counts calendar time.
+  updated = server_.Admin("PUT", "/api/v1/admin/sites/demo-site",
+                          {{"name", site["name"]},
+                           {"allowed_origins", site["allowed_origins"]},
+                           {"business_hours", nullptr}},
+                          &status);
+  ASSERT_EQ(status, 200) << updated.dump();
+  const std::string second = server_.AnswerLead(HandoffServer::HighLead(), "visitor-2");
+  EXPECT_EQ(LeadView(server_, second)["sla"]["deadline_ms"], deadline + 5 * 60'000);
 }
 
 }  // namespace

@@ -19,6 +19,15 @@ TEST_P(SiteStoreContract, PutSiteCreatesAndReplacesKeepingTheCreationTime) {
   EXPECT_TRUE(IsNotFound(store().GetSite("site-none").status(), "/site"));
 }
 
+TEST_P(SiteStoreContract, BusinessHoursAreStoredReplacedAndCleared) {
+  const std::string hours = R"({"days":["mon"],"hours":["09:00","17:00"],"time_zone":"UTC"})";
+  ASSERT_TRUE(store().PutSite({"site-h", "H", {}, 100, hours}).ok());
+  EXPECT_EQ(ValueOf(store().GetSite("site-h")).business_hours, hours);
+  ASSERT_TRUE(store().PutSite({"site-h", "H", {}, 100, ""}).ok());
+  EXPECT_EQ(ValueOf(store().GetSite("site-h")).business_hours, "");
+  EXPECT_EQ(ValueOf(store().ListSites()).size(), 2u);
+}
+
 TEST_P(SiteStoreContract, SitesAreListedByKey) {
   AddSite("site-c");
   AddSite("site-0");

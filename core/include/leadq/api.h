@@ -9,7 +9,8 @@
 //                         fields, variants}
 //   compile_flow  request: a flow document   value: its compiled form (compiled_flow.h)
 //   next          request: {flow, profile?, answers?, now_ms?, language?, visitor_id?,
-//                           revise?}
+//                           revise?, business_hours?} (the site's working time, as
+//                           DecodeBusinessCalendar reads it, for SLAs stated in it)
 //                 value: the next turn: {variant, language, messages, question (or null),
 //                         progress: {asked, total}, done, revising, previous_step,
 //                         rejected: [{index, step, code, message}], fields, outcome}
@@ -23,7 +24,7 @@
 // max?}], value (current, to prefill), min?, max?, unit?, max_length?, consent_version?};
 // an outcome is {triage, grade, total_points, criteria: [{id, category, points, reason}],
 // missing_fields, conversion, stage, knockout: {id, reason} or null, sla:
-// {first_response_minutes, deadline_ms, follow_up_touches} or null}. In next,
+// {first_response_minutes, deadline_ms, follow_up_touches, business_hours} or null}. In next,
 // check_answer and decide, "flow" is a flow document or a compiled flow. The profile is
 // {fields: {...}, signals: {page_views, visits, time_on_site, channel, utm: {...}, pages:
 // [...], last_activity_ms}}; answers are [{step, value}]; times are integer milliseconds

@@ -21,7 +21,8 @@ Result<Signals> DecodeSignals(const JsonValue& json, const std::string& path);
 // [{"step": "budget", "value": ...}, ...]
 Result<std::vector<Answer>> DecodeAnswers(const JsonValue& json, const std::string& path);
 
-// {"profile", "answers", "now_ms", "language", "visitor_id"}; the flow is decoded apart.
+// {"profile", "answers", "now_ms", "language", "visitor_id", "revise", "business_hours"}
+// (business hours as DecodeBusinessCalendar reads them); the flow is decoded apart.
 Result<ConversationInput> DecodeConversationInput(const JsonValue& request);
 
 JsonValue EncodeSignals(const Signals& signals);

@@ -128,6 +128,10 @@ enum class Grade { kNone, kLow, kMedium, kHigh };
 struct SlaTerms {
   int64_t first_response_minutes = 0;
   int follow_up_touches = 0;
+  // The minutes count working time of the site's business hours (a 5-minute deadline at
+  // 03:00 on a Saturday falls at 09:05 on Monday), not calendar time. Without business
+  // hours to count them in, they count as calendar time.
+  bool business_hours = false;
 };
 
 struct LeadDefinition {

@@ -45,12 +45,18 @@ struct Outcome {
   int64_t first_response_minutes = 0;
   int64_t sla_deadline_ms = 0;
   int follow_up_touches = 0;
+  // The deadline counts working time (the grade's SLA asks for business hours and the
+  // site has them); false: calendar time.
+  bool sla_business_hours = false;
 };
 
+struct BusinessCalendar;  // leadq/business_time.h
+
 // Triage of `fields` (explicit profile merged with answers) and `signals` at `now_ms`.
-// Pure and total: every input yields an Outcome.
+// Pure and total: every input yields an Outcome. `business_hours` (may be null: none) is
+// the site's working time, which an SLA stated in business hours counts its minutes in.
 Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
-               const std::string& language);
+               const std::string& language, const BusinessCalendar* business_hours = nullptr);
 
 const char* ToString(Triage triage);
 const char* ToString(Conversion conversion);

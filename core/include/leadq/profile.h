@@ -8,12 +8,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "leadq/flow.h"
 
 namespace leadq {
+
+struct BusinessCalendar;  // leadq/business_time.h
 
 // A page of the site the visitor saw, and when last: behaviour points about it fade
 // from that time, not from whatever the visitor did last.
@@ -65,6 +68,9 @@ struct ConversationInput {
   // current value). Answers after it are kept; those that fall off the path when the
   // revised answer changes it no longer count. "" for the normal next question.
   std::string revise;
+  // The site's business hours, for SLAs stated in them (null: none). Shared, not copied:
+  // the server keeps one per site.
+  std::shared_ptr<const BusinessCalendar> business_hours;
 };
 
 }  // namespace leadq

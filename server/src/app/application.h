@@ -13,6 +13,7 @@
 #include "delivery/webhook_sender.h"
 #include "http/api_context.h"
 #include "platform/background_loop.h"
+#include "services/business_hours.h"
 #include "services/requalification_service.h"
 
 namespace leadq {
@@ -53,6 +54,7 @@ class Application {
   DestinationService destinations;
   SlaService sla;
   FeedbackService feedback;
+  BusinessHoursCache business_hours;
   RequalificationService requalification;
   SessionService sessions;
   VisitorService visitors;

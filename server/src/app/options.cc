@@ -97,6 +97,8 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     options->events_file = value;
   } else if (name == "answers") {
     options->answers_file = value;
+  } else if (name == "business-hours") {
+    options->business_hours_file = value;
   } else {
     return Status::InvalidArgument("unknown option --" + name + "\n" + Usage(options->command));
   }
@@ -190,7 +192,7 @@ std::string Usage(const std::string& command) {
   }
   if (command == "simulate") {
     return "usage: leadq simulate FILE [--language L] [--now TIME] [--events FILE]\n"
-           "                      [--answers FILE]\n"
+           "                      [--answers FILE] [--business-hours FILE]\n"
            "  runs the flow in FILE in the terminal: each question is printed, one answer is\n"
            "  read per line from standard input (JSON, or plain text taken as a string; an\n"
            "  empty line skips an optional question), and the outcome is printed at the end:\n"
@@ -204,6 +206,10 @@ std::string Usage(const std::string& command) {
            "                  each with an optional at_ms (default: --now), folded into signals\n"
            "  --answers FILE  answers instead of standard input: a JSON object of step id ->\n"
            "                  value, or an array of {\"step\", \"value\"}, in the order given\n"
+           "  --business-hours FILE  the site's business hours, as the admin API takes them\n"
+           "                  ({\"time_zone\", \"days\", \"hours\", \"holidays\"}), for SLAs "
+           "stated\n"
+           "                  in business time\n"
            "  Exit 0 when the conversation ended, 1 when the answers ran out first.\n";
   }
   if (command == "export") {

@@ -2,16 +2,21 @@
 // with its points and reasons — the same core the server runs, without a server.
 // Answers are read one per line from standard input, or all at once from a file
 // (--answers), so the command is scriptable; the clock (--now) and the visitor's
-// behaviour before the conversation (--events) can be set, to see decay and SLA terms.
+// behaviour before the conversation (--events) can be set, to see decay and SLA terms,
+// and the site's business hours (--business-hours), for SLAs counted in them.
 #include <chrono>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
+#include <sstream>
 
 #include "app/commands.h"
 #include "app/flow_file.h"
 #include "leadq/conversation.h"
 #include "leadq/signals.h"
 #include "platform/utc_time.h"
+#include "services/business_hours.h"
 
 namespace leadq {
 namespace {
@@ -69,8 +74,9 @@ void PrintOutcome(const Outcome& outcome) {
   }
   if (outcome.has_sla) {
     std::cout << "  SLA: first response within " << outcome.first_response_minutes
-              << " minutes, by " << UtcTime(outcome.sla_deadline_ms) << ", "
-              << outcome.follow_up_touches << " follow-up touches\n";
+              << (outcome.sla_business_hours ? " business" : "") << " minutes, by "
+              << UtcTime(outcome.sla_deadline_ms) << ", " << outcome.follow_up_touches
+              << " follow-up touches\n";
   } else {
     std::cout << "  SLA: none (only qualified leads with terms for their grade have one)\n";
   }
@@ -160,6 +166,25 @@ Result<Signals> SignalsFrom(const std::string& path, int64_t now_ms) {
   return FoldEvents(Signals{}, events.value());
 }
 
+// The calendar of the business hours in `path` (none for "").
+Result<std::shared_ptr<const BusinessCalendar>> BusinessHoursFrom(const std::string& path) {
+  if (path.empty()) return std::shared_ptr<const BusinessCalendar>();
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return Status::InvalidArgument(path + ": cannot be read");
+  const Json setting = Json::parse(text.str(), nullptr, false);
+  if (setting.is_discarded()) return Status::InvalidArgument(path + ": is not JSON");
+  Result<std::string> checked = CheckBusinessHours(setting, "");
+  Result<BusinessCalendar> calendar = checked.ok() ? LoadBusinessHours(checked.value())
+                                                   : Result<BusinessCalendar>(checked.status());
+  if (!calendar.ok()) {
+    return Status::InvalidArgument(path + ":" + calendar.status().path() + ": " +
+                                   calendar.status().message());
+  }
+  return std::make_shared<const BusinessCalendar>(std::move(calendar).value());
+}
+
 }  // namespace
 
 int RunSimulate(const Options& options) {
@@ -172,7 +197,9 @@ int RunSimulate(const Options& options) {
   Result<int64_t> now = Clock(options);
   Result<Signals> signals = now.ok() ? SignalsFrom(options.events_file, now.value()) : Signals{};
   Result<AnswerSource> source = AnswerSource::Open(options.answers_file);
-  for (const Status& status : {now.status(), signals.status(), source.status()}) {
+  Result<std::shared_ptr<const BusinessCalendar>> hours =
+      BusinessHoursFrom(options.business_hours_file);
+  for (const Status& status : {now.status(), signals.status(), source.status(), hours.status()}) {
     if (!status.ok()) {
       std::cerr << "leadq: " << status.message() << "\n";
       return 2;
@@ -184,6 +211,7 @@ int RunSimulate(const Options& options) {
   input.visitor_id = "simulate";
   input.now_ms = now.value();
   input.profile.signals = signals.value();
+  input.business_hours = hours.value();
   std::cout << "clock: " << UtcTime(input.now_ms) << "\n";
   if (!options.events_file.empty()) PrintSignals(input.profile.signals);
   std::vector<std::string> shown;

@@ -4,6 +4,7 @@
 #include "http/request_json.h"
 #include "http/route.h"
 #include "http/routes.h"
+#include "services/business_hours.h"
 
 namespace leadq {
 namespace {
@@ -15,6 +16,9 @@ Json SiteJson(const SiteRecord& site) {
   return Json{{"site_key", site.site_key},
               {"name", site.name},
               {"allowed_origins", site.allowed_origins},
+              {"business_hours", site.business_hours.empty()
+                                     ? Json(nullptr)
+                                     : Json::parse(site.business_hours, nullptr, false)},
               {"created_ms", site.created_ms}};
 }
 
@@ -26,8 +30,10 @@ Json KeyJson(const ApiKeyRecord& key) {
               {"revoked", key.revoked}};
 }
 
-// {"name", "allowed_origins": [...]} (and "site_key" when creating).
-Result<SiteRecord> SiteFromBody(const std::string& body_text, bool with_key) {
+// {"name", "allowed_origins": [...], "business_hours": {...} or null} (and "site_key"
+// when creating). `*with_hours` tells whether the body has business hours (null among
+// them: none); a site updated without them keeps its own.
+Result<SiteRecord> SiteFromBody(const std::string& body_text, bool with_key, bool* with_hours) {
   Result<Json> body = ParseJsonObject(body_text);
   if (!body.ok()) return body.status();
   SiteRecord site;
@@ -53,6 +59,13 @@ Result<SiteRecord> SiteFromBody(const std::string& body_text, bool with_key) {
       site.allowed_origins.push_back(origin.get<std::string>());
     }
   }
+  auto hours = body.value().find("business_hours");
+  *with_hours = hours != body.value().end();
+  if (*with_hours && !hours->is_null()) {
+    Result<std::string> checked = CheckBusinessHours(*hours, "/business_hours");
+    if (!checked.ok()) return checked.status();
+    site.business_hours = checked.value();
+  }
   return site;
 }
 
@@ -65,7 +78,8 @@ void ListSites(ApiContext& api, const httplib::Request&, httplib::Response& res)
 }
 
 void CreateSite(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<SiteRecord> site = SiteFromBody(req.body, true);
+  bool with_hours = false;
+  Result<SiteRecord> site = SiteFromBody(req.body, true, &with_hours);
   if (!site.ok()) return RenderError(res, site.status());
   Result<SiteRecord> created = api.sites.Create(site.value());
   if (!created.ok()) return RenderError(res, created.status());
@@ -80,10 +94,11 @@ void GetSite(ApiContext& api, const httplib::Request& req, httplib::Response& re
 }
 
 void UpdateSite(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
-  Result<SiteRecord> site = SiteFromBody(req.body, false);
+  bool with_hours = false;
+  Result<SiteRecord> site = SiteFromBody(req.body, false, &with_hours);
   if (!site.ok()) return RenderError(res, site.status());
   site.value().site_key = req.matches[1];
-  Result<SiteRecord> updated = api.sites.Update(site.value());
+  Result<SiteRecord> updated = api.sites.Update(site.value(), !with_hours);
   if (!updated.ok()) return RenderError(res, updated.status());
   RenderJson(res, SiteJson(updated.value()));
 }

@@ -110,7 +110,8 @@ Json HandoffService::Snapshot(const HandoffInput& in, const HandoffRecord& h) co
   if (h.sla_deadline_ms > 0) {
     sla = {{"first_response_minutes", in.outcome.first_response_minutes},
            {"deadline_ms", h.sla_deadline_ms},
-           {"follow_up_touches", h.follow_up_target}};
+           {"follow_up_touches", h.follow_up_target},
+           {"business_hours", in.outcome.sla_business_hours}};
   }
   const Json outcome = FromCore(EncodeOutcome(in.outcome));
   return {{"lead_id", h.lead_id},

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "services/business_hours.h"
 #include "services/handoff_service.h"
 #include "services/session_decision.h"
 
@@ -132,7 +133,8 @@ Result<bool> RequalificationService::Redecide(const std::string& session_id,
     if (!flow.ok()) return flow.status();
     Result<OutcomeWrite> decided =
         DecideSession({session, *flow.value(), visitor, context.value().answers,
-                       context.value().handoff, nullptr, env_.now_ms(), visitor.updated_ms},
+                       context.value().handoff, nullptr, env_.now_ms(), visitor.updated_ms,
+                       business_hours_ ? business_hours_->For(session.site_key) : nullptr},
                       handoffs_);
     if (!decided.ok()) return decided.status();
     if (decided.value().handoff.empty() && decided.value().done == session.done &&

@@ -28,6 +28,7 @@
 
 namespace leadq {
 
+class BusinessHoursCache;
 class HandoffService;
 
 // At most this many of a visitor's sessions are re-decided for one task (the most
@@ -36,15 +37,18 @@ inline constexpr int kMaxSessionsToRequalify = 10;
 
 class RequalificationService {
  public:
-  // `handoffs` may be null (outcomes are then re-decided but hand nothing over).
+  // `handoffs` may be null (outcomes are then re-decided but hand nothing over);
+  // `business_hours` too (SLAs stated in business time then count calendar time).
   RequalificationService(SessionStore& sessions, LeadStore& leads, RequalificationStore& queue,
-                         FlowService& flows, const Environment& env, HandoffService* handoffs)
+                         FlowService& flows, const Environment& env, HandoffService* handoffs,
+                         BusinessHoursCache* business_hours = nullptr)
       : sessions_(sessions),
         leads_(leads),
         queue_(queue),
         flows_(flows),
         env_(env),
-        handoffs_(handoffs) {}
+        handoffs_(handoffs),
+        business_hours_(business_hours) {}
 
   // Works every task due now, in batches, until none is left (or a storage error);
   // returns how many outcomes it stored. Failed tasks are postponed with a backoff.
@@ -73,6 +77,7 @@ class RequalificationService {
   FlowService& flows_;
   const Environment& env_;
   HandoffService* handoffs_;
+  BusinessHoursCache* business_hours_;
 };
 
 // Whether merging `after` into the profile fields `before` changes a value (an answer

@@ -15,6 +15,7 @@ Result<OutcomeWrite> DecideSession(const SessionDecisionInput& in, HandoffServic
     input.answers.push_back({in.new_answer->step_id, ToCore(in.new_answer->value)});
   }
   input.now_ms = in.now_ms;
+  input.business_hours = in.business_hours;
   const Turn turn = NextTurn(in.flow.flow, input);
 
   OutcomeWrite write;

@@ -6,9 +6,11 @@
 #ifndef LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
 #define LEADQ_SERVER_SERVICES_SESSION_DECISION_H_
 
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "leadq/business_time.h"
 #include "services/flow_service.h"
 #include "storage/session_store.h"
 
@@ -25,6 +27,8 @@ struct SessionDecisionInput {
   const AnswerRecord* new_answer = nullptr;    // the answer being stored, if any
   int64_t now_ms = 0;                          // the decision's time
   int64_t last_data_ms = 0;                    // see HandoffInput::last_data_ms
+  // The site's business hours, for SLAs stated in them (null: none).
+  std::shared_ptr<const BusinessCalendar> business_hours = nullptr;
 };
 
 // The outcome write for `input`; with `handoffs` (may be null) it carries the handoff

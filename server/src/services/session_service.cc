@@ -1,6 +1,7 @@
 // Starting sessions and taking answers.
 #include "services/session_service.h"
 
+#include "services/business_hours.h"
 #include "services/handoff_service.h"
 #include "services/requalification_service.h"
 #include "services/session_decision.h"
@@ -208,7 +209,8 @@ Result<AnswerStored> SessionService::TryStore(const AnswerRequest& request, Answ
 
   Result<OutcomeWrite> decided =
       DecideSession({session, *flow.value(), visitor, answers, context.value().handoff, &answer,
-                     answer.received_ms, answer.received_ms},
+                     answer.received_ms, answer.received_ms,
+                     business_hours_ ? business_hours_->For(session.site_key) : nullptr},
                     handoffs_);
   if (!decided.ok()) return decided.status();
   write.outcome = std::move(decided).value();

@@ -16,6 +16,7 @@
 
 namespace leadq {
 
+class BusinessHoursCache;
 class HandoffService;
 
 struct StartRequest {
@@ -64,14 +65,17 @@ class SessionService {
   // An answer that brings new data about the visitor queues the re-decision of the
   // visitor's other open and nurturing leads in its own transaction (SessionStore::
   // StoreAnswer); the requalification worker takes it from there.
+  // With `business_hours`, SLAs stated in business time count the site's working time.
   SessionService(SiteStore& sites, SessionStore& sessions, VisitorStore& visitors,
-                 FlowService& flows, const Environment& env, HandoffService* handoffs = nullptr)
+                 FlowService& flows, const Environment& env, HandoffService* handoffs = nullptr,
+                 BusinessHoursCache* business_hours = nullptr)
       : sites_(sites),
         sessions_(sessions),
         visitors_(visitors),
         flows_(flows),
         env_(env),
-        handoffs_(handoffs) {}
+        handoffs_(handoffs),
+        business_hours_(business_hours) {}
 
   // NotFound for an unknown site or flow; InvalidArgument for malformed ids.
   Result<StartResult> Start(const StartRequest& request);
@@ -95,6 +99,7 @@ class SessionService {
   FlowService& flows_;
   const Environment& env_;
   HandoffService* handoffs_;
+  BusinessHoursCache* business_hours_;
 };
 
 }  // namespace leadq

@@ -61,13 +61,14 @@ Result<SiteRecord> SiteService::Create(SiteRecord site) {
   return site;
 }
 
-Result<SiteRecord> SiteService::Update(const SiteRecord& site) {
+Result<SiteRecord> SiteService::Update(const SiteRecord& site, bool keep_business_hours) {
   Status status = Check(site);
   if (!status.ok()) return status;
   Result<SiteRecord> existing = store_.GetSite(site.site_key);
   if (!existing.ok()) return existing.status();
   SiteRecord updated = site;
   updated.created_ms = existing.value().created_ms;
+  if (keep_business_hours) updated.business_hours = existing.value().business_hours;
   status = store_.PutSite(updated);
   if (!status.ok()) return status;
   return updated;

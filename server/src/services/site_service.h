@@ -18,8 +18,9 @@ class SiteService {
   // Creates a site; a key is generated when `site.site_key` is empty. Conflict when the
   // key exists; InvalidArgument for a malformed key, name or origin.
   Result<SiteRecord> Create(SiteRecord site);
-  // Replaces name and origins of an existing site (NotFound otherwise).
-  Result<SiteRecord> Update(const SiteRecord& site);
+  // Replaces name, origins and business hours of an existing site (NotFound otherwise);
+  // with `keep_business_hours` the site keeps the business hours it has.
+  Result<SiteRecord> Update(const SiteRecord& site, bool keep_business_hours = false);
   Result<SiteRecord> Get(const std::string& site_key);
   Result<std::vector<SiteRecord>> List();
   // Whether some site allows `origin` (a CORS preflight names no site).

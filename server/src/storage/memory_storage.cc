@@ -55,6 +55,7 @@ Status MemoryStorage::PutSite(const SiteRecord& site) {
     // The site's creation time is kept.
     it->second.name = site.name;
     it->second.allowed_origins = site.allowed_origins;
+    it->second.business_hours = site.business_hours;
   }
   return Status::Ok();
 }

@@ -226,6 +226,11 @@ CREATE TABLE lead_changes (
 ) STRICT;
 CREATE INDEX lead_changes_by_session ON lead_changes(session_id, at_ms);
 )sql",
+      // 10: a site's business hours, which SLAs stated in business time count in
+      // (services/business_hours.h); '' when the site has none.
+      R"sql(
+ALTER TABLE sites ADD COLUMN business_hours TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }

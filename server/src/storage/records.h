@@ -18,6 +18,9 @@ struct SiteRecord {
   std::string name;
   std::vector<std::string> allowed_origins;
   int64_t created_ms = 0;
+  // The sales team's working time, as checked by CheckBusinessHours
+  // (services/business_hours.h), as JSON text; "" when the site has none.
+  std::string business_hours = "";
 };
 
 // An admin API key. Only a hash of the secret is stored.

@@ -13,6 +13,7 @@ SiteRecord ReadSite(const Statement& row) {
     if (origin.is_string()) site.allowed_origins.push_back(origin.get<std::string>());
   }
   site.created_ms = row.Integer(3);
+  site.business_hours = row.Text(4);
   return site;
 }
 
@@ -28,7 +29,7 @@ ApiKeyRecord ReadKey(const Statement& row) {
 }
 
 constexpr const char* kSiteColumns =
-    "SELECT site_key, name, allowed_origins, created_ms FROM sites";
+    "SELECT site_key, name, allowed_origins, created_ms, business_hours FROM sites";
 constexpr const char* kKeyColumns =
     "SELECT key_id, name, role, key_hash, created_ms, revoked_ms FROM api_keys";
 
@@ -37,15 +38,16 @@ constexpr const char* kKeyColumns =
 Status SqliteStorage::PutSite(const SiteRecord& site) {
   Status status = Write([&](Database& db) {
     Result<Statement> stmt = db.Prepare(
-        "INSERT INTO sites (site_key, name, allowed_origins, created_ms) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT (site_key) DO UPDATE SET name = excluded.name, "
-        "allowed_origins = excluded.allowed_origins");
+        "INSERT INTO sites (site_key, name, allowed_origins, created_ms, business_hours) "
+        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (site_key) DO UPDATE SET name = excluded.name, "
+        "allowed_origins = excluded.allowed_origins, business_hours = excluded.business_hours");
     if (!stmt.ok()) return stmt.status();
     return stmt.value()
         .Bind(1, site.site_key)
         .Bind(2, site.name)
         .Bind(3, Dump(site.allowed_origins))
         .Bind(4, site.created_ms)
+        .Bind(5, site.business_hours)
         .Run();
   });
   sites_.Invalidate();
