@@ -4,6 +4,7 @@
 //                       imports; the engine wrapper, chat view and conversation are
 //                       one chunk app.js imports when a conversation starts
 //   widget.css          the stylesheet, minified
+//   core.js             the engine wrapper alone, an ES module, for the console
 //   core/leadq-runtime.wasm  the engine for compiled flows (what a visitor downloads)
 //   core/leadq-core.wasm     the whole engine (flow documents, for data-flow-src), both
 //                            copied from the wasm build (standalone modules: core.js
@@ -95,6 +96,10 @@ function externalLater(path) {
     build.onResolve({ filter: /^\.\/later\.js$/ }, () => ({ path, external: true }));
   } };
 }
+// The engine wrapper on its own, for the console (its flow editor validates with the same
+// core): not part of what a visitor downloads. Members keep their names (no mangling).
+await esbuild.build({ ...common, bundle: true, format: 'esm', charset: 'utf8',
+  entryPoints: [join(source, 'core.js')], outdir: out });
 // The loader is a classic script (it must run from a plain <script async> tag).
 await esbuild.build({ ...common, entryPoints: [join(source, 'leadq.js')], outdir: out });
 await esbuild.build({ ...common, entryPoints: [join(source, 'widget.css')], outdir: out });

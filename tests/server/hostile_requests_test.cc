@@ -149,10 +149,16 @@ TEST(HostileRequestsTest, NoInputToAnyRouteProducesA500) {
   // Too large for any route: 413 with the shape.
   ExpectError(client->Post("/api/v1/sessions", std::string(200 * 1024, '{'), "application/json"),
               413, "payload_too_large");
-  // Still up, and nothing hostile was stored as a flow.
+  // Still up, and nothing hostile was published: a JSON object sent as a draft is kept as
+  // a draft (drafts may hold anything; only a valid flow is published).
   EXPECT_EQ(client->Get("/healthz")->status, 200);
   auto flows = client->Get("/api/v1/admin/flows?site=demo-site", with_key);
-  EXPECT_EQ(Body(flows)["flows"].size(), 1u) << flows->body;
+  const Json listed = Body(flows);
+  int published = 0;
+  for (const Json& flow : listed["flows"]) published += flow["published_version"] == 0 ? 0 : 1;
+  EXPECT_EQ(published, 1) << flows->body;
+  auto demo = client->Get("/api/v1/admin/flows/bant-demo/versions?site=demo-site", with_key);
+  EXPECT_EQ(Body(demo)["versions"].size(), 1u) << demo->body;
 }
 
 TEST(HostileRequestsTest, SqlMetacharactersAndMarkupAreStoredVerbatim) {

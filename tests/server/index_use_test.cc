@@ -117,5 +117,45 @@ TEST_F(IndexUseTest, TheWidgetsRequestsStayIndexedOnALargeSite) {
   EXPECT_EQ(merged.value().Integer(1), merged.value().Integer(0));
 }
 
+// The flows list's seven-day figures count index ranges: 3,000 sessions and leads older
+// than that are neither read nor scanned.
+TEST_F(IndexUseTest, TheFlowsListCountsRecentActivityByIndex) {
+  server_.clock().now = 100LL * 86'400'000;
+  {
+    Result<std::unique_ptr<Database>> db = Database::Open(server_.data_dir() + "/leadq.db");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()
+                    ->Exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 3000) "
+                           "INSERT INTO visitors (site_key, visitor_id, created_ms, updated_ms) "
+                           "SELECT 'demo-site', 'old-' || i, i, i FROM n; "
+                           "INSERT INTO sessions (session_id, site_key, flow_id, flow_version, "
+                           "visitor_id, started_ms, updated_ms) SELECT 'old-session-' || "
+                           "visitor_id, site_key, 'bant-demo', 1, visitor_id, 1, 1 FROM "
+                           "visitors WHERE visitor_id LIKE 'old-%'; "
+                           "INSERT INTO leads (session_id, site_key, flow_id, flow_version, "
+                           "variant, visitor_id, triage, grade, total_points, stage, conversion, "
+                           "sla_deadline_ms, channel, email, search_text, outcome, created_ms, "
+                           "updated_ms) SELECT session_id, site_key, flow_id, 1, '', visitor_id, "
+                           "'qualified', 'high', 100, 'sales_ready', 'none', 0, '', '', '', '{}', "
+                           "1, 1 FROM sessions WHERE session_id LIKE 'old-session-%'")
+                    .ok());
+  }
+  AnswerAll(Start("visitor-recent"), "recent@example.com");
+  const std::vector<std::string> before = Database::FullScanStatements();
+  Database::ResetHeaviestStatement();
+  auto res = client_->Get("/api/v1/admin/flows?site=demo-site", Bearer(kAdminKey));
+  ASSERT_EQ(res->status, 200) << res->body;
+  const Json flow = Body(res)["flows"][0];
+  EXPECT_EQ(flow["activity"]["sessions"], 1);
+  EXPECT_EQ(flow["activity"]["qualified"], 1);
+  std::vector<std::string> scanned;
+  for (const std::string& sql : Database::FullScanStatements()) {
+    if (std::find(before.begin(), before.end(), sql) == before.end()) scanned.push_back(sql);
+  }
+  EXPECT_TRUE(scanned.empty()) << ::testing::PrintToString(scanned);
+  EXPECT_LT(Database::Heaviest().steps, kMostSteps) << Database::Heaviest().sql;
+}
+
 }  // namespace
 }  // namespace leadq::testing

@@ -156,6 +156,91 @@ TEST_P(FlowStoreContract, VersionsAreListedNewestFirstAndFlowsSummarised) {
   EXPECT_TRUE(store().ListFlows("site-other").value().empty());
 }
 
+::testing::AssertionResult IsRevisionConflict(const Status& status) {
+  if (status.IsConflict() && status.path() == "/revision") return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "not a conflict at /revision: " << status.message();
+}
+
+FlowDraft Draft(const std::string& flow_id, const std::string& document, int64_t at_ms = 7) {
+  return {"site-a", flow_id, document, 0, 0, at_ms, "Marketing key"};  // StoreContract's kSite
+}
+
+TEST_P(FlowStoreContract, EachDraftSaveNamesTheRevisionItWasMadeOn) {
+  Result<FlowDraft> first = store().PutFlowDraft(Draft("flow-new", "{\"v\":1}"), 0);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first.value().revision, 1);
+  EXPECT_TRUE(IsRevisionConflict(store().PutFlowDraft(Draft("flow-new", "{}"), 0).status()))
+      << "a second new draft of the same flow";
+  EXPECT_EQ(ValueOf(store().PutFlowDraft(Draft("flow-new", "{\"v\":2}", 9), 1)).revision, 2);
+  EXPECT_TRUE(IsRevisionConflict(store().PutFlowDraft(Draft("flow-new", "{}"), 1).status()))
+      << "the other tab, still on revision 1";
+  FlowDraft stored = ValueOf(store().GetFlowDraft(kSite, "flow-new"));
+  EXPECT_EQ(stored.document, "{\"v\":2}");
+  EXPECT_EQ(stored.revision, 2);
+  EXPECT_EQ(stored.updated_ms, 9);
+  EXPECT_EQ(stored.updated_by, "Marketing key");
+
+  std::vector<FlowSummary> flows = ValueOf(store().ListFlows(kSite));
+  ASSERT_EQ(flows.size(), 1u) << "a new flow is listed from its first draft";
+  EXPECT_EQ(flows[0].latest_version, 0);
+  EXPECT_EQ(flows[0].draft_revision, 2);
+  EXPECT_EQ(flows[0].draft_updated_ms, 9);
+  EXPECT_TRUE(IsNotFound(store().GetPublishedFlow(kSite, "flow-new").status(), "/flow"));
+
+  EXPECT_TRUE(IsRevisionConflict(store().DeleteFlowDraft(kSite, "flow-new", 1)));
+  ASSERT_TRUE(store().DeleteFlowDraft(kSite, "flow-new", 2).ok());
+  EXPECT_TRUE(IsNotFound(store().GetFlowDraft(kSite, "flow-new").status(), "/flow"));
+  EXPECT_TRUE(IsNotFound(store().DeleteFlowDraft(kSite, "flow-new", 2), "/flow"));
+  EXPECT_TRUE(ValueOf(store().ListFlows(kSite)).empty()) << "a discarded new flow leaves nothing";
+  EXPECT_FALSE(store().PutFlowDraft({"site-none", "flow-x", "{}", 0, 0, 1, ""}, 0).ok());
+}
+
+TEST_P(FlowStoreContract, PublishingADraftMakesItTheNextVersionAtOnce) {
+  Save("flow-x", "{\"v\":1}", true);
+  FlowDraft draft = Draft("flow-x", "{\"v\":2}");
+  draft.base_version = 1;
+  ASSERT_TRUE(store().PutFlowDraft(draft, 0).ok());
+  ASSERT_TRUE(store().PutFlowDraft(draft, 1).ok());
+  EXPECT_EQ(ValueOf(store().GetFlowDraft(kSite, "flow-x")).base_version, 1);
+  EXPECT_TRUE(IsRevisionConflict(store().PublishFlowDraft(kSite, "flow-x", 1, 50).status()));
+  EXPECT_EQ(ValueOf(store().GetPublishedFlow(kSite, "flow-x")).version, 1) << "nothing changed";
+
+  FlowRecord published = ValueOf(store().PublishFlowDraft(kSite, "flow-x", 2, 50));
+  EXPECT_EQ(published.version, 2);
+  EXPECT_EQ(published.document, "{\"v\":2}");
+  EXPECT_EQ(published.created_ms, 50);
+  EXPECT_EQ(ValueOf(store().GetPublishedFlow(kSite, "flow-x")).version, 2);
+  EXPECT_TRUE(IsNotFound(store().GetFlowDraft(kSite, "flow-x").status(), "/flow"));
+  EXPECT_TRUE(IsNotFound(store().PublishFlowDraft(kSite, "flow-x", 2, 60).status(), "/flow"));
+  std::vector<FlowSummary> flows = ValueOf(store().ListFlows(kSite));
+  ASSERT_EQ(flows.size(), 1u);
+  EXPECT_EQ(flows[0].latest_version, 2);
+  EXPECT_EQ(flows[0].latest_version_ms, 50);
+  EXPECT_EQ(flows[0].draft_revision, 0);
+}
+
+TEST_P(FlowStoreContract, TheFlowsListCountsRecentSessionsAndQualifiedLeads) {
+  Save(kFlow, "{}", true);
+  Save("flow-quiet", "{}", true);
+  StartSession("s-old", "v-old", 1000);
+  Store(NextAnswer("s-old", "a-old", "budget", "high", 1000, Json::object(), "qualified"));
+  StartSession("s-new", "v-new", 5000);
+  Store(NextAnswer("s-new", "a-new", "budget", "high", 5000, Json::object(), "qualified"));
+  StartSession("s-open", "v-open", 6000);
+  Store(NextAnswer("s-open", "a-open", "budget", "low", 6000));  // nurture
+  StartSession("s-idle", "v-idle", 7000);                        // no answer yet
+
+  std::vector<FlowSummary> recent = ValueOf(store().ListFlows(kSite, 2000));
+  ASSERT_EQ(recent.size(), 2u);
+  EXPECT_EQ(recent[0].flow_id, kFlow);
+  EXPECT_EQ(recent[0].sessions, 3);
+  EXPECT_EQ(recent[0].qualified, 1);
+  EXPECT_EQ(recent[1].sessions, 0);
+  std::vector<FlowSummary> all = ValueOf(store().ListFlows(kSite, 0));
+  EXPECT_EQ(all[0].sessions, 4);
+  EXPECT_EQ(all[0].qualified, 2);
+}
+
 class DestinationStoreContract : public StoreContract {
  protected:
   static DestinationRecord Destination(const std::string& id, const std::string& site_key,

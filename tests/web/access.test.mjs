@@ -1,14 +1,11 @@
 // Accessibility: the flow completes with the keyboard alone (including going back to
 // revise an answer), and axe-core finds no serious or critical violation in any state.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 
 import { assertStored, hotLead, shownOutcome, synced } from './demo-flow.mjs';
-import { screenshot, useStack } from './harness.mjs';
+import { screenshot, seriousViolations, useStack } from './harness.mjs';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const stack = useStack();
 
@@ -39,19 +36,6 @@ async function tabTo(page, text) {
   assert.fail(`no focusable element with "${text}" (last: ${await focused(page)})`);
 }
 
-/**
- * Runs axe-core on the page and returns the serious and critical violations.
- * @param {Page} page
- */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  return results.violations
-      .filter((/** @type {any} */ v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility', () => {
   test('the whole flow completes with the keyboard only, back included', async () => {

@@ -7,14 +7,11 @@
 // Content-Security-Policy, with no serious axe-core violation.
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, screenshot, startLeadq } from './harness.mjs';
+import { launchBrowser, screenshot, seriousViolations, startLeadq } from './harness.mjs';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -63,17 +60,6 @@ async function until(check, timeoutMs = 30000) {
   }
 }
 
-/** @param {Page} page */
-async function seriousViolations(page) {
-  // Evaluated through the DevTools protocol: the page's CSP forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const results = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  return results.violations
-      .filter((/** @type {any} */ v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('console', () => {
   /** @type {Awaited<ReturnType<typeof startLeadq>>} */

@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promise
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 import { after, before } from 'node:test';
@@ -165,6 +166,27 @@ export async function launchBrowser() {
   });
   cleanups.add(() => { browser.close().catch(() => {}); });
   return browser;
+}
+
+/** axe-core's source, read once. @type {Promise<string> | null} */
+let axeSource = null;
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page (WCAG 2.1
+ * A and AA, best practices), as "rule: targets" lines.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function seriousViolations(page) {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol: the page's CSP forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
+  const results = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return results.violations
+      .filter((/** @type {any} */ v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
 }
 
 /**

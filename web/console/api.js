@@ -4,13 +4,15 @@
 export class ApiError extends Error {
   /**
    * @param {number} status @param {string} code @param {string} message @param {string} path
+   * @param {Record<string, any>} [details] the whole error object (problems, revision, …)
    */
-  constructor(status, code, message, path) {
+  constructor(status, code, message, path, details = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.path = path;
+    this.details = details;
   }
 
   /** A sentence for the status line. */
@@ -23,19 +25,28 @@ export class ApiError extends Error {
 }
 
 /**
+ * @typedef {{get: (path: string) => Promise<any>, post: (path: string, body?: unknown) => Promise<any>,
+ *   put: (path: string, body: unknown, headers?: Record<string, string>) => Promise<any>,
+ *   del: (path: string, headers?: Record<string, string>) => Promise<any>}} Api
+ */
+
+/**
  * @param {string} key the API key
- * @returns {{get: (path: string) => Promise<any>, post: (path: string, body?: unknown) => Promise<any>}}
+ * @returns {Api}
  */
 export function createApi(key) {
-  /** @param {string} method @param {string} path @param {unknown} [body] */
-  async function call(method, path, body) {
+  /**
+   * @param {string} method @param {string} path @param {unknown} [body]
+   * @param {Record<string, string>} [headers]
+   */
+  async function call(method, path, body, headers = {}) {
     /** @type {Response} */
     let response;
     try {
       response = await fetch(path, {
         method,
         headers: { Authorization: `Bearer ${key}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });
@@ -49,12 +60,14 @@ export function createApi(key) {
     if (!response.ok) {
       const error = json && json.error ? json.error : {};
       throw new ApiError(response.status, error.code || 'http_error',
-        error.message || `HTTP ${response.status}`, error.path || '');
+        error.message || `HTTP ${response.status}`, error.path || '', error);
     }
     return json;
   }
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
+    put: (path, body, headers) => call('PUT', path, body, headers),
+    del: (path, headers) => call('DELETE', path, undefined, headers),
   };
 }

@@ -3,6 +3,8 @@
 import { ApiError, createApi } from './api.js';
 import { renderDeadLetters } from './dead_letters.js';
 import { el } from './dom.js';
+import { renderFlowDraft } from './flow_draft.js';
+import { renderFlows } from './flows.js';
 import { renderInbox } from './inbox.js';
 import { renderLead } from './lead.js';
 
@@ -10,11 +12,12 @@ const kKeyItem = 'leadq.console.key';
 
 /**
  * What a view gets: the API, the key's role (admin, marketer or sales), its container,
- * the status line, and a place to register what must stop when the view is left
- * (timers).
+ * the status line, a way to another view that tells the result there, and a place to
+ * register what must stop when the view is left (timers).
  * @typedef {{api: ReturnType<typeof createApi>, role: string, main: HTMLElement,
  *   announce: (message: string, isError?: boolean) => void,
- *   fail: (error: unknown) => void, onLeave: (stop: () => void) => void}} View
+ *   fail: (error: unknown) => void, onLeave: (stop: () => void) => void,
+ *   go: (hash: string, message?: string) => void}} View
  */
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -24,6 +27,19 @@ const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
 let leaving = [];
 /** The signed-in key's role, asked once per page load. @type {string} */
 let role = '';
+/** What the next view announces (the result of what sent the marketer there). */
+let pending = '';
+
+/** Goes to `hash`, and says `message` there. @param {string} hash @param {string} [message] */
+async function go(hash, message = '') {
+  if (location.hash === hash) {
+    announce(message);
+    await route();
+    return;
+  }
+  pending = message;
+  location.hash = hash;
+}
 
 /** @param {string} message @param {boolean} [isError] */
 function announce(message, isError = false) {
@@ -55,7 +71,7 @@ function renderSignIn() {
     el('h1', { id: 'sign-in-title', textContent: 'Sign in' }),
     el('label', { htmlFor: 'api-key', textContent: 'API key' }), key,
     el('p', { id: 'api-key-help', className: 'help',
-      textContent: 'An admin or sales key. It is kept in this browser tab only.' }),
+      textContent: 'An admin, marketer or sales key. It is kept in this browser tab only.' }),
     el('button', { type: 'submit', textContent: 'Sign in' }));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -66,7 +82,10 @@ function renderSignIn() {
       ({ role } = await createApi(value).get('/api/v1/admin/me'));
       sessionStorage.setItem(kKeyItem, value);
       // No hashchange: the status line below must outlive the route.
-      if (!location.hash || location.hash === '#/') history.replaceState(null, '', '#/inbox');
+      // Marketers start at their flows, sales and admins at the inbox.
+      if (!location.hash || location.hash === '#/') {
+        history.replaceState(null, '', role === 'marketer' ? '#/flows' : '#/inbox');
+      }
       await route();
       announce('Signed in.');
     } catch (error) {
@@ -94,15 +113,21 @@ async function route() {
   // Dead letters are an operations matter: only admin keys may list and redeliver them.
   const deadLetters = /** @type {HTMLElement} */ (document.getElementById('nav-dead-letters'));
   deadLetters.hidden = role !== 'admin';
+  // Flows are the marketers' (and admins'): a sales key is not offered them.
+  const flows = /** @type {HTMLElement} */ (document.getElementById('nav-flows'));
+  flows.hidden = role === 'sales';
   for (const link of nav.querySelectorAll('a')) {
     if (location.hash.startsWith(link.getAttribute('href') || '')) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   /** @type {View} */
-  const view = { api, role, main, announce, fail, onLeave: (stop) => leaving.push(stop) };
+  const view = { api, role, main, announce, fail, onLeave: (stop) => leaving.push(stop), go };
   const lead = /^#\/leads\/([A-Za-z0-9_-]{1,64})$/.exec(location.hash);
   if (lead) return renderLead(view, lead[1]);
   if (location.hash === '#/dead-letters') return renderDeadLetters(view);
+  const flow = /^#\/flows\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{1,64})$/.exec(location.hash);
+  if (flow) return renderFlowDraft(view, flow[1], flow[2]);
+  if (/^#\/flows(\?|$)/.test(location.hash)) return renderFlows(view);
   return renderInbox(view);
 }
 
@@ -111,7 +136,10 @@ async function route() {
   announce('Signed out.');
 });
 window.addEventListener('hashchange', async () => {
-  announce('');  // a result belongs to the view it happened in
+  // A result belongs to the view it happened in, or to the one it sent you to.
+  // (Said before the view renders, so that its own failure, if any, is what stays.)
+  announce(pending);
+  pending = '';
   await route();
   // Keyboard and screen-reader users land on the new view's heading.
   const heading = main.querySelector('h1');

@@ -21,19 +21,23 @@ export function el(tag, props = {}, ...children) {
 }
 
 /**
- * A table with a caption, a header row and one row per item.
+ * A table with a caption, a header row and one row per item. Each cell carries its
+ * column's heading (data-label), which a `stack` table shows beside the value on a phone,
+ * where the rows become cards.
  * @template T
  * @param {string} caption
  * @param {string[]} headings
  * @param {T[]} items
  * @param {(item: T) => Array<Node | string>} cells
+ * @param {string} [className]
  * @returns {HTMLTableElement}
  */
-export function table(caption, headings, items, cells) {
-  return el('table', {},
+export function table(caption, headings, items, cells, className = '') {
+  return el('table', { className },
     el('caption', { textContent: caption }),
     el('thead', {}, el('tr', {}, ...headings.map((text) => el('th', { textContent: text, attrs: { scope: 'col' } })))),
-    el('tbody', {}, ...items.map((item) => el('tr', {}, ...cells(item).map((c) => el('td', {}, c))))));
+    el('tbody', {}, ...items.map((item) => el('tr', {}, ...cells(item).map((c, i) =>
+      el('td', { attrs: { 'data-label': headings[i] || '' } }, c))))));
 }
 
 /**

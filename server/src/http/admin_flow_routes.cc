@@ -1,4 +1,7 @@
-// Admin API for flows: validate, save versions, publish, roll back, diff.
+// Admin API for flows: validate, save versions, publish, roll back, diff, and drafts
+// (saved with their problems; every save names its revision, by If-Match).
+#include <algorithm>
+
 #include "http/api_error.h"
 #include "http/render.h"
 #include "http/request_json.h"
@@ -17,6 +20,14 @@ Json ProblemsJson(const std::vector<FlowProblem>& problems) {
     list.push_back({{"path", problem.path}, {"message", problem.message}});
   }
   return list;
+}
+
+// Adds `problems` (when there are any) to the error already rendered in `res`.
+void RenderWithProblems(httplib::Response& res, const std::vector<FlowProblem>& problems) {
+  if (problems.empty()) return;
+  Json error = Json::parse(res.body, nullptr, false);
+  error["error"]["problems"] = ProblemsJson(problems);
+  RenderJson(res, error);
 }
 
 // The `site` query parameter, which must name an existing site.
@@ -42,9 +53,19 @@ void ListFlows(ApiContext& api, const httplib::Request& req, httplib::Response& 
   if (!flows.ok()) return RenderError(res, flows.status());
   Json list = Json::array();
   for (const FlowSummary& flow : flows.value()) {
+    Json draft = nullptr;
+    if (flow.draft_revision > 0) {
+      draft = {{"revision", flow.draft_revision}, {"updated_ms", flow.draft_updated_ms}};
+    }
     list.push_back({{"flow", flow.flow_id},
                     {"published_version", flow.published_version},
-                    {"latest_version", flow.latest_version}});
+                    {"latest_version", flow.latest_version},
+                    {"draft", draft},
+                    {"last_change_ms", std::max(flow.latest_version_ms, flow.draft_updated_ms)},
+                    {"activity",
+                     {{"days", kFlowActivityDays},
+                      {"sessions", flow.sessions},
+                      {"qualified", flow.qualified}}}});
   }
   RenderJson(res, {{"flows", list}});
 }
@@ -70,12 +91,7 @@ void SaveFlow(ApiContext& api, const httplib::Request& req, httplib::Response& r
       api.flows.Save(site.value(), body.value(), publish_text == "true", &problems);
   if (!saved.ok()) {
     RenderError(res, saved.status());
-    if (!problems.empty()) {
-      Json error = Json::parse(res.body, nullptr, false);
-      error["error"]["problems"] = ProblemsJson(problems);
-      RenderJson(res, error);
-    }
-    return;
+    return RenderWithProblems(res, problems);
   }
   res.status = 201;
   Json out = VersionJson(saved.value(), false);
@@ -146,6 +162,102 @@ void Diff(ApiContext& api, const httplib::Request& req, httplib::Response& res) 
                    {"changes", patch.value()}});
 }
 
+// The revision an If-Match header names: `"3"` (an ETag as GetDraft sends it), W/"3" or 3;
+// 0 without the header (a new draft).
+Result<int> IfMatchRevision(const httplib::Request& req) {
+  if (!req.has_header("If-Match")) return 0;
+  std::string tag = req.get_header_value("If-Match");
+  if (tag.rfind("W/", 0) == 0) tag.erase(0, 2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  if (tag.empty() || tag.size() > 9 || tag.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument(
+        "If-Match must be the draft's ETag, such as \"3\" (its revision)", "/revision");
+  }
+  return std::stoi(tag);
+}
+
+void RenderDraft(httplib::Response& res, const DraftView& view) {
+  const FlowDraft& draft = view.draft;
+  res.set_header("ETag", "\"" + std::to_string(draft.revision) + "\"");
+  RenderJson(res, {{"flow", draft.flow_id},
+                   {"revision", draft.revision},
+                   {"base_version", draft.base_version},
+                   {"updated_ms", draft.updated_ms},
+                   {"updated_by", draft.updated_by},
+                   {"document", view.document},
+                   {"valid", view.problems.empty()},
+                   {"problems", ProblemsJson(view.problems)}});
+}
+
+// A Conflict carries the revision stored now, so a client can say what happened.
+void RenderDraftError(ApiContext& api, const std::string& site, const std::string& flow,
+                      httplib::Response& res, const Status& status) {
+  RenderError(res, status);
+  if (!status.IsConflict()) return;
+  Result<DraftView> current = api.flows.GetDraft(site, flow);
+  Json error = Json::parse(res.body, nullptr, false);
+  error["error"]["revision"] = current.ok() ? current.value().draft.revision : 0;
+  RenderJson(res, error);
+}
+
+void GetDraft(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> site = ExistingSite(api, req);
+  if (!site.ok()) return RenderError(res, site.status());
+  Result<DraftView> view = api.flows.GetDraft(site.value(), req.matches[1]);
+  if (!view.ok()) return RenderError(res, view.status());
+  RenderDraft(res, view.value());
+}
+
+void PutDraft(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> site = ExistingSite(api, req);
+  if (!site.ok()) return RenderError(res, site.status());
+  Result<int> revision = IfMatchRevision(req);
+  if (!revision.ok()) return RenderError(res, revision.status());
+  Result<Json> body = ParseJsonObject(req.body);
+  if (!body.ok()) return RenderError(res, body.status());
+  Result<DraftView> view = api.flows.SaveDraft(site.value(), req.matches[1], body.value(),
+                                               revision.value(), CallerName(api, req));
+  if (!view.ok()) return RenderDraftError(api, site.value(), req.matches[1], res, view.status());
+  RenderDraft(res, view.value());
+  if (revision.value() == 0) res.status = 201;
+}
+
+void DeleteDraft(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> site = ExistingSite(api, req);
+  if (!site.ok()) return RenderError(res, site.status());
+  Result<int> revision = IfMatchRevision(req);
+  if (!revision.ok()) return RenderError(res, revision.status());
+  if (revision.value() == 0) {
+    return RenderError(
+        res, Status::InvalidArgument("If-Match with the draft's ETag is required to discard it",
+                                     "/revision"));
+  }
+  Status status = api.flows.DiscardDraft(site.value(), req.matches[1], revision.value());
+  if (!status.ok()) return RenderDraftError(api, site.value(), req.matches[1], res, status);
+  RenderJson(res, {{"flow", req.matches[1].str()}, {"discarded", true}});
+}
+
+void PublishDraft(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> site = ExistingSite(api, req);
+  if (!site.ok()) return RenderError(res, site.status());
+  Result<Json> body = ParseJsonObject(req.body);
+  if (!body.ok()) return RenderError(res, body.status());
+  Result<int64_t> revision = ReadInteger(body.value(), "revision", true, 1, 999'999'999);
+  if (!revision.ok()) return RenderError(res, revision.status());
+  std::vector<FlowProblem> problems;
+  Result<FlowRecord> published = api.flows.PublishDraft(
+      site.value(), req.matches[1], static_cast<int>(revision.value()), &problems);
+  if (!published.ok()) {
+    RenderDraftError(api, site.value(), req.matches[1], res, published.status());
+    return RenderWithProblems(res, problems);
+  }
+  res.status = 201;
+  Json out = VersionJson(published.value(), false);
+  out["published"] = true;
+  RenderJson(res, out);
+}
+
 }  // namespace
 
 void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api) {
@@ -170,6 +282,17 @@ void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api) {
   AddRoute(server, api,
            {"POST", flow + "/rollback", "/api/v1/admin/flows/{flow_id}/rollback", kFlowRoles},
            RollBack);
+  AddRoute(server, api, {"GET", flow + "/draft", "/api/v1/admin/flows/{flow_id}/draft", kFlowRoles},
+           GetDraft);
+  AddRoute(server, api, {"PUT", flow + "/draft", "/api/v1/admin/flows/{flow_id}/draft", kFlowRoles},
+           PutDraft);
+  AddRoute(server, api,
+           {"DELETE", flow + "/draft", "/api/v1/admin/flows/{flow_id}/draft", kFlowRoles},
+           DeleteDraft);
+  AddRoute(
+      server, api,
+      {"POST", flow + "/draft/publish", "/api/v1/admin/flows/{flow_id}/draft/publish", kFlowRoles},
+      PublishDraft);
   AddRoute(server, api, {"GET", flow + "/diff", "/api/v1/admin/flows/{flow_id}/diff", kFlowRoles},
            Diff);
 }

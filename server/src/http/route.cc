@@ -32,6 +32,13 @@ Result<Role> CallerRole(ApiContext& api, const httplib::Request& req) {
   return api.auth.Authenticate(header.substr(prefix.size()));
 }
 
+std::string CallerName(ApiContext& api, const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.compare(0, prefix.size(), prefix) != 0) return "";
+  return api.auth.KeyName(header.substr(prefix.size()));
+}
+
 void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler handler) {
   const size_t index = api.metrics.AddRoute(info.method, info.doc_path);
   api.routes.push_back(info);

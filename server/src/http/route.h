@@ -21,6 +21,9 @@ void AddRoute(httplib::Server& server, ApiContext& api, RouteInfo info, Handler 
 // unknown or revoked.
 Result<Role> CallerRole(ApiContext& api, const httplib::Request& req);
 
+// The name of the request's API key ("" when there is none): who did what.
+std::string CallerName(ApiContext& api, const httplib::Request& req);
+
 // Every role (for routes any admin API key may use).
 inline const std::vector<Role> kAnyRole = {Role::kAdmin, Role::kMarketer, Role::kSales};
 

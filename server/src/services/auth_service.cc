@@ -55,6 +55,14 @@ std::string Sha256Hex(const std::string& text) {
   return hex;
 }
 
+std::string AuthService::KeyName(const std::string& secret) {
+  if (secret.empty() || secret.size() > 256) return "";
+  if (!bootstrap_.empty() && SameSecret(secret, bootstrap_)) return "admin";
+  Result<ApiKeyRecord> key = store_.FindApiKey(Sha256Hex(secret));
+  if (!key.ok() || key.value().revoked) return "";
+  return key.value().name;
+}
+
 Result<Role> AuthService::Authenticate(const std::string& secret) {
   if (secret.empty() || secret.size() > 256) return Unauthorized();
   if (!bootstrap_.empty() && SameSecret(secret, bootstrap_)) return Role::kAdmin;

@@ -34,6 +34,9 @@ class AuthService {
 
   // The role of the key `secret`; "unauthorized" for an unknown or revoked key.
   Result<Role> Authenticate(const std::string& secret);
+  // The name of the key `secret` as its creator gave it, for "who did what" ("admin" for
+  // the bootstrap key); "" for a key that does not authenticate.
+  std::string KeyName(const std::string& secret);
 
   Result<CreatedKey> CreateKey(const std::string& name, const std::string& role);
   Result<std::vector<ApiKeyRecord>> ListKeys();

@@ -28,7 +28,84 @@ std::vector<FlowProblem> FlowService::Validate(const Json& document) {
 }
 
 Result<std::vector<FlowSummary>> FlowService::List(const std::string& site_key) {
-  return store_.ListFlows(site_key);
+  return store_.ListFlows(site_key, env_.now_ms() - kFlowActivityDays * 86'400'000);
+}
+
+std::vector<FlowProblem> FlowService::DraftProblems(const std::string& flow_id,
+                                                    const Json& document) {
+  std::vector<FlowProblem> problems = DecodeFlow(ToCore(document)).problems;
+  auto id = document.find("id");
+  if (id != document.end() && id->is_string() && id->get_ref<const std::string&>() != flow_id) {
+    problems.insert(
+        problems.begin(),
+        {"/id", "must be \"" + flow_id +
+                    "\", this draft's flow (to copy a flow, save a draft of a new one)"});
+  }
+  return problems;
+}
+
+Result<DraftView> FlowService::GetDraft(const std::string& site_key, const std::string& flow_id) {
+  Result<FlowDraft> draft = store_.GetFlowDraft(site_key, flow_id);
+  if (!draft.ok()) return draft.status();
+  DraftView view;
+  view.document = Json::parse(draft.value().document, nullptr, false);
+  view.problems = DraftProblems(flow_id, view.document);
+  view.draft = std::move(draft).value();
+  return view;
+}
+
+Result<DraftView> FlowService::SaveDraft(const std::string& site_key, const std::string& flow_id,
+                                         const Json& document, int expected_revision,
+                                         const std::string& author) {
+  FlowDraft draft;
+  draft.site_key = site_key;
+  draft.flow_id = flow_id;
+  draft.document = document.dump(-1, ' ', false, Json::error_handler_t::replace);
+  draft.updated_ms = env_.now_ms();
+  draft.updated_by = author;
+  if (expected_revision > 0) {
+    // The version it was started from stays; a stale revision fails in the store below.
+    Result<FlowDraft> stored = store_.GetFlowDraft(site_key, flow_id);
+    if (stored.ok()) draft.base_version = stored.value().base_version;
+  } else {
+    Result<FlowRecord> published = store_.GetPublishedFlow(site_key, flow_id);
+    if (published.ok()) draft.base_version = published.value().version;
+  }
+  Result<FlowDraft> saved = store_.PutFlowDraft(std::move(draft), expected_revision);
+  if (!saved.ok()) return saved.status();
+  DraftView view;
+  view.document = document;
+  view.problems = DraftProblems(flow_id, document);
+  view.draft = std::move(saved).value();
+  return view;
+}
+
+Status FlowService::DiscardDraft(const std::string& site_key, const std::string& flow_id,
+                                 int revision) {
+  return store_.DeleteFlowDraft(site_key, flow_id, revision);
+}
+
+Result<FlowRecord> FlowService::PublishDraft(const std::string& site_key,
+                                             const std::string& flow_id, int revision,
+                                             std::vector<FlowProblem>* problems) {
+  Result<DraftView> view = GetDraft(site_key, flow_id);
+  if (!view.ok()) return view.status();
+  if (view.value().draft.revision != revision) {
+    return Status::Conflict(
+        "the draft was saved elsewhere since it was opened: it is at "
+        "revision " +
+            std::to_string(view.value().draft.revision) + ", this publish was asked for revision " +
+            std::to_string(revision),
+        "/revision");
+  }
+  if (!view.value().problems.empty()) {
+    *problems = view.value().problems;
+    return Status::InvalidFlow(
+        "the draft has " + std::to_string(problems->size()) + " problem(s); fix them to publish",
+        problems->front().path);
+  }
+  // The store publishes only the revision checked here.
+  return store_.PublishFlowDraft(site_key, flow_id, revision, env_.now_ms());
 }
 
 Result<std::vector<FlowRecord>> FlowService::Versions(const std::string& site_key,

@@ -23,6 +23,16 @@ struct LoadedFlow {
   Json compiled;  // the compiled form the widget's runtime reads (leadq/compiled_flow.h)
 };
 
+// A draft with what stands between it and publishing.
+struct DraftView {
+  FlowDraft draft;
+  Json document;                      // the draft's document, parsed
+  std::vector<FlowProblem> problems;  // empty: it can be published
+};
+
+// How far back the flows list counts sessions and qualified leads.
+inline constexpr int64_t kFlowActivityDays = 7;
+
 class FlowService {
  public:
   FlowService(FlowStore& store, const Environment& env) : store_(store), env_(env) {}
@@ -35,7 +45,23 @@ class FlowService {
 
   // Every problem of `document`, with JSON paths (empty when valid). Stores nothing.
   std::vector<FlowProblem> Validate(const Json& document);
+  // The site's flows, drafts included, with their sessions and qualified leads of the
+  // last kFlowActivityDays days.
   Result<std::vector<FlowSummary>> List(const std::string& site_key);
+
+  // Drafts (FlowStore's): saved whatever their problems, which come back with them. A
+  // save names the revision it was made on (0: a new draft) and is a Conflict when
+  // another save came first. The document's "id" must be the flow's (a problem at
+  // "/id" otherwise: a copy under another id is another flow's draft).
+  Result<DraftView> GetDraft(const std::string& site_key, const std::string& flow_id);
+  Result<DraftView> SaveDraft(const std::string& site_key, const std::string& flow_id,
+                              const Json& document, int expected_revision,
+                              const std::string& author);
+  Status DiscardDraft(const std::string& site_key, const std::string& flow_id, int revision);
+  // Publishes the draft of `revision` as the next version: InvalidFlow with `problems`
+  // when it has any (nothing changes), Conflict for another revision.
+  Result<FlowRecord> PublishDraft(const std::string& site_key, const std::string& flow_id,
+                                  int revision, std::vector<FlowProblem>* problems);
   // Versions of a flow, newest first.
   Result<std::vector<FlowRecord>> Versions(const std::string& site_key, const std::string& flow_id);
   // Publishes an existing version.
@@ -55,6 +81,7 @@ class FlowService {
 
  private:
   Result<std::shared_ptr<const LoadedFlow>> Load(FlowRecord record);
+  std::vector<FlowProblem> DraftProblems(const std::string& flow_id, const Json& document);
 
   FlowStore& store_;
   const Environment& env_;

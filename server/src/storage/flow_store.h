@@ -10,6 +10,21 @@
 
 namespace leadq {
 
+// A draft save, discard or publish made on revision `expected` (0: no draft) when the
+// stored draft has revision `stored` (0: there is none): Conflict at "/revision".
+inline Status DraftRevisionConflict(int stored, int expected) {
+  if (stored == 0) {
+    return Status::Conflict("the draft was published or discarded since revision " +
+                                std::to_string(expected) + " was opened",
+                            "/revision");
+  }
+  return Status::Conflict(
+      "the draft was saved elsewhere since it was opened: it is at revision " +
+          std::to_string(stored) + ", this change was made on " +
+          (expected == 0 ? std::string("no draft") : "revision " + std::to_string(expected)),
+      "/revision");
+}
+
 class FlowStore {
  public:
   virtual ~FlowStore() = default;
@@ -24,10 +39,31 @@ class FlowStore {
   // Makes an existing version the published one; NotFound when it does not exist.
   virtual Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
                                     int version) = 0;
-  virtual Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key) = 0;
+  // The site's flows, drafts without a version among them, by id; their activity counted
+  // from `activity_since_ms`.
+  virtual Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key,
+                                                     int64_t activity_since_ms = 0) = 0;
   // Versions of one flow, newest first (documents included).
   virtual Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
                                                            const std::string& flow_id) = 0;
+
+  // The flow's draft; NotFound when it has none.
+  virtual Result<FlowDraft> GetFlowDraft(const std::string& site_key,
+                                         const std::string& flow_id) = 0;
+  // Stores `draft` when the stored draft has revision `expected_revision` (0: there is
+  // none), as revision expected_revision + 1; Conflict ("/revision") otherwise. Returns
+  // the stored draft.
+  virtual Result<FlowDraft> PutFlowDraft(FlowDraft draft, int expected_revision) = 0;
+  // Removes the draft when it has `revision`: NotFound without a draft, Conflict
+  // ("/revision") for another revision.
+  virtual Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
+                                 int revision) = 0;
+  // In one transaction: stores the draft of revision `revision` as the flow's next
+  // version (`created_ms`), publishes it and removes the draft. NotFound without a draft,
+  // Conflict ("/revision") for another revision. The caller has checked the document.
+  virtual Result<FlowRecord> PublishFlowDraft(const std::string& site_key,
+                                              const std::string& flow_id, int revision,
+                                              int64_t created_ms) = 0;
 };
 
 }  // namespace leadq

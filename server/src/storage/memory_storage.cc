@@ -126,19 +126,26 @@ Status MemoryStorage::RevokeApiKey(const std::string& key_id, int64_t /*now_ms*/
 
 // Flows.
 
+Result<MemoryStorage::FlowRow*> MemoryStorage::EnsureFlow(const std::string& site_key,
+                                                          const std::string& flow_id) {
+  const VisitorKey key{site_key, flow_id};
+  auto it = flows_.find(key);
+  if (it == flows_.end()) {
+    if (sites_.count(site_key) == 0) {
+      return Status::Internal("FOREIGN KEY constraint failed: no site " + site_key);
+    }
+    it = flows_.emplace(key, FlowRow()).first;
+  }
+  return &it->second;
+}
+
 Result<FlowRecord> MemoryStorage::SaveFlowVersion(FlowRecord flow, bool publish) {
   std::lock_guard<std::mutex> lock(mutex_);
   Status admitted = Admit();
   if (!admitted.ok()) return admitted;
-  const VisitorKey key{flow.site_key, flow.flow_id};
-  auto it = flows_.find(key);
-  if (it == flows_.end()) {
-    if (sites_.count(flow.site_key) == 0) {
-      return Status::Internal("FOREIGN KEY constraint failed: no site " + flow.site_key);
-    }
-    it = flows_.emplace(key, FlowRow()).first;
-  }
-  FlowRow& row = it->second;
+  Result<FlowRow*> found = EnsureFlow(flow.site_key, flow.flow_id);
+  if (!found.ok()) return found.status();
+  FlowRow& row = *found.value();
   flow.version = row.versions.empty() ? 1 : row.versions.rbegin()->first + 1;
   row.versions[flow.version] = flow;
   if (publish) row.published_version = flow.version;
@@ -182,17 +189,109 @@ Status MemoryStorage::PublishFlowVersion(const std::string& site_key, const std:
   return Status::Ok();
 }
 
-Result<std::vector<FlowSummary>> MemoryStorage::ListFlows(const std::string& site_key) {
+Result<std::vector<FlowSummary>> MemoryStorage::ListFlows(const std::string& site_key,
+                                                          int64_t activity_since_ms) {
   std::lock_guard<std::mutex> lock(mutex_);
   Count();
   std::vector<FlowSummary> flows;
   for (auto it = flows_.lower_bound({site_key, ""});
        it != flows_.end() && it->first.first == site_key; ++it) {
     const FlowRow& row = it->second;
-    flows.push_back({site_key, it->first.second, row.published_version,
-                     row.versions.empty() ? 0 : row.versions.rbegin()->first});
+    FlowSummary flow;
+    flow.site_key = site_key;
+    flow.flow_id = it->first.second;
+    flow.published_version = row.published_version;
+    if (!row.versions.empty()) {
+      flow.latest_version = row.versions.rbegin()->first;
+      flow.latest_version_ms = row.versions.rbegin()->second.created_ms;
+    }
+    if (row.draft) {
+      flow.draft_revision = row.draft->revision;
+      flow.draft_updated_ms = row.draft->updated_ms;
+    }
+    for (const auto& [id, session] : sessions_) {
+      const SessionRecord& s = session.record;
+      if (s.site_key == site_key && s.flow_id == flow.flow_id &&
+          s.started_ms >= activity_since_ms) {
+        ++flow.sessions;
+      }
+    }
+    for (const auto& [id, lead] : leads_) {
+      if (lead.site_key == site_key && lead.flow_id == flow.flow_id && lead.triage == "qualified" &&
+          lead.created_ms >= activity_since_ms) {
+        ++flow.qualified;
+      }
+    }
+    flows.push_back(std::move(flow));
   }
   return flows;
+}
+
+Result<FlowDraft> MemoryStorage::GetFlowDraft(const std::string& site_key,
+                                              const std::string& flow_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = flows_.find({site_key, flow_id});
+  if (it == flows_.end() || !it->second.draft) {
+    return Status::NotFound("this flow has no draft", "/flow");
+  }
+  return *it->second.draft;
+}
+
+Result<FlowDraft> MemoryStorage::PutFlowDraft(FlowDraft draft, int expected_revision) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = flows_.find({draft.site_key, draft.flow_id});
+  const int stored = it != flows_.end() && it->second.draft ? it->second.draft->revision : 0;
+  if (stored != expected_revision) return DraftRevisionConflict(stored, expected_revision);
+  Result<FlowRow*> row = EnsureFlow(draft.site_key, draft.flow_id);
+  if (!row.ok()) return row.status();
+  draft.revision = expected_revision + 1;
+  row.value()->draft = draft;
+  return draft;
+}
+
+Result<MemoryStorage::FlowRow*> MemoryStorage::DraftOf(const std::string& site_key,
+                                                       const std::string& flow_id, int revision) {
+  auto it = flows_.find({site_key, flow_id});
+  if (it == flows_.end() || !it->second.draft) {
+    return Status::NotFound("this flow has no draft", "/flow");
+  }
+  if (it->second.draft->revision != revision) {
+    return DraftRevisionConflict(it->second.draft->revision, revision);
+  }
+  return &it->second;
+}
+
+Status MemoryStorage::DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
+                                      int revision) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  Result<FlowRow*> row = DraftOf(site_key, flow_id, revision);
+  if (!row.ok()) return row.status();
+  row.value()->draft.reset();
+  // A new flow's discarded draft leaves nothing.
+  if (row.value()->versions.empty()) flows_.erase({site_key, flow_id});
+  return Status::Ok();
+}
+
+Result<FlowRecord> MemoryStorage::PublishFlowDraft(const std::string& site_key,
+                                                   const std::string& flow_id, int revision,
+                                                   int64_t created_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  Result<FlowRow*> found = DraftOf(site_key, flow_id, revision);
+  if (!found.ok()) return found.status();
+  FlowRow& row = *found.value();
+  FlowRecord flow{site_key, flow_id, row.versions.empty() ? 1 : row.versions.rbegin()->first + 1,
+                  row.draft->document, created_ms};
+  row.versions[flow.version] = flow;
+  row.published_version = flow.version;
+  row.draft.reset();
+  return flow;
 }
 
 Result<std::vector<FlowRecord>> MemoryStorage::ListFlowVersions(const std::string& site_key,

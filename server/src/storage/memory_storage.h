@@ -60,9 +60,16 @@ class MemoryStorage : public Storage {
                                     int version) override;
   Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
                             int version) override;
-  Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key) override;
+  Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key,
+                                             int64_t activity_since_ms = 0) override;
   Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
                                                    const std::string& flow_id) override;
+  Result<FlowDraft> GetFlowDraft(const std::string& site_key, const std::string& flow_id) override;
+  Result<FlowDraft> PutFlowDraft(FlowDraft draft, int expected_revision) override;
+  Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
+                         int revision) override;
+  Result<FlowRecord> PublishFlowDraft(const std::string& site_key, const std::string& flow_id,
+                                      int revision, int64_t created_ms) override;
 
   // SessionStore
   Status CreateSession(const SessionRecord& session) override;
@@ -154,7 +161,13 @@ class MemoryStorage : public Storage {
   struct FlowRow {
     int published_version = 0;  // 0: none
     std::map<int, FlowRecord> versions;
+    std::optional<FlowDraft> draft;
   };
+  // The row of a flow, created when missing (Internal for an unknown site, as SQLite's
+  // foreign key). Under mutex_.
+  Result<FlowRow*> EnsureFlow(const std::string& site_key, const std::string& flow_id);
+  // The row of a flow whose draft has `revision` (NotFound, Conflict otherwise). Under mutex_.
+  Result<FlowRow*> DraftOf(const std::string& site_key, const std::string& flow_id, int revision);
   struct EventRow {
     std::string site_key;
     std::string visitor_id;

@@ -231,6 +231,23 @@ CREATE INDEX lead_changes_by_session ON lead_changes(session_id, at_ms);
       R"sql(
 ALTER TABLE sites ADD COLUMN business_hours TEXT NOT NULL DEFAULT '';
 )sql",
+      // 11: the console's flow drafts (one per flow, any JSON, with a revision that every
+      // save names), and the flows list's 7-day figures from index ranges alone.
+      R"sql(
+CREATE TABLE flow_drafts (
+  site_key TEXT NOT NULL,
+  flow_id TEXT NOT NULL,
+  document TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  base_version INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (site_key, flow_id),
+  FOREIGN KEY (site_key, flow_id) REFERENCES flows(site_key, flow_id)
+) STRICT;
+CREATE INDEX sessions_by_flow ON sessions(site_key, flow_id, started_ms);
+CREATE INDEX leads_by_flow ON leads(site_key, flow_id, triage, created_ms);
+)sql",
   };
   return kMigrations;
 }

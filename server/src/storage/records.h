@@ -45,7 +45,27 @@ struct FlowSummary {
   std::string site_key;
   std::string flow_id;
   int published_version = 0;  // 0: none published
-  int latest_version = 0;
+  int latest_version = 0;     // 0: only a draft so far
+  int64_t latest_version_ms = 0;
+  int draft_revision = 0;  // 0: no draft
+  int64_t draft_updated_ms = 0;
+  // Since the list's `activity_since_ms`: sessions started, and of their leads those
+  // created since then that are qualified now.
+  int64_t sessions = 0;
+  int64_t qualified = 0;
+};
+
+// A flow as a marketer is editing it: any JSON object, valid or not (only publishing
+// asks for a valid flow). One per flow; each save bumps its revision, and a save must
+// name the revision it was made on, so two tabs never overwrite each other unseen.
+struct FlowDraft {
+  std::string site_key;
+  std::string flow_id;
+  std::string document;  // JSON text
+  int revision = 0;      // 1 for a new draft, then +1 per save
+  int base_version = 0;  // the version it was started from (0: a new flow)
+  int64_t updated_ms = 0;
+  std::string updated_by;  // the name of the API key that saved it
 };
 
 struct SessionRecord {

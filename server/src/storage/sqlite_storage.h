@@ -44,9 +44,16 @@ class SqliteStorage : public Storage {
                                     int version) override;
   Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
                             int version) override;
-  Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key) override;
+  Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key,
+                                             int64_t activity_since_ms = 0) override;
   Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
                                                    const std::string& flow_id) override;
+  Result<FlowDraft> GetFlowDraft(const std::string& site_key, const std::string& flow_id) override;
+  Result<FlowDraft> PutFlowDraft(FlowDraft draft, int expected_revision) override;
+  Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
+                         int revision) override;
+  Result<FlowRecord> PublishFlowDraft(const std::string& site_key, const std::string& flow_id,
+                                      int revision, int64_t created_ms) override;
 
   // SessionStore
   Status CreateSession(const SessionRecord& session) override;

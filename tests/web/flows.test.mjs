@@ -1,0 +1,214 @@
+// The marketer's flows in the console, in Chromium against a real leadq server: the flows
+// list with each flow's live version, draft and last seven days; a new flow from a
+// template; the JSON checked as it is typed by the WebAssembly core (a wrong type shown
+// at its step, a syntax error at its line and column, each one click away from its place
+// in the text); a draft saved on the server, a second tab's save refused as a conflict,
+// publishing, a copy of a flow; and what a sales key is offered. At 1280×800 and on a
+// 390-px phone, under the page's strict CSP, with no serious axe-core violation.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { launchBrowser, screenshot, seriousViolations, startLeadq } from './harness.mjs';
+
+
+/** @typedef {import('playwright-core').Page} Page */
+
+
+/** Whether nothing on the page is wider than its viewport. @param {Page} page */
+async function fitsWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe('flows in the console', () => {
+  /** @type {Awaited<ReturnType<typeof startLeadq>>} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  let marketerKey = '';
+
+  /** @param {string} method @param {string} path @param {unknown} [body] @param {string} [key] */
+  const call = async (method, path, body, key) => {
+    const response = await fetch(server.url + path, { method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key || server.adminKey}` },
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, json: await response.json() };
+  };
+
+  before(async () => {
+    server = await startLeadq();
+    browser = await launchBrowser();
+    marketerKey = (await call('POST', '/api/v1/admin/keys', { name: 'Marketing team', role: 'marketer' })).json.key;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A page that collects console errors (CSP refusals among them). @param {{width: number, height: number}} [viewport] */
+  const open = async (viewport = { width: 1280, height: 800 }) => {
+    const page = await browser.newPage({ viewport });
+    /** @type {string[]} */
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+    return { page, errors };
+  };
+
+  /** @param {Page} page @param {string} key */
+  const signIn = async (page, key) => {
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+
+  /** @param {Page} page */
+  const editorText = (page) => page.locator('#flow-json').inputValue();
+  /** @param {Page} page @param {string} text */
+  const typeText = async (page, text) => {
+    await page.locator('#flow-json').fill(text);
+  };
+
+  test('a marketer lands on the flows list: live version, draft and the last seven days', async () => {
+    const session = await call('POST', '/api/v1/sessions', { site: 'demo-site', flow: 'bant-demo' });
+    assert.equal(session.status, 200);
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    assert.match(page.url(), /#\/flows$/);
+    const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'bant-demo', exact: true }) });
+    await row.waitFor();
+    const text = await row.textContent() || '';
+    assert.match(text, /version 1/);
+    assert.match(text, /no draft/);
+    assert.match(text, /1 session, 0 qualified/);
+    assert.equal(await page.getByRole('link', { name: 'Flows' }).count(), 1);
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'console-flows');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.ok(await fitsWidth(page), 'the flows page fits a phone');
+    await screenshot(page, 'console-flows-phone');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a new flow from a template is checked as it is typed, saved and published', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByLabel('Template').selectOption({ label: 'Short contact form' });
+    await page.getByText('Name, e-mail, company, topic').waitFor();
+    await page.getByLabel('Flow id (in the embed code)').fill('contact-us');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('heading', { name: 'contact-us' }).waitFor();
+    await page.getByText('No problems: 6 steps, 6 questions, in en.').waitFor();
+    assert.match(await page.locator('#draft-about').textContent() || '', /Not published yet\. Draft revision 1/);
+    assert.equal(JSON.parse(await editorText(page)).id, 'contact-us');
+
+    // A wrong question type: the engine's problem, named by its step, one click from its place.
+    const good = await editorText(page);
+    await typeText(page, good.replace('"type": "email"', '"type": "emial"'));
+    const problem = page.locator('.problems li[data-path="/steps/1/type"]');
+    await problem.waitFor();
+    assert.match(await problem.textContent() || '', /^Step 2 “email” › type: /);
+    assert.equal(await page.getByRole('button', { name: 'Publish' }).isDisabled(), true);
+    await problem.getByRole('button').click();
+    const selected = await page.locator('#flow-json').evaluate((/** @type {HTMLTextAreaElement} */ t) =>
+      t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(selected, '"emial"');
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'console-flow-problems');
+
+    // A syntax error: where, in lines and columns, as the server would say.
+    await typeText(page, good.replace('"id": "contact-us",', '"id": "contact-us"'));
+    await page.getByText(/^Not valid JSON: the text is not valid JSON \(line \d+, column \d+\)/).waitFor();
+    await page.getByRole('button', { name: /^Line \d+, column \d+$/ }).waitFor();
+
+    // Fixed and changed: saved as revision 2, then published.
+    const changed = JSON.parse(good);
+    changed.steps[0].text = 'What may we call you?';
+    await typeText(page, JSON.stringify(changed, null, 2));
+    await page.getByText('No problems: 6 steps').waitFor();
+    await page.getByText('Unsaved changes.').waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved (revision 2).').waitFor();
+    await screenshot(page, 'console-flow-draft');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.ok(await fitsWidth(page), 'the flow page fits a phone');
+    await screenshot(page, 'console-flow-draft-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published as version 1: visitors get it now.').waitFor();
+    const served = await fetch(`${server.url}/api/v1/flows/contact-us?site=demo-site`);
+    assert.equal(served.status, 200);
+    assert.equal((await served.json()).flow.steps[0].text, 'What may we call you?');
+    const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'contact-us', exact: true }) });
+    assert.match(await row.textContent() || '', /version 1/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('two tabs on one draft: the second save is refused, not an overwrite', async () => {
+    const { page: first } = await open();
+    const { page: second } = await open();
+    for (const page of [first, second]) {
+      await signIn(page, marketerKey);
+      await page.getByRole('heading', { name: 'Flows' }).waitFor();
+      await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+      await page.getByText(/No problems: /).waitFor();
+    }
+    const edit = async (/** @type {Page} */ page, /** @type {string} */ text) => {
+      const doc = JSON.parse(await editorText(page));
+      doc.steps[0].text = text;
+      await typeText(page, JSON.stringify(doc, null, 2));
+      await page.getByRole('button', { name: 'Save draft' }).click();
+    };
+    await edit(first, 'Budget, first tab');
+    await first.getByText('Draft saved (revision 1).').waitFor();
+    await edit(second, 'Budget, second tab');
+    await second.getByText(/^Not saved: .*draft was saved elsewhere/).waitFor();
+    await second.getByRole('button', { name: 'Load the saved draft' }).click();
+    await second.getByText('Loaded the saved draft (revision 1).').waitFor();
+    assert.equal(JSON.parse(await editorText(second)).steps[0].text, 'Budget, first tab');
+    const stored = await call('GET', '/api/v1/admin/flows/bant-demo/draft?site=demo-site');
+    assert.equal(stored.json.document.steps[0].text, 'Budget, first tab');
+    await first.getByRole('button', { name: 'Discard draft' }).click();
+    await first.getByText('Draft discarded.').waitFor();
+    await first.close();
+    await second.close();
+  });
+
+  test('a flow is copied under a new id, and the id is checked first', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    const copyId = page.getByLabel('Copy as').first();
+    await copyId.waitFor();
+    await copyId.fill('contact-us');
+    await page.getByRole('button', { name: 'Duplicate' }).first().click();
+    assert.match(await copyId.evaluate((/** @type {HTMLInputElement} */ i) => i.validationMessage), /already/);
+    await copyId.fill('bant-spring');
+    await page.getByRole('button', { name: 'Duplicate' }).first().click();
+    await page.getByRole('heading', { name: 'bant-spring' }).waitFor();
+    await page.getByText(/No problems: /).waitFor();
+    const doc = JSON.parse(await editorText(page));
+    assert.equal(doc.id, 'bant-spring');
+    assert.match(doc.name, /\(copy\)$/);
+    const listed = await call('GET', '/api/v1/admin/flows?site=demo-site');
+    const copy = listed.json.flows.find((/** @type {any} */ f) => f.flow === 'bant-spring');
+    assert.equal(copy.published_version, 0);
+    assert.equal(copy.draft.revision, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a sales key is offered no flows and is told why when it goes there', async () => {
+    const sales = (await call('POST', '/api/v1/admin/keys', { name: 'Sales desk', role: 'sales' })).json.key;
+    const { page } = await open();
+    await signIn(page, sales);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Flows' }).count(), 0);
+    await page.goto(`${server.url}/console/#/flows`);
+    await page.getByText(/role may not/).waitFor();
+    await page.close();
+  });
+});

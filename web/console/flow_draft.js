@@ -1,0 +1,266 @@
+// A flow's page: its document as JSON, checked as you type by the engine itself (the
+// WebAssembly core, so the problems are the server's, each at its place in the text),
+// saved as a draft on the server whatever its problems, and published once it has none.
+// A save names the draft revision it was made on: when another tab or person saved in
+// between, the server refuses it and the page says so, instead of overwriting.
+import { el } from './dom.js';
+import { engine } from './engine.js';
+import { latestDocument } from './flows.js';
+import { when } from './format.js';
+import { describe, locate } from './json_pointer.js';
+
+/** How long typing may pause before the document is checked again. */
+const kCheckDelayMs = 120;
+
+/**
+ * @typedef {{flow: string, revision: number, base_version: number, updated_ms: number,
+ *   updated_by: string, document: any, valid: boolean,
+ *   problems: {path: string, message: string}[]}} Draft
+ * @typedef {{state: 'valid', summary: string} | {state: 'problems',
+ *   problems: {path: string, message: string}[], doc: any} |
+ *   {state: 'syntax', message: string, line: number, column: number}} Check
+ */
+
+/**
+ * Checks `text` as a flow document with the engine.
+ * @param {import('../widget/core.js').Core} core @param {string} text @returns {Check}
+ */
+export function checkText(core, text) {
+  /** @type {any} */
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // The engine's own parser says where, as the server and `leadq validate-flow` do.
+    const answer = JSON.parse(core.callRaw('decode_flow', text));
+    const message = String(answer?.error?.message || 'the text is not valid JSON');
+    const at = /line (\d+), column (\d+)/.exec(message);
+    return { state: 'syntax', message: message.replace(/^the request/, 'the text'),
+      line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1 };
+  }
+  try {
+    const summary = core.decodeFlow(doc);
+    return { state: 'valid', summary: `${summary.steps} step${summary.steps === 1 ? '' : 's'}, ` +
+      `${summary.questions} question${summary.questions === 1 ? '' : 's'}, ` +
+      `in ${summary.languages.join(', ')}` +
+      (summary.variants.length ? `, variants ${summary.variants.join(', ')}` : '') };
+  } catch (error) {
+    const e = /** @type {import('../widget/core.js').LeadqError} */ (error);
+    const problems = e.problems && e.problems.length ? e.problems : [{ path: e.path || '', message: e.message }];
+    return { state: 'problems', problems, doc };
+  }
+}
+
+/** The offset of `line`, `column` (1-based) in `text`. @param {string} text */
+function offsetOf(text, /** @type {number} */ line, /** @type {number} */ column) {
+  let offset = 0;
+  for (let l = 1; l < line && offset >= 0; l++) offset = text.indexOf('\n', offset) + 1;
+  return Math.min(text.length, Math.max(0, offset) + column - 1);
+}
+
+/**
+ * @param {import('./console.js').View} view
+ * @param {string} site
+ * @param {string} flowId
+ */
+export async function renderFlowDraft(view, site, flowId) {
+  const query = `site=${encodeURIComponent(site)}`;
+  const draftPath = `/api/v1/admin/flows/${encodeURIComponent(flowId)}/draft?${query}`;
+  const back = el('p', {}, el('a', { href: `#/flows?${query}`, textContent: '← All flows' }));
+  const heading = el('h1', { textContent: flowId });
+  const about = el('p', { className: 'help', id: 'draft-about' });
+  view.main.replaceChildren(back, heading, about);
+
+  /** @type {Draft | null} */
+  let draft = null;
+  /** @type {any} */
+  let listed = null;
+  try {
+    const { flows } = await view.api.get(`/api/v1/admin/flows?${query}`);
+    listed = flows.find((/** @type {any} */ f) => f.flow === flowId) || null;
+    if (!listed) {
+      view.announce(`There is no flow “${flowId}” on ${site}.`, true);
+      return;
+    }
+    if (listed.draft) draft = await view.api.get(draftPath);
+  } catch (error) {
+    return view.fail(error);
+  }
+  const live = listed.published_version;
+  const text = JSON.stringify(draft ? draft.document : await latestDocument(view.api, site, listed), null, 2);
+  let saved = draft ? text : '';  // the text as stored in the draft ("" when there is none)
+  /** @type {Check | null} */
+  let check = null;
+
+  const editor = el('textarea', { id: 'flow-json', value: text, spellcheck: false, rows: 26,
+    attrs: { autocapitalize: 'off', autocomplete: 'off', 'aria-describedby': 'check-summary' } });
+  const summary = el('p', { id: 'check-summary', className: 'check-summary', attrs: { role: 'status' } });
+  const problemList = el('ol', { className: 'problems', attrs: { 'aria-label': 'Problems' } });
+  const state = el('p', { className: 'draft-state', attrs: { 'aria-live': 'polite' } });
+  const save = el('button', { type: 'button', textContent: 'Save draft' });
+  const publish = el('button', { type: 'button', textContent: 'Publish' });
+  const discard = el('button', { type: 'button', className: 'secondary', textContent: 'Discard draft' });
+  const reload = el('button', { type: 'button', className: 'secondary', textContent: 'Load the saved draft', hidden: true });
+
+  const describeDraft = () => {
+    const liveText = live ? `Live: version ${live}.` : 'Not published yet.';
+    about.textContent = draft
+      ? `${liveText} Draft revision ${draft.revision}, saved ${when(draft.updated_ms)}` +
+        `${draft.updated_by ? ` by ${draft.updated_by}` : ''}` +
+        `${draft.base_version ? `, started from version ${draft.base_version}` : ''}.`
+      : `${liveText} No draft: your first save starts one from version ${listed.latest_version}.`;
+  };
+  const refresh = () => {
+    const dirty = editor.value !== saved;
+    state.textContent = dirty ? 'Unsaved changes.' : draft ? 'Saved.' : '';
+    save.disabled = !dirty;
+    publish.disabled = !check || check.state !== 'valid' || (!dirty && !draft);
+    publish.title = publish.disabled && check && check.state !== 'valid' ? 'Fix the problems to publish' : '';
+    discard.hidden = !draft;
+  };
+
+  /** Selects `start`..`end` of the editor's text and brings it into view. */
+  const select = (/** @type {number} */ start, /** @type {number} */ end) => {
+    editor.focus();
+    editor.setSelectionRange(start, end);
+    const line = editor.value.slice(0, start).split('\n').length;
+    editor.scrollTop = Math.max(0, (line - 4) * (editor.scrollHeight / editor.value.split('\n').length));
+  };
+
+  const showCheck = () => {
+    if (!check) return;
+    problemList.replaceChildren();
+    editor.setAttribute('aria-invalid', String(check.state !== 'valid'));
+    if (check.state === 'valid') {
+      summary.textContent = `No problems: ${check.summary}.`;
+      summary.dataset.tone = 'ok';
+    } else if (check.state === 'syntax') {
+      const at = check;
+      summary.textContent = `Not valid JSON: ${at.message}.`;
+      summary.dataset.tone = 'error';
+      const offset = offsetOf(editor.value, at.line, at.column);
+      problemList.append(el('li', {}, el('button', { type: 'button', className: 'link',
+        textContent: `Line ${at.line}, column ${at.column}`, onclick: () => select(offset, offset + 1) })));
+    } else {
+      const { problems, doc } = check;
+      summary.textContent = `${problems.length} problem${problems.length === 1 ? '' : 's'}: the draft can be saved, not published.`;
+      summary.dataset.tone = 'error';
+      for (const problem of problems) {
+        const where = describe(doc, problem.path);
+        problemList.append(el('li', { attrs: { 'data-path': problem.path } },
+          el('button', { type: 'button', className: 'link', textContent: where,
+            title: problem.path || '/', onclick: () => {
+              const span = locate(editor.value, problem.path);
+              select(span.start, span.end);
+            } }),
+          `: ${problem.message}`));
+      }
+    }
+    refresh();
+  };
+
+  /** @type {import('../widget/core.js').Core | null} */
+  let core = null;
+  const runCheck = () => {
+    if (!core) return;
+    check = checkText(core, editor.value);
+    showCheck();
+  };
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  editor.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(runCheck, kCheckDelayMs);
+    refresh();
+  });
+  view.onLeave(() => clearTimeout(timer));
+
+  /** Stores the editor's text as the draft; true when it was stored. */
+  const store = async () => {
+    /** @type {any} */
+    let doc;
+    try {
+      doc = JSON.parse(editor.value);
+    } catch {
+      view.announce('The draft is not valid JSON yet: fix the place shown under Problems to save it.', true);
+      return false;
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      view.announce('A flow is a JSON object: {"format": "leadq.flow/1", …}.', true);
+      return false;
+    }
+    try {
+      draft = /** @type {Draft} */ (await view.api.put(draftPath, doc,
+        draft ? { 'If-Match': `"${draft.revision}"` } : {}));
+      saved = editor.value;
+      reload.hidden = true;
+      describeDraft();
+      refresh();
+      return true;
+    } catch (error) {
+      const e = /** @type {import('./api.js').ApiError} */ (error);
+      if (e.status === 409) {
+        view.announce(`Not saved: ${e.message}. Load the saved draft to see the other changes ` +
+          '(copy yours first if you want to keep them).', true);
+        reload.hidden = false;
+      } else {
+        view.fail(error);
+      }
+      return false;
+    }
+  };
+
+  save.addEventListener('click', async () => {
+    if (await store()) view.announce(`Draft saved (revision ${draft?.revision}).`);
+  });
+  publish.addEventListener('click', async () => {
+    if (editor.value !== saved && !(await store())) return;
+    if (!draft) return;
+    try {
+      const published = await view.api.post(
+        `/api/v1/admin/flows/${encodeURIComponent(flowId)}/draft/publish?${query}`, { revision: draft.revision });
+      view.go(`#/flows?${query}`, `Published as version ${published.version}: visitors get it now.`);
+    } catch (error) {
+      view.fail(error);
+    }
+  });
+  discard.addEventListener('click', async () => {
+    if (!draft) return;
+    try {
+      await view.api.del(draftPath, { 'If-Match': `"${draft.revision}"` });
+      view.go(`#/flows?${query}`, 'Draft discarded.');
+    } catch (error) {
+      view.fail(error);
+    }
+  });
+  reload.addEventListener('click', async () => {
+    try {
+      draft = await view.api.get(draftPath);
+      editor.value = saved = JSON.stringify(/** @type {Draft} */ (draft).document, null, 2);
+      reload.hidden = true;
+      describeDraft();
+      runCheck();
+      view.announce(`Loaded the saved draft (revision ${draft?.revision}).`);
+    } catch (error) {
+      view.fail(error);
+    }
+  });
+
+  describeDraft();
+  view.main.append(
+    el('div', { className: 'editor-actions' }, save, publish, discard, reload, state),
+    el('div', { className: 'editor' },
+      el('div', { className: 'editor-text' },
+        el('label', { htmlFor: 'flow-json', textContent: 'Flow document (JSON)' }), editor),
+      el('section', { className: 'editor-check', attrs: { 'aria-labelledby': 'check-title' } },
+        el('h2', { id: 'check-title', textContent: 'Problems' }), summary, problemList)));
+  summary.textContent = 'Loading the engine…';
+  refresh();
+  try {
+    core = await engine();
+    runCheck();
+  } catch (error) {
+    summary.textContent = 'The engine did not load: the draft can be saved, and the server checks it.';
+    view.fail(error);
+  }
+}
