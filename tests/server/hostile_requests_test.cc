@@ -3,7 +3,12 @@
 // answer must be below 500, errors must have the documented shape, bodies that are not
 // valid JSON objects must be refused on every route that reads a body, and the server
 // must still be up afterwards.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "test_server.h"
 
@@ -188,6 +193,69 @@ TEST(HostileRequestsTest, SqlMetacharactersAndMarkupAreStoredVerbatim) {
       client->Get("/api/v1/admin/visitors/visitor-verbatim?site=demo-site", Bearer(kAdminKey)));
   EXPECT_EQ(exported["events"][0]["path"], path);
   EXPECT_EQ(exported["events"][0]["data"]["title"], "<h1>");
+}
+
+// Sends `request` as it is on a new connection to the server at `origin` and returns the
+// status line of the answer ("" when none came within 5 s).
+std::string RawStatusLine(const std::string& origin, const std::string& request) {
+  const int port = std::stoi(origin.substr(origin.rfind(':') + 1));
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return "";
+  timeval timeout{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+      send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+    char buffer[512];
+    const ssize_t got = recv(fd, buffer, sizeof buffer, 0);
+    if (got > 0) answer.assign(buffer, static_cast<size_t>(got));
+  }
+  close(fd);
+  return answer.substr(0, answer.find("\r\n"));
+}
+
+// Outside the admin API bodies are small and of known length, refused from the headers
+// alone; the admin API takes the large flow documents a console edits.
+TEST(HostileRequestsTest, BodyLimitsAreThePublicAPIsOwnAndTheAdminAPIsLarger) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  ExpectError(
+      client->Post("/api/v1/sessions", std::string(65 * 1024, ' ') + "{}", "application/json"), 413,
+      "payload_too_large");
+  const std::string body = R"({"site":"demo-site","flow":"bant-demo"})";
+  EXPECT_EQ(RawStatusLine(server.origin(),
+                          "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: -1\r\n\r\n" +
+                              body),
+            "HTTP/1.1 400 Bad Request");
+  EXPECT_EQ(RawStatusLine(server.origin(),
+                          "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n" +
+                              std::to_string(body.size()) + "\r\n" + body + "\r\n0\r\n\r\n"),
+            "HTTP/1.1 411 Length Required");
+
+  // A flow document of ~300 KB is a draft like any other; above 4 MiB is refused.
+  Json flow = DemoFlow();
+  flow["id"] = "large";
+  for (int i = 0; i < 600; ++i) {
+    flow["steps"].push_back(
+        {{"id", "note" + std::to_string(i)}, {"type", "message"}, {"text", std::string(450, 'x')}});
+  }
+  const std::string large = flow.dump();
+  ASSERT_GT(large.size(), 250u * 1024);
+  auto saved = client->Put("/api/v1/admin/flows/large/draft?site=demo-site", Bearer(kAdminKey),
+                           large, "application/json");
+  ASSERT_EQ(saved->status, 201) << saved->body.substr(0, 300);
+  ExpectError(client->Put("/api/v1/admin/flows/large/draft?site=demo-site", Bearer(kAdminKey),
+                          std::string(5 * 1024 * 1024, ' ') + "{}", "application/json"),
+              413, "payload_too_large");
+  EXPECT_EQ(client->Get("/healthz")->status, 200);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { hotLead } from './demo-flow.mjs';
 import { launchBrowser, screenshot, seriousViolations, startLeadq } from './harness.mjs';
 
 
@@ -197,6 +198,111 @@ describe('flows in the console', () => {
     const copy = listed.json.flows.find((/** @type {any} */ f) => f.flow === 'bant-spring');
     assert.equal(copy.published_version, 0);
     assert.equal(copy.draft.revision, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the preview runs the draft in the shipped widget and shows what the engine decides', async () => {
+    const before = (await call('GET', '/api/v1/admin/leads?site=demo-site')).json;
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    const frame = page.frameLocator('iframe[title="Preview of bant-demo"]');
+    const decision = page.locator('.decision');
+    await decision.getByText(/^Next: “What budget/).waitFor();
+    await frame.locator('leadq-chat button.choice', { hasText: hotLead[0].click }).click();
+    await decision.getByText(/^qualified|^nurture|^not enough information/).waitFor();
+    await decision.getByText(/budget_large/).waitFor();
+    await decision.getByText(/^Next: .*\(authority\)/).waitFor();
+    for (const a of hotLead.slice(1, 4)) {
+      await frame.locator('leadq-chat button.choice', { hasText: /** @type {string} */ (a.click) }).click();
+    }
+    await frame.locator('leadq-chat .answer .input').fill('anna@example.com');
+    await frame.locator('leadq-chat .answer button.send').click();
+    await decision.getByText('The conversation is over.').waitFor();
+    assert.match(await decision.textContent() || '', /qualified, grade high/);
+    assert.match(await decision.textContent() || '', /SLA: first response within 5 minutes/);
+    await screenshot(page, 'console-flow-preview');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.preview').scrollIntoViewIfNeeded();
+    assert.ok(await fitsWidth(page), 'the preview fits a phone');
+    await screenshot(page, 'console-flow-preview-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // A change restarts the preview on the new text; Dutch is one choice away.
+    const doc = JSON.parse(await editorText(page));
+    doc.steps[1].text = { en: 'Roughly what budget?', nl: 'Ongeveer welk budget?' };
+    await typeText(page, JSON.stringify(doc, null, 2));
+    await frame.locator('leadq-chat', { hasText: 'Roughly what budget?' }).waitFor();
+    await page.getByLabel('Language').selectOption('nl');
+    await frame.locator('leadq-chat', { hasText: 'Ongeveer welk budget?' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    const after = (await call('GET', '/api/v1/admin/leads?site=demo-site')).json;
+    assert.equal(after.leads.length, before.leads.length, 'a preview stores nothing');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the map draws the branching, and a click on a step opens it in the text', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByLabel('Template').selectOption({ label: 'General lead definition' });
+    await page.getByLabel('Flow id (in the embed code)').fill('general');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByText(/^No problems: 10 steps/).waitFor();
+    const map = page.locator('svg.flow-map');
+    await map.waitFor();
+    assert.equal(await map.locator('g.node').count(), 11, 'ten steps and the end');
+    // not_a_fit: shown only when the answers so far say "not a fit", then a jump to email.
+    assert.ok(await map.locator('path.edge.shown').count() >= 2, 'show_if lines from segment, revenue, employees');
+    assert.equal(await map.locator('path.edge.jump').count(), 1);
+    assert.match(await map.locator('text.edge-label.jump').textContent() || '', /^always/);
+    assert.match(await map.locator('g.node[data-step="not_a_fit"]').textContent() || '', /shown if not \(“fit”\)/);
+    await map.locator('g.node[data-step="role"]').click();
+    const selected = await page.locator('#flow-json').evaluate((/** @type {HTMLTextAreaElement} */ t) =>
+      t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(JSON.parse(selected).id, 'role', 'the step itself is selected');
+    // The keyboard works too.
+    await map.locator('g.node[data-step="need"]').focus();
+    await page.keyboard.press('Enter');
+    const need = await page.locator('#flow-json').evaluate((/** @type {HTMLTextAreaElement} */ t) =>
+      t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(JSON.parse(need).id, 'need');
+    await map.scrollIntoViewIfNeeded();
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'console-flow-map');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the changes from the live version read in words; publish, then roll back', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    await page.getByText('The same as version 1, the live one.').waitFor();
+    const doc = JSON.parse(await editorText(page));
+    doc.steps[1].text.nl = 'Welk budget heeft u?';
+    const criterion = doc.lead_definition.criteria.find((/** @type {any} */ c) => c.id === 'budget_large');
+    criterion.points = 40;
+    doc.steps[1].bands[2].label.en = 'More than €50,000';
+    await typeText(page, JSON.stringify(doc, null, 2));
+    await page.getByText('3 changes from version 1, the live one:').waitFor();
+    const changes = await page.locator('.changes').textContent() || '';
+    assert.match(changes, /Step “budget”: text \(nl\): “Welk budget heeft u hiervoor gereserveerd\?” → “Welk budget heeft u\?”/);
+    assert.match(changes, /Step “budget” › band “over_50k”: label \(en\): “Over €50,000” → “More than €50,000”/);
+    assert.match(changes, /Criterion “budget_large”: points: 30 → 40/);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published as version 2: visitors get it now.').waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    await page.getByText('The same as version 2, the live one.').waitFor();
+    await page.getByRole('button', { name: 'Roll back to version 1' }).click();
+    await page.getByText('Rolled back: version 1 is live again.').waitFor();
+    await page.getByText('2 versions, newest first').waitFor();
+    const served = await (await fetch(`${server.url}/api/v1/flows/bant-demo?site=demo-site`)).json();
+    assert.equal(served.flow_version, 1);
+    assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(errors, []);
     await page.close();
   });

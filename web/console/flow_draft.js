@@ -1,22 +1,30 @@
 // A flow's page: its document as JSON, checked as you type by the engine itself (the
 // WebAssembly core, so the problems are the server's, each at its place in the text),
-// saved as a draft on the server whatever its problems, and published once it has none.
+// saved as a draft on the server whatever its problems, and published once it has none;
+// beside it the real widget previews the draft (preview_panel.js).
 // A save names the draft revision it was made on: when another tab or person saved in
 // between, the server refuses it and the page says so, instead of overwriting.
 import { el } from './dom.js';
 import { engine } from './engine.js';
+import { drawMap } from './flow_map.js';
+import { versionsPanel } from './flow_versions.js';
 import { latestDocument } from './flows.js';
 import { when } from './format.js';
 import { describe, locate } from './json_pointer.js';
+import { previewPanel } from './preview_panel.js';
 
-/** How long typing may pause before the document is checked again. */
-const kCheckDelayMs = 120;
+/** How long typing may pause before the document is checked again: none, the check of
+ * even a 200-step flow takes a few milliseconds (bench/console_edit.mjs); events that
+ * arrive together (a paste, key repeat) are still checked once. */
+const kCheckDelayMs = 0;
+/** And before the preview restarts on the changed draft (a widget restart is heavier). */
+const kPreviewDelayMs = 700;
 
 /**
  * @typedef {{flow: string, revision: number, base_version: number, updated_ms: number,
  *   updated_by: string, document: any, valid: boolean,
  *   problems: {path: string, message: string}[]}} Draft
- * @typedef {{state: 'valid', summary: string} | {state: 'problems',
+ * @typedef {{state: 'valid', summary: string, doc: any, languages: string[]} | {state: 'problems',
  *   problems: {path: string, message: string}[], doc: any} |
  *   {state: 'syntax', message: string, line: number, column: number}} Check
  */
@@ -40,7 +48,8 @@ export function checkText(core, text) {
   }
   try {
     const summary = core.decodeFlow(doc);
-    return { state: 'valid', summary: `${summary.steps} step${summary.steps === 1 ? '' : 's'}, ` +
+    return { state: 'valid', doc, languages: summary.languages,
+      summary: `${summary.steps} step${summary.steps === 1 ? '' : 's'}, ` +
       `${summary.questions} question${summary.questions === 1 ? '' : 's'}, ` +
       `in ${summary.languages.join(', ')}` +
       (summary.variants.length ? `, variants ${summary.variants.join(', ')}` : '') };
@@ -75,6 +84,8 @@ export async function renderFlowDraft(view, site, flowId) {
   let draft = null;
   /** @type {any} */
   let listed = null;
+  /** @type {import('./flow_versions.js').VersionsPanel} */
+  let history;
   try {
     const { flows } = await view.api.get(`/api/v1/admin/flows?${query}`);
     listed = flows.find((/** @type {any} */ f) => f.flow === flowId) || null;
@@ -83,6 +94,7 @@ export async function renderFlowDraft(view, site, flowId) {
       return;
     }
     if (listed.draft) draft = await view.api.get(draftPath);
+    history = await versionsPanel(view, site, flowId, listed, location.hash);
   } catch (error) {
     return view.fail(error);
   }
@@ -97,6 +109,8 @@ export async function renderFlowDraft(view, site, flowId) {
   const summary = el('p', { id: 'check-summary', className: 'check-summary', attrs: { role: 'status' } });
   const problemList = el('ol', { className: 'problems', attrs: { 'aria-label': 'Problems' } });
   const state = el('p', { className: 'draft-state', attrs: { 'aria-live': 'polite' } });
+  const mapSlot = el('div', { className: 'map-slot' },
+    el('p', { className: 'help', textContent: 'The map shows when the draft has no problems.' }));
   const save = el('button', { type: 'button', textContent: 'Save draft' });
   const publish = el('button', { type: 'button', textContent: 'Publish' });
   const discard = el('button', { type: 'button', className: 'secondary', textContent: 'Discard draft' });
@@ -161,10 +175,41 @@ export async function renderFlowDraft(view, site, flowId) {
 
   /** @type {import('../widget/core.js').Core | null} */
   let core = null;
+  const preview = previewPanel(view, (flow, language) => {
+    try {
+      return core ? core.next({ flow, language, now_ms: Date.now(), visitor_id: 'preview' }) : null;
+    } catch {
+      return null;
+    }
+  });
+  let previewed = '';  // the text the preview runs
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let previewTimer;
   const runCheck = () => {
     if (!core) return;
+    const started = performance.now();
     check = checkText(core, editor.value);
     showCheck();
+    const checked = performance.now();
+    const valid = check.state === 'valid' ? check : null;
+    if (valid) {
+      history.compare(valid.doc);
+      mapSlot.replaceChildren(drawMap(valid.doc, (i) => {
+        const span = locate(editor.value, `/steps/${i}`);
+        select(span.start, span.end);
+      }));
+    }
+    // For the benchmark: when the page last caught up with the text, and what it took.
+    Object.assign(mapSlot.dataset, { updatedAt: String(performance.now()),
+      checkMs: (checked - started).toFixed(2), mapMs: (performance.now() - checked).toFixed(2) });
+    if (valid && editor.value !== previewed) {
+      clearTimeout(previewTimer);
+      const text = editor.value;
+      previewTimer = setTimeout(() => {
+        previewed = text;
+        preview.show(valid.doc, valid.languages);
+      }, previewed ? kPreviewDelayMs : 0);
+    }
   };
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
@@ -173,7 +218,7 @@ export async function renderFlowDraft(view, site, flowId) {
     timer = setTimeout(runCheck, kCheckDelayMs);
     refresh();
   });
-  view.onLeave(() => clearTimeout(timer));
+  view.onLeave(() => { clearTimeout(timer); clearTimeout(previewTimer); });
 
   /** Stores the editor's text as the draft; true when it was stored. */
   const store = async () => {
@@ -253,7 +298,13 @@ export async function renderFlowDraft(view, site, flowId) {
       el('div', { className: 'editor-text' },
         el('label', { htmlFor: 'flow-json', textContent: 'Flow document (JSON)' }), editor),
       el('section', { className: 'editor-check', attrs: { 'aria-labelledby': 'check-title' } },
-        el('h2', { id: 'check-title', textContent: 'Problems' }), summary, problemList)));
+        el('h2', { id: 'check-title', textContent: 'Problems' }), summary, problemList)),
+    el('section', { className: 'map', attrs: { 'aria-labelledby': 'map-title' } },
+      el('h2', { id: 'map-title', textContent: 'Map' }),
+      el('p', { className: 'help', textContent: 'Arrows on the right: jumps and ends, with their condition; ' +
+        'dashed lines on the left: a step shown only after certain answers. Click a step to open it.' }), mapSlot),
+    history.element,
+    preview.element);
   summary.textContent = 'Loading the engine…';
   refresh();
   try {

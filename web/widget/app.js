@@ -40,6 +40,8 @@ function readConfig(script, base) {
     greetingMatch: d.greetingMatch || '',
     dataLayer: d.datalayer === 'true' || d.datalayer === '',
     typingMs: Number.isFinite(typing) && typing >= 0 ? typing : 450,
+    // Only without a site (nothing is sent anywhere): the console's preview of a draft.
+    preview: d.preview !== undefined && !d.site,
   };
 }
 

@@ -18,7 +18,7 @@ import { Store, randomId } from './store.js';
  *   site: string, flowId: string, flowSrc: string, apiBase: string, base: string,
  *   mode: import('./shell.js').Mode, target: Element | null, language: string,
  *   position: string, greeting: string, greetingDelay: number, greetingMatch: string,
- *   dataLayer: boolean, typingMs: number,
+ *   dataLayer: boolean, typingMs: number, preview: boolean,
  * }} Config
  */
 
@@ -268,8 +268,10 @@ export class Widget {
     view.controls.replaceChildren();
     view.userSays(label || String(normalised ?? ''));
     const turn = conversation.answer(question.id, normalised);
+    // A preview (the console's) also gets the engine's turn: the outcome so far and the
+    // next question. A site's page never does: its scripts see no answers.
     this.emit_('step', { flow: conversation.flow.id, step: question.id, field: question.field,
-      progress: turn.progress });
+      progress: turn.progress, ...(this.config.preview ? { turn } : {}) });
     if (question.type === 'consent' && normalised === true) {
       this.consent.set(true, question.consent_version || 'flow');
     }

@@ -84,6 +84,12 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     int bytes = 0;
     if (!ParseInt(value, 1024, 64 * 1024 * 1024, &bytes)) return bad("must be 1024 to 67108864");
     options->max_body_bytes = static_cast<size_t>(bytes);
+  } else if (name == "max-admin-body") {
+    int bytes = 0;
+    if (!ParseInt(value, 64 * 1024, 64 * 1024 * 1024, &bytes)) {
+      return bad("must be 65536 to 67108864");
+    }
+    options->max_admin_body_bytes = static_cast<size_t>(bytes);
   } else if (name == "format") {
     if (value != "csv" && value != "json") return bad("must be csv or json");
     options->format = value;
@@ -172,7 +178,9 @@ std::string Usage(const std::string& command) {
            "  --retention-days N   purge raw events older than N days, hourly (default 0: keep)\n"
            "  --retry-horizon S    retry a failing webhook delivery for S seconds, then make it a\n"
            "                       dead letter (default 86400)\n"
-           "  --max-body BYTES     largest request body (default 65536; larger gets 413)\n"
+           "  --max-body BYTES     largest request body outside the admin API (default 65536;\n"
+           "                       larger gets 413)\n"
+           "  --max-admin-body BYTES  largest admin API body, flow documents (default 4194304)\n"
            "  --access-log         log every request to stderr\n";
   }
   if (command == "migrate") {

@@ -24,14 +24,15 @@ struct Options {
   std::vector<std::string> allow_origins;
   int threads = 64;
   bool access_log = false;
-  RateLimit per_ip{50, 300};        // public API requests per second (and burst) per client IP
-  RateLimit per_site{1000, 5000};   // ... per site key; 0 disables
-  int retention_days = 0;           // purge raw events older than this (0: keep them)
-  int retry_horizon_s = 24 * 3600;  // a delivery still failing after this is a dead letter
-  size_t max_body_bytes = 64 * 1024;
-  std::string format = "csv";          // export: csv or json
-  std::string site;                    // export: only this site
-  std::string language;                // simulate
+  RateLimit per_ip{50, 300};          // public API requests per second (and burst) per client IP
+  RateLimit per_site{1000, 5000};     // ... per site key; 0 disables
+  int retention_days = 0;             // purge raw events older than this (0: keep them)
+  int retry_horizon_s = 24 * 3600;    // a delivery still failing after this is a dead letter
+  size_t max_body_bytes = 64 * 1024;  // outside the admin API
+  size_t max_admin_body_bytes = 4 * 1024 * 1024;  // the admin API (flow documents)
+  std::string format = "csv";                     // export: csv or json
+  std::string site;                               // export: only this site
+  std::string language;                           // simulate
   std::string now;                     // simulate: the clock (ISO 8601 UTC or ms); "" = now
   std::string events_file;             // simulate: behaviour events folded into signals
   std::string answers_file;            // simulate: answers, instead of standard input

@@ -77,6 +77,7 @@ int RunServe(const Options& options) {
   http.widget_dir = options.widget_dir;
   http.threads = options.threads;
   http.max_body_bytes = options.max_body_bytes;
+  http.max_admin_body_bytes = options.max_admin_body_bytes;
   http.access_log = options.access_log;
   ConfigureHttpServer(server, api, http);
   const int port = BindListeningSocket(server, options.bind, options.port);

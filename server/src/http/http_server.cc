@@ -1,6 +1,8 @@
 // Hooks and mounts of the HTTP server.
 #include "http/http_server.h"
 
+#include <algorithm>
+
 #include <iostream>
 
 #include "http/api_error.h"
@@ -12,12 +14,32 @@ namespace {
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
+// Whether a request outside the admin API may send its body: at most `max` bytes by its
+// Content-Length (413 otherwise), and a body of unknown length is refused (411).
+Status PublicBodyRefused(const httplib::Request& req, size_t max) {
+  if (req.has_header("Content-Length")) {
+    const std::string length = req.get_header_value("Content-Length");
+    const bool digits = !length.empty() && length.size() <= 19 &&
+                        length.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && std::stoull(length) <= max) return Status::Ok();
+    if (!digits) return Status::Make(StatusCode::kBadRequest, "Content-Length is not a number");
+    return Status::Make(StatusCode::kPayloadTooLarge,
+                        "the body is larger than " + std::to_string(max) + " bytes");
+  }
+  if (req.has_header("Transfer-Encoding")) {
+    return Status::Make(
+        StatusCode::kBadRequest,
+        "a Content-Length is required here (bodies of unknown length are not read)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOptions& options) {
   const int threads = options.threads > 0 ? options.threads : 64;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_payload_max_length(options.max_body_bytes);
+  server.set_payload_max_length(std::max(options.max_body_bytes, options.max_admin_body_bytes));
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_max_count(1000);
@@ -31,8 +53,20 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
 
   // Per-client-IP limit on the public API, before any parsing. Admin and operational
   // endpoints are not limited: they need a key, and monitoring must not be locked out.
-  server.set_pre_routing_handler([&api](const httplib::Request& req, httplib::Response& res) {
-    if (!StartsWith(req.path, "/api/v1/") || StartsWith(req.path, "/api/v1/admin")) {
+  // The body limit outside the admin API, from the headers alone (before the body is
+  // read): the library's own limit is the admin API's, which is larger.
+  server.set_pre_routing_handler([&api, public_max = options.max_body_bytes](
+                                     const httplib::Request& req, httplib::Response& res) {
+    const bool admin = StartsWith(req.path, "/api/v1/admin/");
+    if (!admin) {
+      Status refused = PublicBodyRefused(req, public_max);
+      if (!refused.ok()) {
+        RenderError(res, refused);
+        if (refused.message().rfind("a Content-Length", 0) == 0) res.status = 411;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (!StartsWith(req.path, "/api/v1/") || admin) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
     int retry_after = 0;

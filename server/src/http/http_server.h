@@ -17,7 +17,10 @@ struct HttpOptions {
   // The widget as shipped (scripts/build-widget.mjs: bundled, minified, precompressed);
   // "" serves the source modules of web_root/widget instead.
   std::string widget_dir;
-  size_t max_body_bytes = 64 * 1024;
+  size_t max_body_bytes = 64 * 1024;  // the public API and everything but the admin API
+  // The admin API's bodies: flow documents (200 steps in 5 languages is ~250 KB). The
+  // engine reads requests up to 4 MiB.
+  size_t max_admin_body_bytes = 4 * 1024 * 1024;
   int threads = 64;
   bool access_log = false;
 };
