@@ -63,12 +63,15 @@ std::string CallOnDocument(std::string_view op, std::string_view request) {
 std::string Call(std::string_view op, std::string_view request) {
   if (op == "decode_flow" || op == "compile_flow") return CallOnDocument(op, request);
   if (facade::IsFlowless(op)) return facade::CallFlowless(op, request);
-  return facade::CallOnFlow(op, request, [](const JsonValue& member, auto run) -> JsonValue {
-    if (IsCompiledFlow(member)) return facade::RunOnCompiled(member, run);
-    DecodedFlow decoded = DecodeFlow(member);
-    if (!decoded.ok()) return FlowError(decoded, "/flow");
-    return run(decoded.flow);
-  });
+  return facade::CallOnFlow(
+      op, request,
+      [](const JsonValue& member, auto run) -> JsonValue {
+        if (IsCompiledFlow(member)) return facade::RunOnCompiled(member, run);
+        DecodedFlow decoded = DecodeFlow(member);
+        if (!decoded.ok()) return FlowError(decoded, "/flow");
+        return run(decoded.flow);
+      },
+      &DecodeWorkingTime);
 }
 
 std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request) {
@@ -77,7 +80,7 @@ std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view
   if (facade::RunsOnFlow(op) && !parsed.is_object()) {
     return EncodeError(Status::InvalidArgument("the request must be a JSON object", "")).Dump();
   }
-  return facade::RunOnFlow(flow, op, parsed).Dump();
+  return facade::RunOnFlow(flow, op, parsed, &DecodeWorkingTime).Dump();
 }
 
 }  // namespace leadq

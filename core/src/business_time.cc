@@ -2,6 +2,8 @@
 // whose wall time lies within the working hours, with whole weeks between clock changes
 // counted by arithmetic (a holiday takes a day's hours off them).
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 #include "civil_date.h"
 #include "leadq/business_time.h"
@@ -152,6 +154,25 @@ int64_t AddBusinessTime(const BusinessCalendar& calendar, int64_t start_utc_ms, 
     ++day;
   }
   return kNoBusinessDeadline;
+}
+
+namespace {
+
+class CalendarWorkingTime final : public WorkingTime {
+ public:
+  explicit CalendarWorkingTime(BusinessCalendar calendar) : calendar_(std::move(calendar)) {}
+  int64_t AddMinutes(int64_t start_utc_ms, int64_t minutes) const override {
+    return AddBusinessTime(calendar_, start_utc_ms, minutes);
+  }
+
+ private:
+  const BusinessCalendar calendar_;
+};
+
+}  // namespace
+
+std::shared_ptr<const WorkingTime> MakeWorkingTime(BusinessCalendar calendar) {
+  return std::make_shared<const CalendarWorkingTime>(std::move(calendar));
 }
 
 }  // namespace leadq

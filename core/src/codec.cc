@@ -153,12 +153,14 @@ Result<ConversationInput> DecodeConversationInput(const JsonValue& request) {
   Result<std::string> revise = OptionalString(request, "revise", "");
   if (!revise.ok()) return revise.status();
   input.revise = revise.value();
-  if (const JsonValue* it = request.Find("business_hours"); it != nullptr && !it->is_null()) {
-    Result<BusinessCalendar> calendar = DecodeBusinessCalendar(*it, "/business_hours");
-    if (!calendar.ok()) return calendar.status();
-    input.business_hours = std::make_shared<const BusinessCalendar>(std::move(calendar).value());
-  }
   return input;
+}
+
+Result<std::shared_ptr<const WorkingTime>> DecodeWorkingTime(const JsonValue& json,
+                                                             const std::string& path) {
+  Result<BusinessCalendar> calendar = DecodeBusinessCalendar(json, path);
+  if (!calendar.ok()) return calendar.status();
+  return MakeWorkingTime(std::move(calendar).value());
 }
 
 JsonValue EncodeSignals(const Signals& s) {

@@ -1,6 +1,8 @@
 // The parts of the JSON facade that both entry points use (facade.h).
 #include "facade.h"
 
+#include <utility>
+
 #include "leadq/conversation.h"
 #include "leadq/signals.h"
 
@@ -13,9 +15,21 @@ constexpr size_t kMaxRequestBytes = 4 * 1024 * 1024;
 
 JsonValue Ok(JsonValue value) { return JsonValue{{"ok", true}, {"value", std::move(value)}}; }
 
-JsonValue RunConversation(const Flow& flow, const JsonValue& request, bool outcome_only) {
+JsonValue RunConversation(const Flow& flow, const JsonValue& request, bool outcome_only,
+                          WorkingTimeDecoder decode_hours) {
   Result<ConversationInput> input = DecodeConversationInput(request);
   if (!input.ok()) return EncodeError(input.status());
+  if (const JsonValue* hours = request.Find("business_hours");
+      hours != nullptr && !hours->is_null()) {
+    if (decode_hours == nullptr) {
+      return EncodeError(Status::InvalidArgument(
+          "this engine does not count business hours (the server decides SLAs); leave them out",
+          "/business_hours"));
+    }
+    Result<std::shared_ptr<const WorkingTime>> working = decode_hours(*hours, "/business_hours");
+    if (!working.ok()) return EncodeError(working.status());
+    input.value().business_hours = std::move(working).value();
+  }
   Turn turn = NextTurn(flow, input.value());
   return Ok(outcome_only ? EncodeOutcome(turn.outcome) : EncodeTurn(turn));
 }
@@ -96,9 +110,10 @@ JsonValue UnknownOperation(std::string_view op) {
   return EncodeError(Status::NotFound("unknown operation \"" + std::string(op) + "\"", ""));
 }
 
-JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& request) {
-  if (op == "next") return RunConversation(flow, request, false);
-  if (op == "decide") return RunConversation(flow, request, true);
+JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& request,
+                    WorkingTimeDecoder decode_hours) {
+  if (op == "next") return RunConversation(flow, request, false, decode_hours);
+  if (op == "decide") return RunConversation(flow, request, true, decode_hours);
   if (op == "check_answer") return RunCheckAnswer(flow, request);
   if (op == "resolve_language") return RunResolveLanguage(flow, request);
   return UnknownOperation(op);

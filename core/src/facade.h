@@ -4,6 +4,7 @@
 #ifndef LEADQ_CORE_FACADE_H_
 #define LEADQ_CORE_FACADE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,11 @@
 #include "leadq/flow.h"
 
 namespace leadq::facade {
+
+// Reads a request's "business_hours" (DecodeWorkingTime in the whole engine); null in the
+// runtime, which then refuses them, so that it links no business-time code.
+using WorkingTimeDecoder = Result<std::shared_ptr<const WorkingTime>> (*)(const JsonValue& json,
+                                                                          const std::string& path);
 
 // Parses the request text; on failure returns false with the error response in `*error`.
 bool ParseRequest(std::string_view request, JsonValue* parsed, JsonValue* error);
@@ -29,14 +35,16 @@ std::string CallFlowless(std::string_view op, std::string_view request);
 JsonValue UnknownOperation(std::string_view op);
 
 // Runs `op` (RunsOnFlow) on `flow`; the request's own "flow" member is not looked at.
-JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& request);
+JsonValue RunOnFlow(const Flow& flow, std::string_view op, const JsonValue& request,
+                    WorkingTimeDecoder decode_hours);
 
 // The whole call of an operation on the request's "flow": parses the request, checks its
 // shape, and returns the response of `load(flow_member, run)` dumped. `load` turns the
 // member into a Flow and returns `run(flow)` (the operation's response), or the error
 // response when the member is no flow it can read.
 template <typename Load>
-std::string CallOnFlow(std::string_view op, std::string_view request, Load load) {
+std::string CallOnFlow(std::string_view op, std::string_view request, Load load,
+                       WorkingTimeDecoder decode_hours) {
   JsonValue parsed, error;
   if (!ParseRequest(request, &parsed, &error)) return error.Dump();
   if (!RunsOnFlow(op)) return UnknownOperation(op).Dump();
@@ -47,7 +55,9 @@ std::string CallOnFlow(std::string_view op, std::string_view request, Load load)
   if (flow_member == nullptr) {
     return EncodeError(Status::InvalidArgument("missing required member \"flow\"", "/flow")).Dump();
   }
-  return load(*flow_member, [&](const Flow& flow) { return RunOnFlow(flow, op, parsed); }).Dump();
+  return load(*flow_member,
+              [&](const Flow& flow) { return RunOnFlow(flow, op, parsed, decode_hours); })
+      .Dump();
 }
 
 // `run(flow)` on the compiled flow `member` (the request's "flow"), or the error response

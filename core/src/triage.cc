@@ -105,11 +105,11 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
 }
 
 // When the first response is due for `terms` on a lead decided at `now_ms`.
-int64_t SlaDeadline(const SlaTerms& terms, int64_t now_ms, const BusinessCalendar* business_hours,
+int64_t SlaDeadline(const SlaTerms& terms, int64_t now_ms, const WorkingTime* business_hours,
                     bool* counted_in_business_hours) {
   *counted_in_business_hours = false;
   if (terms.business_hours && business_hours != nullptr) {
-    const int64_t due = AddBusinessTime(*business_hours, now_ms, terms.first_response_minutes);
+    const int64_t due = business_hours->AddMinutes(now_ms, terms.first_response_minutes);
     if (due != kNoBusinessDeadline) {
       *counted_in_business_hours = true;
       return due;
@@ -124,7 +124,7 @@ int64_t SlaDeadline(const SlaTerms& terms, int64_t now_ms, const BusinessCalenda
 }  // namespace
 
 Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
-               const std::string& language, const BusinessCalendar* business_hours) {
+               const std::string& language, const WorkingTime* business_hours) {
   const LeadDefinition& definition = flow.definition;
   const std::string& fallback = flow.default_language;
   Outcome outcome;

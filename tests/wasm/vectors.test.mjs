@@ -78,6 +78,13 @@ describe('shared test vectors on the shipped runtime module, with compiled flows
       const compiled = core.call('compile_flow', flow);
       const text = JSON.stringify({ ...vector.request, flow: compiled });
       const raw = runtime.callRaw(vector.op, text);
+      if ('business_hours' in vector.request) {
+        // The runtime counts no business hours (the server decides SLAs), and says so.
+        const { error } = JSON.parse(raw);
+        assert.equal(error.code, 'invalid_argument');
+        assert.equal(error.path, '/business_hours');
+        return;
+      }
       assert.equal(raw, core.callRaw(vector.op, JSON.stringify({ ...vector.request, flow })),
           'the runtime on the compiled flow answers as the whole engine on the document');
       assert.deepStrictEqual(JSON.parse(raw), vector.expected, vector.name);

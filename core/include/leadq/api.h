@@ -50,9 +50,10 @@ std::string Call(std::string_view op, std::string_view request);
 std::string CallWithFlow(const Flow& flow, std::string_view op, std::string_view request);
 
 // As Call for next, decide, check_answer, resolve_language and fold_events, but "flow"
-// must be a compiled flow (a flow document is an "invalid_flow" error). What uses only
-// this entry point links no flow decoder: the widget's runtime module. Other operations
-// are "not_found".
+// must be a compiled flow (a flow document is an "invalid_flow" error), and requests with
+// "business_hours" are refused ("invalid_argument" at /business_hours: the server decides
+// SLAs). What uses only this entry point links no flow decoder and no business-time code:
+// the widget's runtime module. Other operations are "not_found".
 std::string CallCompiled(std::string_view op, std::string_view request);
 
 }  // namespace leadq

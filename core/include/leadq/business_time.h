@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,6 +120,19 @@ inline constexpr int64_t kMaxBusinessScanDays = 36525;
 // start's local date, returning kNoBusinessDeadline. An invalid calendar (no working day,
 // or hours not within 0 <= open < close <= 1440) also gives kNoBusinessDeadline.
 int64_t AddBusinessTime(const BusinessCalendar& calendar, int64_t start_utc_ms, int64_t minutes);
+
+// The working time an SLA's minutes count in, as Decide sees it: an interface, so that
+// an engine that only ever counts calendar time (the widget's runtime module, whose entry
+// point never makes one) links no business-time code at all.
+class WorkingTime {
+ public:
+  virtual ~WorkingTime() = default;
+  // As AddBusinessTime on the calendar it stands for.
+  virtual int64_t AddMinutes(int64_t start_utc_ms, int64_t minutes) const = 0;
+};
+
+// `calendar` as the WorkingTime Decide counts in.
+std::shared_ptr<const WorkingTime> MakeWorkingTime(BusinessCalendar calendar);
 
 // At most this many holidays in a calendar document.
 inline constexpr size_t kMaxHolidays = 1000;

@@ -3,12 +3,17 @@
 #ifndef LEADQ_CODEC_H_
 #define LEADQ_CODEC_H_
 
+#include <memory>
+#include <string>
+
 #include "leadq/conversation.h"
 #include "leadq/outcome.h"
 #include "leadq/profile.h"
 #include "leadq/result.h"
 
 namespace leadq {
+
+class WorkingTime;  // leadq/business_time.h
 
 // {"fields": {...}, "signals": {"page_views", "visits", "time_on_site", "channel",
 //  "utm": {...}, "pages": [...], "last_activity_ms"}}; every member optional.
@@ -21,9 +26,14 @@ Result<Signals> DecodeSignals(const JsonValue& json, const std::string& path);
 // [{"step": "budget", "value": ...}, ...]
 Result<std::vector<Answer>> DecodeAnswers(const JsonValue& json, const std::string& path);
 
-// {"profile", "answers", "now_ms", "language", "visitor_id", "revise", "business_hours"}
-// (business hours as DecodeBusinessCalendar reads them); the flow is decoded apart.
+// {"profile", "answers", "now_ms", "language", "visitor_id", "revise"}; the flow is
+// decoded apart, and so is "business_hours" (DecodeWorkingTime), which only the whole
+// engine reads.
 Result<ConversationInput> DecodeConversationInput(const JsonValue& request);
+
+// Business hours as DecodeBusinessCalendar reads them, as the WorkingTime Decide counts in.
+Result<std::shared_ptr<const WorkingTime>> DecodeWorkingTime(const JsonValue& json,
+                                                             const std::string& path);
 
 JsonValue EncodeSignals(const Signals& signals);
 JsonValue EncodeProfile(const Profile& profile);

@@ -50,13 +50,13 @@ struct Outcome {
   bool sla_business_hours = false;
 };
 
-struct BusinessCalendar;  // leadq/business_time.h
+class WorkingTime;  // leadq/business_time.h
 
 // Triage of `fields` (explicit profile merged with answers) and `signals` at `now_ms`.
 // Pure and total: every input yields an Outcome. `business_hours` (may be null: none) is
 // the site's working time, which an SLA stated in business hours counts its minutes in.
 Outcome Decide(const Flow& flow, const JsonValue& fields, const Signals& signals, int64_t now_ms,
-               const std::string& language, const BusinessCalendar* business_hours = nullptr);
+               const std::string& language, const WorkingTime* business_hours = nullptr);
 
 const char* ToString(Triage triage);
 const char* ToString(Conversion conversion);

@@ -16,7 +16,7 @@
 
 namespace leadq {
 
-struct BusinessCalendar;  // leadq/business_time.h
+class WorkingTime;  // leadq/business_time.h
 
 // A page of the site the visitor saw, and when last: behaviour points about it fade
 // from that time, not from whatever the visitor did last.
@@ -70,7 +70,7 @@ struct ConversationInput {
   std::string revise;
   // The site's business hours, for SLAs stated in them (null: none). Shared, not copied:
   // the server keeps one per site.
-  std::shared_ptr<const BusinessCalendar> business_hours;
+  std::shared_ptr<const WorkingTime> business_hours;
 };
 
 }  // namespace leadq

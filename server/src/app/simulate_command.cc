@@ -167,8 +167,8 @@ Result<Signals> SignalsFrom(const std::string& path, int64_t now_ms) {
 }
 
 // The calendar of the business hours in `path` (none for "").
-Result<std::shared_ptr<const BusinessCalendar>> BusinessHoursFrom(const std::string& path) {
-  if (path.empty()) return std::shared_ptr<const BusinessCalendar>();
+Result<std::shared_ptr<const WorkingTime>> BusinessHoursFrom(const std::string& path) {
+  if (path.empty()) return std::shared_ptr<const WorkingTime>();
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
@@ -182,7 +182,7 @@ Result<std::shared_ptr<const BusinessCalendar>> BusinessHoursFrom(const std::str
     return Status::InvalidArgument(path + ":" + calendar.status().path() + ": " +
                                    calendar.status().message());
   }
-  return std::make_shared<const BusinessCalendar>(std::move(calendar).value());
+  return MakeWorkingTime(std::move(calendar).value());
 }
 
 }  // namespace
@@ -197,8 +197,7 @@ int RunSimulate(const Options& options) {
   Result<int64_t> now = Clock(options);
   Result<Signals> signals = now.ok() ? SignalsFrom(options.events_file, now.value()) : Signals{};
   Result<AnswerSource> source = AnswerSource::Open(options.answers_file);
-  Result<std::shared_ptr<const BusinessCalendar>> hours =
-      BusinessHoursFrom(options.business_hours_file);
+  Result<std::shared_ptr<const WorkingTime>> hours = BusinessHoursFrom(options.business_hours_file);
   for (const Status& status : {now.status(), signals.status(), source.status(), hours.status()}) {
     if (!status.ok()) {
       std::cerr << "leadq: " << status.message() << "\n";

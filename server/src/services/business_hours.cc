@@ -61,7 +61,7 @@ Result<BusinessCalendar> LoadBusinessHours(const std::string& stored) {
   return Resolve(setting, "/business_hours");
 }
 
-std::shared_ptr<const BusinessCalendar> BusinessHoursCache::For(const std::string& site_key) {
+std::shared_ptr<const WorkingTime> BusinessHoursCache::For(const std::string& site_key) {
   Result<SiteRecord> site = sites_.GetSite(site_key);
   if (!site.ok() || site.value().business_hours.empty()) return nullptr;
   const std::string& stored = site.value().business_hours;
@@ -71,7 +71,7 @@ std::shared_ptr<const BusinessCalendar> BusinessHoursCache::For(const std::strin
     entry.stored = stored;
     Result<BusinessCalendar> calendar = LoadBusinessHours(stored);
     if (calendar.ok()) {
-      entry.calendar = std::make_shared<const BusinessCalendar>(std::move(calendar).value());
+      entry.calendar = MakeWorkingTime(std::move(calendar).value());
     } else {
       entry.calendar = nullptr;
       std::cerr << "leadq: business hours of site " << site_key

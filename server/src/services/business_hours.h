@@ -39,12 +39,12 @@ class BusinessHoursCache {
   // The calendar of `site_key`'s business hours; null when the site has none, is
   // unknown, or its setting no longer loads (its zone left the zone database: deadlines
   // then count calendar time, the earlier of the two, and the problem is logged once).
-  std::shared_ptr<const BusinessCalendar> For(const std::string& site_key);
+  std::shared_ptr<const WorkingTime> For(const std::string& site_key);
 
  private:
   struct Entry {
     std::string stored;
-    std::shared_ptr<const BusinessCalendar> calendar;
+    std::shared_ptr<const WorkingTime> calendar;
   };
 
   SiteStore& sites_;

@@ -28,7 +28,7 @@ struct SessionDecisionInput {
   int64_t now_ms = 0;                          // the decision's time
   int64_t last_data_ms = 0;                    // see HandoffInput::last_data_ms
   // The site's business hours, for SLAs stated in them (null: none).
-  std::shared_ptr<const BusinessCalendar> business_hours = nullptr;
+  std::shared_ptr<const WorkingTime> business_hours = nullptr;
 };
 
 // The outcome write for `input`; with `handoffs` (may be null) it carries the handoff
