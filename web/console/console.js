@@ -86,8 +86,9 @@ function renderSignIn() {
       if (!location.hash || location.hash === '#/') {
         history.replaceState(null, '', role === 'marketer' ? '#/flows' : '#/inbox');
       }
-      await route();
+      // Said first: whatever happens next (a failure, another view) is what stays.
       announce('Signed in.');
+      await route();
     } catch (error) {
       fail(error);
     }
