@@ -9,31 +9,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "leadq_cli.h"
 #include "storage/sqlite_db.h"
 #include "test_server.h"
 
 namespace leadq::testing {
 namespace {
-
-struct Ran {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs `leadq ARGS` through the shell (so tests can pipe input); bounded by `timeout`.
-Ran Leadq(const std::string& args, const std::string& input_file = "") {
-  std::string command = "timeout 60 " + std::string(LEADQ_BINARY) + " " + args + " 2>&1";
-  command += input_file.empty() ? " </dev/null" : " <" + input_file;
-  Ran run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 class CliTest : public ::testing::Test {
  protected:

@@ -202,5 +202,55 @@ TEST_F(FlowDraftsTest, TheFlowsListCountsTheLastSevenDays) {
   EXPECT_EQ(listed["activity"]["qualified"], 0);
 }
 
+TEST_F(FlowDraftsTest, PublishingWithANoteAndRollingBackAreRecordedWithWhoDidIt) {
+  Json flow = DemoFlow();
+  flow["steps"][0]["text"]["en"] = "Hello again";
+  ASSERT_EQ(Put("bant-demo", flow)->status, 201);
+  auto res = PostJson(*client_, "/api/v1/admin/flows/bant-demo/draft/publish?site=demo-site",
+                      {{"revision", 1}, {"note", "Friendlier welcome"}}, marketer_);
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(Body(res)["created_by"], "Marketing team");
+  EXPECT_EQ(Body(res)["note"], "Friendlier welcome");
+  const int version = Body(res)["version"];
+
+  Json versions = Body(
+      client_->Get("/api/v1/admin/flows/bant-demo/versions?site=demo-site", marketer_))["versions"];
+  ASSERT_GE(versions.size(), 2u);
+  EXPECT_EQ(versions[0]["version"], version);
+  EXPECT_EQ(versions[0]["note"], "Friendlier welcome");
+  EXPECT_EQ(versions[0]["created_by"], "Marketing team");
+
+  res = PostJson(*client_, "/api/v1/admin/flows/bant-demo/rollback?site=demo-site",
+                 {{"note", "Back to the tested text"}}, marketer_);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ASSERT_EQ(client_
+                ->Post("/api/v1/admin/flows/bant-demo/rollback?site=demo-site", marketer_, "",
+                       "application/json")
+                ->status,
+            409)
+      << "a roll back without a body works too; with no older version it is a conflict";
+  ExpectError(PostJson(*client_, "/api/v1/admin/flows/bant-demo/publish?site=demo-site",
+                       {{"version", version}, {"note", std::string(501, 'x')}}, marketer_),
+              400, "invalid_argument", "/note");
+  ExpectError(PostJson(*client_, "/api/v1/admin/flows/bant-demo/draft/publish?site=demo-site",
+                       {{"revision", 1}, {"note", 5}}, marketer_),
+              400, "invalid_argument", "/note");
+
+  Json events = Body(
+      client_->Get("/api/v1/admin/flows/bant-demo/history?site=demo-site", marketer_))["events"];
+  ASSERT_GE(events.size(), 3u);
+  EXPECT_EQ(events[0]["action"], "rolled_back");
+  EXPECT_EQ(events[0]["version"], version - 1);
+  EXPECT_EQ(events[0]["actor"], "Marketing team");
+  EXPECT_EQ(events[0]["note"], "Back to the tested text");
+  EXPECT_EQ(events[1]["action"], "published");
+  EXPECT_EQ(events[1]["version"], version);
+  EXPECT_EQ(events[1]["note"], "Friendlier welcome");
+  EXPECT_EQ(events.back()["action"], "published") << "the demo's first version, seeded";
+  EXPECT_TRUE(
+      Body(client_->Get("/api/v1/admin/flows/none/history?site=demo-site", marketer_))["events"]
+          .empty());
+}
+
 }  // namespace
 }  // namespace leadq::testing

@@ -60,7 +60,7 @@ TEST(OpenApiTest, EveryDocumentedPathIsRouted) {
     const size_t version = path.find("{version}");
     if (version != std::string::npos) path.replace(version, 9, "1");
     for (const char* name : {"{flow_id}", "{session_id}", "{lead_id}", "{visitor_id}", "{site_key}",
-                             "{key_id}", "{destination_id}", "{delivery_id}"}) {
+                             "{key_id}", "{destination_id}", "{delivery_id}", "{backtest_id}"}) {
       const size_t at = path.find(name);
       if (at != std::string::npos) path.replace(at, std::string(name).size(), "12345678");
     }

@@ -669,5 +669,52 @@ TEST_P(RedecisionContract, ACurrentReDecisionStoresOutcomeLeadAndHandoff) {
   EXPECT_EQ(store().StoreRedecision(write_).value(), AnswerStored::kStale);
 }
 
+TEST_P(SessionStoreContract, ABacktestScanPagesThroughAFlowsAnsweredSessionsInStartOrder) {
+  // Four answered sessions of kFlow (two started at the same moment), one without an
+  // answer, one too old, one of another flow, one of another site.
+  Answer("s-3", "v-3", "budget", "over_50k", 300);
+  Answer("s-1", "v-1", "budget", "10k_50k", 100, {{"email", "ann@example.com"}});
+  Answer("s-1", "v-1", "authority", "decision_maker", 110);
+  Answer("s-2b", "v-2", "budget", "none", 200);
+  Answer("s-2a", "v-2", "budget", "none", 200);
+  StartSession("s-empty", "v-4", 150);
+  Answer("s-old", "v-5", "budget", "none", 10);
+  AddSite("site-b");
+  StartSession("s-other-site", "v-6", 120, "site-b");
+  Store(NextAnswer("s-other-site", "answer-os", "budget", "none", 120));
+  SessionRecord other;
+  other.session_id = "s-other-flow";
+  other.site_key = kSite;
+  other.flow_id = "flow-b";
+  other.flow_version = 1;
+  other.visitor_id = "v-7";
+  other.started_ms = 130;
+  ASSERT_TRUE(store().CreateSession(other).ok());
+
+  EXPECT_EQ(ValueOf(store().CountFlowSessions(kSite, kFlow, 50)), 4);
+  std::vector<std::string> order;
+  SessionScanCursor cursor;
+  for (int page = 0; page < 10; ++page) {
+    std::vector<AnswerContext> found =
+        ValueOf(store().ScanFlowSessions(kSite, kFlow, 50, cursor, 2));
+    for (const AnswerContext& context : found) {
+      order.push_back(context.session.session_id);
+      EXPECT_FALSE(context.answers.empty());
+      EXPECT_TRUE(context.session.outcome.is_object()) << "the stored outcome comes with it";
+      if (context.session.session_id == "s-1") {
+        ASSERT_EQ(context.answers.size(), 2u);
+        EXPECT_EQ(context.answers[0].step_id, "budget");
+        EXPECT_EQ(context.answers[1].step_id, "authority");
+        EXPECT_EQ(context.visitor.fields["email"], "ann@example.com");
+      }
+    }
+    if (found.size() < 2) break;
+    cursor = {found.back().session.started_ms, found.back().session.session_id};
+  }
+  EXPECT_EQ(order, (Ids{"s-1", "s-2a", "s-2b", "s-3"}));
+  EXPECT_EQ(ValueOf(store().CountFlowSessions(kSite, kFlow, 0)), 5) << "the old one too";
+  EXPECT_TRUE(ValueOf(store().ScanFlowSessions(kSite, "flow-none", 0, {}, 10)).empty());
+}
+
 }  // namespace
 }  // namespace leadq::testing

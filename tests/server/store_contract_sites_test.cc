@@ -71,9 +71,14 @@ class FlowStoreContract : public StoreContract {
   FlowRecord Save(const std::string& flow_id, const std::string& document, bool publish,
                   const std::string& site_key = kSite) {
     Result<FlowRecord> saved =
-        store().SaveFlowVersion({site_key, flow_id, 0, document, 5}, publish);
+        store().SaveFlowVersion({site_key, flow_id, 0, document, 5, "", ""}, publish);
     EXPECT_TRUE(saved.ok()) << saved.status().message();
     return saved.ok() ? saved.value() : FlowRecord();
+  }
+  // Publishing `version` of `flow_id` at `at_ms`, by "Marketing" with a note.
+  static FlowEvent Event(const std::string& flow_id, int version, int64_t at_ms = 40,
+                         const std::string& action = "published") {
+    return {kSite, flow_id, at_ms, "Marketing", action, version, "note " + std::to_string(at_ms)};
   }
 };
 INSTANTIATE_STORE_CONTRACT(FlowStoreContract);
@@ -101,7 +106,7 @@ TEST_P(FlowStoreContract, OnlyAPublishedVersionIsServed) {
   EXPECT_EQ(published.value().version, 2) << "saving without publishing keeps the published one";
   EXPECT_EQ(published.value().document, "{\"v\":2}");
 
-  ASSERT_TRUE(store().PublishFlowVersion(kSite, "flow-x", 1).ok());
+  ASSERT_TRUE(store().PublishFlowVersion(Event("flow-x", 1)).ok());
   EXPECT_EQ(store().GetPublishedFlow(kSite, "flow-x").value().version, 1) << "a roll back";
   EXPECT_EQ(store().GetFlowVersion(kSite, "flow-x", 3).value().document, "{\"v\":3}");
 }
@@ -118,8 +123,8 @@ TEST_P(FlowStoreContract, UnknownFlowsAndVersionsAreNotFound) {
        "/flow"},
       {"version, unknown", store().GetFlowVersion(kSite, "flow-x", 2).status(), "/version"},
       {"version, unknown flow", store().GetFlowVersion(kSite, "flow-none", 1).status(), "/version"},
-      {"publish, unknown version", store().PublishFlowVersion(kSite, "flow-x", 7), "/version"},
-      {"publish, unknown flow", store().PublishFlowVersion(kSite, "flow-none", 1), "/version"},
+      {"publish, unknown version", store().PublishFlowVersion(Event("flow-x", 7)), "/version"},
+      {"publish, unknown flow", store().PublishFlowVersion(Event("flow-none", 1)), "/version"},
       {"versions, unknown flow", store().ListFlowVersions(kSite, "flow-none").status(), "/flow"},
   };
   for (const Case& c : cases) EXPECT_TRUE(IsNotFound(c.status, c.path)) << c.name;
@@ -128,7 +133,8 @@ TEST_P(FlowStoreContract, UnknownFlowsAndVersionsAreNotFound) {
 }
 
 TEST_P(FlowStoreContract, AFlowNeedsItsSite) {
-  Result<FlowRecord> saved = store().SaveFlowVersion({"site-none", "flow-x", 0, "{}", 5}, true);
+  Result<FlowRecord> saved =
+      store().SaveFlowVersion({"site-none", "flow-x", 0, "{}", 5, "", ""}, true);
   EXPECT_FALSE(saved.ok());
   EXPECT_TRUE(store().ListFlows("site-none").value().empty());
 }
@@ -202,16 +208,16 @@ TEST_P(FlowStoreContract, PublishingADraftMakesItTheNextVersionAtOnce) {
   ASSERT_TRUE(store().PutFlowDraft(draft, 0).ok());
   ASSERT_TRUE(store().PutFlowDraft(draft, 1).ok());
   EXPECT_EQ(ValueOf(store().GetFlowDraft(kSite, "flow-x")).base_version, 1);
-  EXPECT_TRUE(IsRevisionConflict(store().PublishFlowDraft(kSite, "flow-x", 1, 50).status()));
+  EXPECT_TRUE(IsRevisionConflict(store().PublishFlowDraft(Event("flow-x", 0, 50), 1).status()));
   EXPECT_EQ(ValueOf(store().GetPublishedFlow(kSite, "flow-x")).version, 1) << "nothing changed";
 
-  FlowRecord published = ValueOf(store().PublishFlowDraft(kSite, "flow-x", 2, 50));
+  FlowRecord published = ValueOf(store().PublishFlowDraft(Event("flow-x", 0, 50), 2));
   EXPECT_EQ(published.version, 2);
   EXPECT_EQ(published.document, "{\"v\":2}");
   EXPECT_EQ(published.created_ms, 50);
   EXPECT_EQ(ValueOf(store().GetPublishedFlow(kSite, "flow-x")).version, 2);
   EXPECT_TRUE(IsNotFound(store().GetFlowDraft(kSite, "flow-x").status(), "/flow"));
-  EXPECT_TRUE(IsNotFound(store().PublishFlowDraft(kSite, "flow-x", 2, 60).status(), "/flow"));
+  EXPECT_TRUE(IsNotFound(store().PublishFlowDraft(Event("flow-x", 0, 60), 2).status(), "/flow"));
   std::vector<FlowSummary> flows = ValueOf(store().ListFlows(kSite));
   ASSERT_EQ(flows.size(), 1u);
   EXPECT_EQ(flows[0].latest_version, 2);
@@ -315,6 +321,37 @@ TEST_P(DestinationStoreContract, ReplacingADestinationKeepsItsSiteAndCreationTim
   EXPECT_EQ(got.value().created_ms, 20);
   EXPECT_EQ(store().ListDestinations(kSite).value().size(), 1u);
   EXPECT_TRUE(store().ListDestinations("site-other").value().empty());
+}
+
+TEST_P(FlowStoreContract, TheHistorySaysWhoDidWhatNewestFirst) {
+  FlowRecord first{kSite, "flow-x", 0, "{\"v\":1}", 5, "Ann", "first try"};
+  ASSERT_TRUE(store().SaveFlowVersion(first, false).ok());
+  Save("flow-x", "{\"v\":2}", true);
+  ASSERT_TRUE(store().PublishFlowVersion(Event("flow-x", 1, 60, "rolled_back")).ok());
+  ASSERT_TRUE(store().PutFlowDraft(Draft("flow-x", "{\"v\":3}"), 0).ok());
+  FlowRecord third = ValueOf(store().PublishFlowDraft(Event("flow-x", 0, 70), 1));
+  EXPECT_EQ(third.version, 3);
+  EXPECT_EQ(third.created_by, "Marketing");
+  EXPECT_EQ(third.note, "note 70");
+  EXPECT_EQ(ValueOf(store().GetFlowVersion(kSite, "flow-x", 1)).created_by, "Ann");
+  EXPECT_EQ(ValueOf(store().GetFlowVersion(kSite, "flow-x", 1)).note, "first try");
+  EXPECT_EQ(ValueOf(store().GetPublishedFlow(kSite, "flow-x")).note, "note 70");
+
+  std::vector<FlowEvent> events = ValueOf(store().ListFlowEvents(kSite, "flow-x", 10));
+  ASSERT_EQ(events.size(), 4u);
+  auto line = [](const FlowEvent& e) {
+    return e.action + " v" + std::to_string(e.version) + " by " + e.actor + " at " +
+           std::to_string(e.at_ms) + ": " + e.note;
+  };
+  EXPECT_EQ(line(events[0]), "published v3 by Marketing at 70: note 70");
+  EXPECT_EQ(line(events[1]), "rolled_back v1 by Marketing at 60: note 60");
+  EXPECT_EQ(line(events[2]), "published v2 by  at 5: ");
+  EXPECT_EQ(line(events[3]), "saved v1 by Ann at 5: first try");
+  EXPECT_EQ(ValueOf(store().ListFlowEvents(kSite, "flow-x", 2)).size(), 2u);
+  EXPECT_TRUE(ValueOf(store().ListFlowEvents(kSite, "flow-none", 10)).empty());
+  EXPECT_FALSE(store().PublishFlowVersion(Event("flow-x", 9)).ok());
+  EXPECT_EQ(ValueOf(store().ListFlowEvents(kSite, "flow-x", 10)).size(), 4u)
+      << "a failed publish records nothing";
 }
 
 }  // namespace

@@ -20,10 +20,11 @@ Application::Application(Storage& storage, const Environment& env, AppConfig con
       sites(storage, env),
       auth(storage, env, config.admin_key),
       operations(storage),
+      backtests(storage, env),
       delivery(storage, sla, sender_, env,
                config.random_unit ? config.random_unit : SystemRandomUnit(), config.delivery),
       api({flows, sessions, visitors, leads, sites, auth, handoffs, destinations, sla, feedback,
-           operations},
+           operations, backtests},
           env, std::move(config.api)),
       requalifier_("leadq-requalify", 1, config.requalification_poll_ms, [this] {
         Result<int> done = requalification.Drain();
@@ -46,10 +47,12 @@ Status Application::Start() {
   Status started = delivery.Start();
   if (!started.ok()) return started;
   requalifier_.Start();
+  backtests.Start();
   return Status::Ok();
 }
 
 void Application::Stop() {
+  backtests.Stop();
   requalifier_.Stop();
   delivery.Stop();
 }

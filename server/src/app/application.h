@@ -62,6 +62,7 @@ class Application {
   SiteService sites;
   AuthService auth;
   OperationsService operations;
+  BacktestService backtests;
   OutboxWorker delivery;
   ApiContext api;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/api_error.h"
+#include "http/flow_routes_util.h"
 #include "http/render.h"
 #include "http/request_json.h"
 #include "http/route.h"
@@ -11,37 +12,15 @@
 namespace leadq {
 namespace {
 
-const std::vector<Role> kFlowRoles = {Role::kAdmin, Role::kMarketer};
-constexpr const char* kFlowId = "([A-Za-z0-9_.-]{1,64})";
-
-Json ProblemsJson(const std::vector<FlowProblem>& problems) {
-  Json list = Json::array();
-  for (const FlowProblem& problem : problems) {
-    list.push_back({{"path", problem.path}, {"message", problem.message}});
-  }
-  return list;
-}
-
-// Adds `problems` (when there are any) to the error already rendered in `res`.
-void RenderWithProblems(httplib::Response& res, const std::vector<FlowProblem>& problems) {
-  if (problems.empty()) return;
-  Json error = Json::parse(res.body, nullptr, false);
-  error["error"]["problems"] = ProblemsJson(problems);
-  RenderJson(res, error);
-}
-
-// The `site` query parameter, which must name an existing site.
-Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req) {
-  Result<std::string> site = SiteParam(req, true);
-  if (!site.ok()) return site;
-  Result<SiteRecord> found = api.sites.Get(site.value());
-  if (!found.ok()) return found.status();
-  return site;
-}
+// The longest note a publish or roll-back may carry.
+constexpr size_t kMaxNote = 500;
 
 Json VersionJson(const FlowRecord& record, bool with_document) {
-  Json item{
-      {"flow", record.flow_id}, {"version", record.version}, {"created_ms", record.created_ms}};
+  Json item{{"flow", record.flow_id},
+            {"version", record.version},
+            {"created_ms", record.created_ms},
+            {"created_by", record.created_by},
+            {"note", record.note}};
   if (with_document) item["document"] = Json::parse(record.document, nullptr, false);
   return item;
 }
@@ -87,8 +66,8 @@ void SaveFlow(ApiContext& api, const httplib::Request& req, httplib::Response& r
   Result<Json> body = ParseJsonObject(req.body);
   if (!body.ok()) return RenderError(res, body.status());
   std::vector<FlowProblem> problems;
-  Result<FlowRecord> saved =
-      api.flows.Save(site.value(), body.value(), publish_text == "true", &problems);
+  Result<FlowRecord> saved = api.flows.Save(site.value(), body.value(), publish_text == "true",
+                                            &problems, CallerName(api, req));
   if (!saved.ok()) {
     RenderError(res, saved.status());
     return RenderWithProblems(res, problems);
@@ -128,8 +107,10 @@ void Publish(ApiContext& api, const httplib::Request& req, httplib::Response& re
   if (!body.ok()) return RenderError(res, body.status());
   Result<int64_t> version = ReadInteger(body.value(), "version", true, 1, 1'000'000);
   if (!version.ok()) return RenderError(res, version.status());
-  Status status =
-      api.flows.Publish(site.value(), req.matches[1], static_cast<int>(version.value()));
+  Result<std::string> note = ReadString(body.value(), "note", false, kMaxNote);
+  if (!note.ok()) return RenderError(res, note.status());
+  Status status = api.flows.Publish(site.value(), req.matches[1], static_cast<int>(version.value()),
+                                    CallerName(api, req), note.value());
   if (!status.ok()) return RenderError(res, status);
   RenderJson(res, {{"flow", req.matches[1].str()}, {"published_version", version.value()}});
 }
@@ -137,9 +118,30 @@ void Publish(ApiContext& api, const httplib::Request& req, httplib::Response& re
 void RollBack(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
   Result<std::string> site = ExistingSite(api, req);
   if (!site.ok()) return RenderError(res, site.status());
-  Result<int> version = api.flows.RollBack(site.value(), req.matches[1]);
+  Result<Json> body = ParseJsonObject(req.body.empty() ? "{}" : req.body);
+  if (!body.ok()) return RenderError(res, body.status());
+  Result<std::string> note = ReadString(body.value(), "note", false, kMaxNote);
+  if (!note.ok()) return RenderError(res, note.status());
+  Result<int> version =
+      api.flows.RollBack(site.value(), req.matches[1], CallerName(api, req), note.value());
   if (!version.ok()) return RenderError(res, version.status());
   RenderJson(res, {{"flow", req.matches[1].str()}, {"published_version", version.value()}});
+}
+
+void History(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> site = ExistingSite(api, req);
+  if (!site.ok()) return RenderError(res, site.status());
+  Result<std::vector<FlowEvent>> events = api.flows.History(site.value(), req.matches[1]);
+  if (!events.ok()) return RenderError(res, events.status());
+  Json list = Json::array();
+  for (const FlowEvent& event : events.value()) {
+    list.push_back({{"at_ms", event.at_ms},
+                    {"actor", event.actor},
+                    {"action", event.action},
+                    {"version", event.version},
+                    {"note", event.note}});
+  }
+  RenderJson(res, {{"flow", req.matches[1].str()}, {"events", list}});
 }
 
 void Diff(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
@@ -245,9 +247,12 @@ void PublishDraft(ApiContext& api, const httplib::Request& req, httplib::Respons
   if (!body.ok()) return RenderError(res, body.status());
   Result<int64_t> revision = ReadInteger(body.value(), "revision", true, 1, 999'999'999);
   if (!revision.ok()) return RenderError(res, revision.status());
+  Result<std::string> note = ReadString(body.value(), "note", false, kMaxNote);
+  if (!note.ok()) return RenderError(res, note.status());
   std::vector<FlowProblem> problems;
-  Result<FlowRecord> published = api.flows.PublishDraft(
-      site.value(), req.matches[1], static_cast<int>(revision.value()), &problems);
+  Result<FlowRecord> published =
+      api.flows.PublishDraft(site.value(), req.matches[1], static_cast<int>(revision.value()),
+                             &problems, CallerName(api, req), note.value());
   if (!published.ok()) {
     RenderDraftError(api, site.value(), req.matches[1], res, published.status());
     return RenderWithProblems(res, problems);
@@ -261,7 +266,7 @@ void PublishDraft(ApiContext& api, const httplib::Request& req, httplib::Respons
 }  // namespace
 
 void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api) {
-  const std::string flow = std::string("/api/v1/admin/flows/") + kFlowId;
+  const std::string flow = std::string("/api/v1/admin/flows/") + kFlowIdPattern;
   AddRoute(server, api, {"GET", "/api/v1/admin/flows", "/api/v1/admin/flows", kFlowRoles},
            ListFlows);
   AddRoute(server, api, {"POST", "/api/v1/admin/flows", "/api/v1/admin/flows", kFlowRoles},
@@ -295,6 +300,9 @@ void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api) {
       PublishDraft);
   AddRoute(server, api, {"GET", flow + "/diff", "/api/v1/admin/flows/{flow_id}/diff", kFlowRoles},
            Diff);
+  AddRoute(server, api,
+           {"GET", flow + "/history", "/api/v1/admin/flows/{flow_id}/history", kFlowRoles},
+           History);
 }
 
 }  // namespace leadq

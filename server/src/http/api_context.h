@@ -10,6 +10,7 @@
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "services/auth_service.h"
+#include "services/backtest_service.h"
 #include "services/destination_service.h"
 #include "services/feedback_service.h"
 #include "services/flow_service.h"
@@ -50,6 +51,7 @@ struct ApiServices {
   SlaService& sla;
   FeedbackService& feedback;
   OperationsService& operations;
+  BacktestService& backtests;
 };
 
 struct ApiContext : ApiServices {

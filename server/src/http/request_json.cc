@@ -90,9 +90,12 @@ Result<int64_t> ReadInteger(const Json& object, const char* key, bool required, 
   const std::string range =
       "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
   if (it->is_number_unsigned()) {
-    if (it->get<uint64_t>() > static_cast<uint64_t>(max))
+    const uint64_t value = it->get<uint64_t>();
+    // JSON's 0 and other non-negative numbers come as unsigned: both ends still count.
+    if (value > static_cast<uint64_t>(max) || (min > 0 && value < static_cast<uint64_t>(min))) {
       return Status::InvalidArgument(range, path);
-    return static_cast<int64_t>(it->get<uint64_t>());
+    }
+    return static_cast<int64_t>(value);
   }
   if (!it->is_number_integer()) return Status::InvalidArgument(range, path);
   const int64_t value = it->get<int64_t>();

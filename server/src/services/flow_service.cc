@@ -7,7 +7,8 @@
 namespace leadq {
 
 Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& document,
-                                     bool publish, std::vector<FlowProblem>* problems) {
+                                     bool publish, std::vector<FlowProblem>* problems,
+                                     const std::string& author, const std::string& note) {
   DecodedFlow decoded = DecodeFlow(ToCore(document));
   if (!decoded.ok()) {
     *problems = decoded.problems;
@@ -20,6 +21,8 @@ Result<FlowRecord> FlowService::Save(const std::string& site_key, const Json& do
   record.flow_id = decoded.flow.id;
   record.document = document.dump(-1, ' ', false, Json::error_handler_t::replace);
   record.created_ms = env_.now_ms();
+  record.created_by = author;
+  record.note = note;
   return store_.SaveFlowVersion(std::move(record), publish);
 }
 
@@ -87,7 +90,8 @@ Status FlowService::DiscardDraft(const std::string& site_key, const std::string&
 
 Result<FlowRecord> FlowService::PublishDraft(const std::string& site_key,
                                              const std::string& flow_id, int revision,
-                                             std::vector<FlowProblem>* problems) {
+                                             std::vector<FlowProblem>* problems,
+                                             const std::string& author, const std::string& note) {
   Result<DraftView> view = GetDraft(site_key, flow_id);
   if (!view.ok()) return view.status();
   if (view.value().draft.revision != revision) {
@@ -105,7 +109,8 @@ Result<FlowRecord> FlowService::PublishDraft(const std::string& site_key,
         problems->front().path);
   }
   // The store publishes only the revision checked here.
-  return store_.PublishFlowDraft(site_key, flow_id, revision, env_.now_ms());
+  return store_.PublishFlowDraft({site_key, flow_id, env_.now_ms(), author, "published", 0, note},
+                                 revision);
 }
 
 Result<std::vector<FlowRecord>> FlowService::Versions(const std::string& site_key,
@@ -113,18 +118,27 @@ Result<std::vector<FlowRecord>> FlowService::Versions(const std::string& site_ke
   return store_.ListFlowVersions(site_key, flow_id);
 }
 
-Status FlowService::Publish(const std::string& site_key, const std::string& flow_id, int version) {
-  return store_.PublishFlowVersion(site_key, flow_id, version);
+Result<std::vector<FlowEvent>> FlowService::History(const std::string& site_key,
+                                                    const std::string& flow_id) {
+  return store_.ListFlowEvents(site_key, flow_id, kFlowHistory);
 }
 
-Result<int> FlowService::RollBack(const std::string& site_key, const std::string& flow_id) {
+Status FlowService::Publish(const std::string& site_key, const std::string& flow_id, int version,
+                            const std::string& author, const std::string& note) {
+  return store_.PublishFlowVersion(
+      {site_key, flow_id, env_.now_ms(), author, "published", version, note});
+}
+
+Result<int> FlowService::RollBack(const std::string& site_key, const std::string& flow_id,
+                                  const std::string& author, const std::string& note) {
   Result<FlowRecord> published = store_.GetPublishedFlow(site_key, flow_id);
   if (!published.ok()) return published.status();
   Result<std::vector<FlowRecord>> versions = store_.ListFlowVersions(site_key, flow_id);
   if (!versions.ok()) return versions.status();
   for (const FlowRecord& version : versions.value()) {  // newest first
     if (version.version < published.value().version) {
-      Status status = store_.PublishFlowVersion(site_key, flow_id, version.version);
+      Status status = store_.PublishFlowVersion(
+          {site_key, flow_id, env_.now_ms(), author, "rolled_back", version.version, note});
       if (!status.ok()) return status;
       return version.version;
     }

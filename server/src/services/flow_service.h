@@ -30,6 +30,9 @@ struct DraftView {
   std::vector<FlowProblem> problems;  // empty: it can be published
 };
 
+// The events a flow's history lists.
+inline constexpr int kFlowHistory = 200;
+
 // How far back the flows list counts sessions and qualified leads.
 inline constexpr int64_t kFlowActivityDays = 7;
 
@@ -39,9 +42,11 @@ class FlowService {
 
   // Validates `document` with the core; when it has problems, nothing is stored and
   // `problems` lists them all. Otherwise stores it as a new version (published when
-  // `publish`) and returns that record. The flow id comes from the document.
+  // `publish`) by `author` with `note`, and returns that record. The flow id comes from
+  // the document.
   Result<FlowRecord> Save(const std::string& site_key, const Json& document, bool publish,
-                          std::vector<FlowProblem>* problems);
+                          std::vector<FlowProblem>* problems, const std::string& author = "",
+                          const std::string& note = "");
 
   // Every problem of `document`, with JSON paths (empty when valid). Stores nothing.
   std::vector<FlowProblem> Validate(const Json& document);
@@ -58,17 +63,23 @@ class FlowService {
                               const Json& document, int expected_revision,
                               const std::string& author);
   Status DiscardDraft(const std::string& site_key, const std::string& flow_id, int revision);
-  // Publishes the draft of `revision` as the next version: InvalidFlow with `problems`
-  // when it has any (nothing changes), Conflict for another revision.
+  // Publishes the draft of `revision` as the next version, by `author` with `note`:
+  // InvalidFlow with `problems` when it has any (nothing changes), Conflict for another
+  // revision.
   Result<FlowRecord> PublishDraft(const std::string& site_key, const std::string& flow_id,
-                                  int revision, std::vector<FlowProblem>* problems);
+                                  int revision, std::vector<FlowProblem>* problems,
+                                  const std::string& author = "", const std::string& note = "");
   // Versions of a flow, newest first.
   Result<std::vector<FlowRecord>> Versions(const std::string& site_key, const std::string& flow_id);
-  // Publishes an existing version.
-  Status Publish(const std::string& site_key, const std::string& flow_id, int version);
-  // Publishes the newest version older than the published one; returns its number.
-  // Conflict when there is none.
-  Result<int> RollBack(const std::string& site_key, const std::string& flow_id);
+  // Who did what to the flow, newest first (the last kFlowHistory events).
+  Result<std::vector<FlowEvent>> History(const std::string& site_key, const std::string& flow_id);
+  // Publishes an existing version (recorded as published by `author` with `note`).
+  Status Publish(const std::string& site_key, const std::string& flow_id, int version,
+                 const std::string& author = "", const std::string& note = "");
+  // Publishes the newest version older than the published one (recorded as rolled_back
+  // by `author` with `note`); returns its number. Conflict when there is none.
+  Result<int> RollBack(const std::string& site_key, const std::string& flow_id,
+                       const std::string& author = "", const std::string& note = "");
   // The changes from version `from` to version `to` as a JSON Patch (RFC 6902).
   Result<Json> Diff(const std::string& site_key, const std::string& flow_id, int from, int to);
 

@@ -29,16 +29,17 @@ class FlowStore {
  public:
   virtual ~FlowStore() = default;
   // Stores `flow` as a new version (flow.version is assigned: previous + 1) and, when
-  // `publish`, makes it the version visitors get. Returns the stored record.
+  // `publish`, makes it the version visitors get; the flow's history records it (saved or
+  // published, by flow.created_by with flow.note). Returns the stored record.
   virtual Result<FlowRecord> SaveFlowVersion(FlowRecord flow, bool publish) = 0;
   // The published version; NotFound when the flow does not exist or has none.
   virtual Result<FlowRecord> GetPublishedFlow(const std::string& site_key,
                                               const std::string& flow_id) = 0;
   virtual Result<FlowRecord> GetFlowVersion(const std::string& site_key, const std::string& flow_id,
                                             int version) = 0;
-  // Makes an existing version the published one; NotFound when it does not exist.
-  virtual Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
-                                    int version) = 0;
+  // Makes version `event.version` the published one and records `event` in the flow's
+  // history, in one transaction; NotFound when the version does not exist.
+  virtual Status PublishFlowVersion(const FlowEvent& event) = 0;
   // The site's flows, drafts without a version among them, by id; their activity counted
   // from `activity_since_ms`.
   virtual Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key,
@@ -46,6 +47,9 @@ class FlowStore {
   // Versions of one flow, newest first (documents included).
   virtual Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
                                                            const std::string& flow_id) = 0;
+  // The flow's history, newest first, at most `limit` events.
+  virtual Result<std::vector<FlowEvent>> ListFlowEvents(const std::string& site_key,
+                                                        const std::string& flow_id, int limit) = 0;
 
   // The flow's draft; NotFound when it has none.
   virtual Result<FlowDraft> GetFlowDraft(const std::string& site_key,
@@ -59,11 +63,10 @@ class FlowStore {
   virtual Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
                                  int revision) = 0;
   // In one transaction: stores the draft of revision `revision` as the flow's next
-  // version (`created_ms`), publishes it and removes the draft. NotFound without a draft,
+  // version (made at event.at_ms by event.actor, with event.note), publishes it, removes
+  // the draft and records `event` (its version assigned). NotFound without a draft,
   // Conflict ("/revision") for another revision. The caller has checked the document.
-  virtual Result<FlowRecord> PublishFlowDraft(const std::string& site_key,
-                                              const std::string& flow_id, int revision,
-                                              int64_t created_ms) = 0;
+  virtual Result<FlowRecord> PublishFlowDraft(const FlowEvent& event, int revision) = 0;
 };
 
 }  // namespace leadq

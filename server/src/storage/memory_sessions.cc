@@ -4,6 +4,7 @@
 // sqlite_requalify.cc and sqlite_rows.cc do it, statement by statement, so that the
 // visitor's revision moves exactly as SQLite's trigger moves it.
 #include <algorithm>
+#include <tuple>
 
 #include "storage/memory_storage.h"
 
@@ -415,6 +416,55 @@ Result<int64_t> MemoryStorage::CountRequalifications() {
   std::lock_guard<std::mutex> lock(mutex_);
   Count();
   return static_cast<int64_t>(tasks_.size());
+}
+
+// Backtest scans: as SQLite's, one page under the lock.
+Result<std::vector<AnswerContext>> MemoryStorage::ScanFlowSessions(const std::string& site_key,
+                                                                   const std::string& flow_id,
+                                                                   int64_t since_ms,
+                                                                   const SessionScanCursor& after,
+                                                                   int limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<const SessionRow*> rows;
+  for (const auto& [id, row] : sessions_) {
+    const SessionRecord& s = row.record;
+    if (s.site_key != site_key || s.flow_id != flow_id || s.started_ms < since_ms) continue;
+    if (row.answers.empty()) continue;
+    if (s.started_ms < after.started_ms ||
+        (s.started_ms == after.started_ms && s.session_id <= after.session_id)) {
+      continue;
+    }
+    rows.push_back(&row);
+  }
+  std::sort(rows.begin(), rows.end(), [](const SessionRow* a, const SessionRow* b) {
+    return std::tie(a->record.started_ms, a->record.session_id) <
+           std::tie(b->record.started_ms, b->record.session_id);
+  });
+  if (static_cast<int>(rows.size()) > limit) rows.resize(static_cast<size_t>(limit));
+  std::vector<AnswerContext> page;
+  page.reserve(rows.size());
+  for (const SessionRow* row : rows) {
+    AnswerContext context;
+    context.session = row->record;
+    context.answers = row->answers;
+    context.visitor = ProfileLocked(site_key, row->record.visitor_id);
+    page.push_back(std::move(context));
+  }
+  return page;
+}
+
+Result<int64_t> MemoryStorage::CountFlowSessions(const std::string& site_key,
+                                                 const std::string& flow_id, int64_t since_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  int64_t count = 0;
+  for (const auto& [id, row] : sessions_) {
+    const SessionRecord& s = row.record;
+    count += s.site_key == site_key && s.flow_id == flow_id && s.started_ms >= since_ms &&
+             !row.answers.empty();
+  }
+  return count;
 }
 
 }  // namespace leadq

@@ -149,6 +149,8 @@ Result<FlowRecord> MemoryStorage::SaveFlowVersion(FlowRecord flow, bool publish)
   flow.version = row.versions.empty() ? 1 : row.versions.rbegin()->first + 1;
   row.versions[flow.version] = flow;
   if (publish) row.published_version = flow.version;
+  row.events.push_back({flow.site_key, flow.flow_id, flow.created_ms, flow.created_by,
+                        publish ? "published" : "saved", flow.version, flow.note});
   return flow;
 }
 
@@ -176,17 +178,32 @@ Result<FlowRecord> MemoryStorage::GetFlowVersion(const std::string& site_key,
   return Status::NotFound("no such flow version", "/version");
 }
 
-Status MemoryStorage::PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
-                                         int version) {
+Status MemoryStorage::PublishFlowVersion(const FlowEvent& event) {
   std::lock_guard<std::mutex> lock(mutex_);
   Status admitted = Admit();
   if (!admitted.ok()) return admitted;
-  auto it = flows_.find({site_key, flow_id});
-  if (it == flows_.end() || it->second.versions.count(version) == 0) {
+  auto it = flows_.find({event.site_key, event.flow_id});
+  if (it == flows_.end() || it->second.versions.count(event.version) == 0) {
     return Status::NotFound("no such flow version", "/version");
   }
-  it->second.published_version = version;
+  it->second.published_version = event.version;
+  it->second.events.push_back(event);
   return Status::Ok();
+}
+
+Result<std::vector<FlowEvent>> MemoryStorage::ListFlowEvents(const std::string& site_key,
+                                                             const std::string& flow_id,
+                                                             int limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  std::vector<FlowEvent> events;
+  auto it = flows_.find({site_key, flow_id});
+  if (it == flows_.end()) return events;
+  for (auto e = it->second.events.rbegin();
+       e != it->second.events.rend() && static_cast<int>(events.size()) < limit; ++e) {
+    events.push_back(*e);
+  }
+  return events;
 }
 
 Result<std::vector<FlowSummary>> MemoryStorage::ListFlows(const std::string& site_key,
@@ -277,20 +294,26 @@ Status MemoryStorage::DeleteFlowDraft(const std::string& site_key, const std::st
   return Status::Ok();
 }
 
-Result<FlowRecord> MemoryStorage::PublishFlowDraft(const std::string& site_key,
-                                                   const std::string& flow_id, int revision,
-                                                   int64_t created_ms) {
+Result<FlowRecord> MemoryStorage::PublishFlowDraft(const FlowEvent& event, int revision) {
   std::lock_guard<std::mutex> lock(mutex_);
   Status admitted = Admit();
   if (!admitted.ok()) return admitted;
-  Result<FlowRow*> found = DraftOf(site_key, flow_id, revision);
+  Result<FlowRow*> found = DraftOf(event.site_key, event.flow_id, revision);
   if (!found.ok()) return found.status();
   FlowRow& row = *found.value();
-  FlowRecord flow{site_key, flow_id, row.versions.empty() ? 1 : row.versions.rbegin()->first + 1,
-                  row.draft->document, created_ms};
+  FlowRecord flow{event.site_key,
+                  event.flow_id,
+                  row.versions.empty() ? 1 : row.versions.rbegin()->first + 1,
+                  row.draft->document,
+                  event.at_ms,
+                  event.actor,
+                  event.note};
   row.versions[flow.version] = flow;
   row.published_version = flow.version;
   row.draft.reset();
+  FlowEvent recorded = event;
+  recorded.version = flow.version;
+  row.events.push_back(std::move(recorded));
   return flow;
 }
 

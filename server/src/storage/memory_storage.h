@@ -58,18 +58,18 @@ class MemoryStorage : public Storage {
                                       const std::string& flow_id) override;
   Result<FlowRecord> GetFlowVersion(const std::string& site_key, const std::string& flow_id,
                                     int version) override;
-  Status PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
-                            int version) override;
+  Status PublishFlowVersion(const FlowEvent& event) override;
   Result<std::vector<FlowSummary>> ListFlows(const std::string& site_key,
                                              int64_t activity_since_ms = 0) override;
   Result<std::vector<FlowRecord>> ListFlowVersions(const std::string& site_key,
                                                    const std::string& flow_id) override;
+  Result<std::vector<FlowEvent>> ListFlowEvents(const std::string& site_key,
+                                                const std::string& flow_id, int limit) override;
   Result<FlowDraft> GetFlowDraft(const std::string& site_key, const std::string& flow_id) override;
   Result<FlowDraft> PutFlowDraft(FlowDraft draft, int expected_revision) override;
   Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
                          int revision) override;
-  Result<FlowRecord> PublishFlowDraft(const std::string& site_key, const std::string& flow_id,
-                                      int revision, int64_t created_ms) override;
+  Result<FlowRecord> PublishFlowDraft(const FlowEvent& event, int revision) override;
 
   // SessionStore
   Status CreateSession(const SessionRecord& session) override;
@@ -82,6 +82,12 @@ class MemoryStorage : public Storage {
                                                            const std::string& visitor_id,
                                                            int limit) override;
   Result<AnswerStored> StoreRedecision(const RedecisionWrite& write) override;
+  Result<std::vector<AnswerContext>> ScanFlowSessions(const std::string& site_key,
+                                                      const std::string& flow_id, int64_t since_ms,
+                                                      const SessionScanCursor& after,
+                                                      int limit) override;
+  Result<int64_t> CountFlowSessions(const std::string& site_key, const std::string& flow_id,
+                                    int64_t since_ms) override;
 
   // VisitorStore
   Result<VisitorProfile> GetVisitor(const std::string& site_key,
@@ -161,6 +167,7 @@ class MemoryStorage : public Storage {
   struct FlowRow {
     int published_version = 0;  // 0: none
     std::map<int, FlowRecord> versions;
+    std::vector<FlowEvent> events;  // oldest first
     std::optional<FlowDraft> draft;
   };
   // The row of a flow, created when missing (Internal for an unknown site, as SQLite's

@@ -248,6 +248,27 @@ CREATE TABLE flow_drafts (
 CREATE INDEX sessions_by_flow ON sessions(site_key, flow_id, started_ms);
 CREATE INDEX leads_by_flow ON leads(site_key, flow_id, triage, created_ms);
 )sql",
+      // 12: who did what to a flow: each version's author and note, and the history of
+      // saves, publishes and roll-backs.
+      R"sql(
+ALTER TABLE flow_versions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE flow_versions ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE TABLE flow_events (
+  event_id INTEGER PRIMARY KEY,
+  site_key TEXT NOT NULL,
+  flow_id TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  FOREIGN KEY (site_key, flow_id) REFERENCES flows(site_key, flow_id)
+) STRICT;
+CREATE INDEX flow_events_by_flow ON flow_events(site_key, flow_id, event_id);
+INSERT INTO flow_events (site_key, flow_id, at_ms, actor, action, version, note)
+SELECT site_key, flow_id, created_ms, '', 'saved', version, '' FROM flow_versions
+ORDER BY created_ms, version;
+)sql",
   };
   return kMigrations;
 }

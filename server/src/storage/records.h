@@ -39,6 +39,19 @@ struct FlowRecord {
   int version = 0;
   std::string document;  // the flow JSON as the marketer saved it
   int64_t created_ms = 0;
+  std::string created_by;  // the name of the API key that saved it ("" when unknown)
+  std::string note;        // what the change is for, as its author said ("" for none)
+};
+
+// Who did what to a flow, as its history lists it.
+struct FlowEvent {
+  std::string site_key;
+  std::string flow_id;
+  int64_t at_ms = 0;
+  std::string actor;   // the name of the API key ("" when unknown)
+  std::string action;  // saved (a version, not published), published, rolled_back
+  int version = 0;     // the version saved or published
+  std::string note;    // the author's note ("" for none)
 };
 
 struct FlowSummary {

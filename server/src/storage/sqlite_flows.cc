@@ -5,6 +5,7 @@
 namespace leadq {
 namespace {
 
+// A row of site_key, flow_id, version, document, created_ms, created_by, note.
 FlowRecord ReadFlow(const Statement& row) {
   FlowRecord flow;
   flow.site_key = row.Text(0);
@@ -12,6 +13,8 @@ FlowRecord ReadFlow(const Statement& row) {
   flow.version = static_cast<int>(row.Integer(2));
   flow.document = row.Text(3);
   flow.created_ms = row.Integer(4);
+  flow.created_by = row.Text(5);
+  flow.note = row.Text(6);
   return flow;
 }
 
@@ -65,6 +68,22 @@ Status SetPublished(Database& db, const std::string& site_key, const std::string
   return Status::Ok();
 }
 
+Status RecordEvent(Database& db, const FlowEvent& event) {
+  Result<Statement> stmt = db.Prepare(
+      "INSERT INTO flow_events (site_key, flow_id, at_ms, actor, action, version, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      .Bind(1, event.site_key)
+      .Bind(2, event.flow_id)
+      .Bind(3, event.at_ms)
+      .Bind(4, event.actor)
+      .Bind(5, event.action)
+      .Bind(6, event.version)
+      .Bind(7, event.note)
+      .Run();
+}
+
 Status EnsureFlow(Database& db, const std::string& site_key, const std::string& flow_id) {
   Result<Statement> ensure =
       db.Prepare("INSERT INTO flows (site_key, flow_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
@@ -73,7 +92,7 @@ Status EnsureFlow(Database& db, const std::string& site_key, const std::string& 
 }
 
 // Stores `*flow` as the flow's next version (assigning its version), published when
-// `publish`.
+// `publish`, and records it in the flow's history.
 Status InsertVersion(Database& db, FlowRecord* flow, bool publish) {
   Status ensured = EnsureFlow(db, flow->site_key, flow->flow_id);
   if (!ensured.ok()) return ensured;
@@ -86,8 +105,8 @@ Status InsertVersion(Database& db, FlowRecord* flow, bool publish) {
   if (!row.ok()) return row.status();
   flow->version = static_cast<int>(next.value().Integer(0));
   Result<Statement> insert = db.Prepare(
-      "INSERT INTO flow_versions (site_key, flow_id, version, document, created_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)");
+      "INSERT INTO flow_versions (site_key, flow_id, version, document, created_ms, created_by, "
+      "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!insert.ok()) return insert.status();
   Status stored = insert.value()
                       .Bind(1, flow->site_key)
@@ -95,9 +114,16 @@ Status InsertVersion(Database& db, FlowRecord* flow, bool publish) {
                       .Bind(3, flow->version)
                       .Bind(4, flow->document)
                       .Bind(5, flow->created_ms)
+                      .Bind(6, flow->created_by)
+                      .Bind(7, flow->note)
                       .Run();
-  if (!stored.ok() || !publish) return stored;
-  return SetPublished(db, flow->site_key, flow->flow_id, flow->version);
+  if (!stored.ok()) return stored;
+  if (publish) {
+    Status published = SetPublished(db, flow->site_key, flow->flow_id, flow->version);
+    if (!published.ok()) return published;
+  }
+  return RecordEvent(db, {flow->site_key, flow->flow_id, flow->created_ms, flow->created_by,
+                          publish ? "published" : "saved", flow->version, flow->note});
 }
 
 }  // namespace
@@ -165,16 +191,16 @@ Status SqliteStorage::DeleteFlowDraft(const std::string& site_key, const std::st
   });
 }
 
-Result<FlowRecord> SqliteStorage::PublishFlowDraft(const std::string& site_key,
-                                                   const std::string& flow_id, int revision,
-                                                   int64_t created_ms) {
+Result<FlowRecord> SqliteStorage::PublishFlowDraft(const FlowEvent& event, int revision) {
+  const std::string& site_key = event.site_key;
+  const std::string& flow_id = event.flow_id;
   FlowRecord flow;
   Status status = Write([&](Database& db) -> Status {
     Result<FlowDraft> loaded = LoadDraft(db, site_key, flow_id);
     if (!loaded.ok()) return loaded.status();
     const FlowDraft& draft = loaded.value();
     if (draft.revision != revision) return DraftRevisionConflict(draft.revision, revision);
-    flow = {site_key, flow_id, 0, draft.document, created_ms};
+    flow = {site_key, flow_id, 0, draft.document, event.at_ms, event.actor, event.note};
     Status stored = InsertVersion(db, &flow, true);
     if (!stored.ok()) return stored;
     Result<Statement> remove =
@@ -186,16 +212,42 @@ Result<FlowRecord> SqliteStorage::PublishFlowDraft(const std::string& site_key,
   return flow;
 }
 
-Status SqliteStorage::PublishFlowVersion(const std::string& site_key, const std::string& flow_id,
-                                         int version) {
-  return Write([&](Database& db) { return SetPublished(db, site_key, flow_id, version); });
+Status SqliteStorage::PublishFlowVersion(const FlowEvent& event) {
+  return Write([&](Database& db) -> Status {
+    Status published = SetPublished(db, event.site_key, event.flow_id, event.version);
+    if (!published.ok()) return published;
+    return RecordEvent(db, event);
+  });
+}
+
+Result<std::vector<FlowEvent>> SqliteStorage::ListFlowEvents(const std::string& site_key,
+                                                             const std::string& flow_id,
+                                                             int limit) {
+  using Events = std::vector<FlowEvent>;
+  return Read<Events>([&](Database& db) -> Result<Events> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT at_ms, actor, action, version, note FROM flow_events "
+        "WHERE site_key = ?1 AND flow_id = ?2 ORDER BY event_id DESC LIMIT ?3");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, site_key).Bind(2, flow_id).Bind(3, limit);
+    Events events;
+    for (;;) {
+      Result<bool> row = stmt.value().Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) return events;
+      const Statement& r = stmt.value();
+      events.push_back({site_key, flow_id, r.Integer(0), r.Text(1), r.Text(2),
+                        static_cast<int>(r.Integer(3)), r.Text(4)});
+    }
+  });
 }
 
 Result<FlowRecord> SqliteStorage::GetPublishedFlow(const std::string& site_key,
                                                    const std::string& flow_id) {
   return Read<FlowRecord>([&](Database& db) -> Result<FlowRecord> {
     Result<Statement> stmt = db.Prepare(
-        "SELECT v.site_key, v.flow_id, v.version, v.document, v.created_ms FROM flows f "
+        "SELECT v.site_key, v.flow_id, v.version, v.document, v.created_ms, v.created_by, v.note "
+        "FROM flows f "
         "JOIN flow_versions v ON v.site_key = f.site_key AND v.flow_id = f.flow_id "
         "AND v.version = f.published_version WHERE f.site_key = ?1 AND f.flow_id = ?2");
     if (!stmt.ok()) return stmt.status();
@@ -211,7 +263,8 @@ Result<FlowRecord> SqliteStorage::GetFlowVersion(const std::string& site_key,
                                                  const std::string& flow_id, int version) {
   return Read<FlowRecord>([&](Database& db) -> Result<FlowRecord> {
     Result<Statement> stmt = db.Prepare(
-        "SELECT site_key, flow_id, version, document, created_ms FROM flow_versions "
+        "SELECT site_key, flow_id, version, document, created_ms, created_by, note "
+        "FROM flow_versions "
         "WHERE site_key = ?1 AND flow_id = ?2 AND version = ?3");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, site_key).Bind(2, flow_id).Bind(3, version);
@@ -269,7 +322,8 @@ Result<std::vector<FlowRecord>> SqliteStorage::ListFlowVersions(const std::strin
   using Versions = std::vector<FlowRecord>;
   return Read<Versions>([&](Database& db) -> Result<Versions> {
     Result<Statement> stmt = db.Prepare(
-        "SELECT site_key, flow_id, version, document, created_ms FROM flow_versions "
+        "SELECT site_key, flow_id, version, document, created_ms, created_by, note "
+        "FROM flow_versions "
         "WHERE site_key = ?1 AND flow_id = ?2 ORDER BY version DESC");
     if (!stmt.ok()) return stmt.status();
     stmt.value().Bind(1, site_key).Bind(2, flow_id);

@@ -161,6 +161,8 @@ Status QueueRequalifications(Database& db, const AnswerWrite& write) {
   return Status::Ok();
 }
 
+SessionRecord SessionFromRow(const Statement& s, bool with_outcome);
+
 // The session; its stored outcome (JSON text of several hundred bytes) is parsed only
 // `with_outcome` (an unread column is never copied out of SQLite).
 Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, bool with_outcome) {
@@ -172,7 +174,11 @@ Result<SessionRecord> ReadSession(Database& db, const std::string& session_id, b
   Result<bool> row = stmt.value().Step();
   if (!row.ok()) return row.status();
   if (!row.value()) return Status::NotFound("no session with this id", "/session_id");
-  const Statement& s = stmt.value();
+  return SessionFromRow(stmt.value(), with_outcome);
+}
+
+// A row of the columns ReadSession selects, in its order.
+SessionRecord SessionFromRow(const Statement& s, bool with_outcome) {
   SessionRecord session;
   session.session_id = s.Text(0);
   session.site_key = s.Text(1);
@@ -322,6 +328,74 @@ Result<AnswerStored> SqliteStorage::StoreAnswer(const AnswerWrite& write) {
   if (status.IsAborted()) return AnswerStored::kStale;
   if (!status.ok()) return status;
   return stored;
+}
+
+Result<std::vector<AnswerContext>> SqliteStorage::ScanFlowSessions(const std::string& site_key,
+                                                                   const std::string& flow_id,
+                                                                   int64_t since_ms,
+                                                                   const SessionScanCursor& after,
+                                                                   int limit) {
+  using Page = std::vector<AnswerContext>;
+  return Read<Page>([&](Database& db) -> Result<Page> {
+    Result<Statement> begin = db.Prepare("BEGIN");
+    if (!begin.ok()) return begin.status();
+    Status status = begin.value().Run();
+    if (!status.ok()) return status;
+    auto read = [&]() -> Result<Page> {
+      // sessions_by_flow gives the order of started_ms; ties are sorted within the page.
+      Result<Statement> stmt = db.Prepare(
+          "SELECT session_id, site_key, flow_id, flow_version, visitor_id, variant, language, "
+          "started_ms, updated_ms, done, answer_count, outcome FROM sessions "
+          "WHERE site_key = ?1 AND flow_id = ?2 AND started_ms >= ?3 AND answer_count > 0 "
+          "AND (started_ms > ?4 OR (started_ms = ?4 AND session_id > ?5)) "
+          "ORDER BY started_ms, session_id LIMIT ?6");
+      if (!stmt.ok()) return stmt.status();
+      stmt.value()
+          .Bind(1, site_key)
+          .Bind(2, flow_id)
+          .Bind(3, since_ms)
+          .Bind(4, after.started_ms)
+          .Bind(5, after.session_id)
+          .Bind(6, static_cast<int64_t>(limit));
+      Page page;
+      for (;;) {
+        Result<bool> row = stmt.value().Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        AnswerContext context;
+        context.session = SessionFromRow(stmt.value(), true);
+        page.push_back(std::move(context));
+      }
+      for (AnswerContext& context : page) {
+        Result<std::vector<AnswerRecord>> answers = ReadAnswers(db, context.session.session_id);
+        if (!answers.ok()) return answers.status();
+        context.answers = std::move(answers).value();
+        Result<VisitorProfile> visitor =
+            ReadVisitorProfile(db, site_key, context.session.visitor_id);
+        if (!visitor.ok()) return visitor.status();
+        context.visitor = std::move(visitor).value();
+      }
+      return page;
+    };
+    Result<Page> page = read();
+    Result<Statement> end = db.Prepare("COMMIT");
+    if (end.ok()) end.value().Run();
+    return page;
+  });
+}
+
+Result<int64_t> SqliteStorage::CountFlowSessions(const std::string& site_key,
+                                                 const std::string& flow_id, int64_t since_ms) {
+  return Read<int64_t>([&](Database& db) -> Result<int64_t> {
+    Result<Statement> stmt = db.Prepare(
+        "SELECT count(*) FROM sessions WHERE site_key = ?1 AND flow_id = ?2 AND started_ms >= ?3 "
+        "AND answer_count > 0");
+    if (!stmt.ok()) return stmt.status();
+    stmt.value().Bind(1, site_key).Bind(2, flow_id).Bind(3, since_ms);
+    Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.status();
+    return stmt.value().Integer(0);
+  });
 }
 
 }  // namespace leadq

@@ -15,6 +15,7 @@
 #include "storage/handoff_store.h"
 #include "storage/lead_store.h"
 #include "storage/requalification_store.h"
+#include "storage/session_scan_store.h"
 #include "storage/session_store.h"
 #include "storage/site_store.h"
 #include "storage/visitor_store.h"
@@ -35,6 +36,7 @@ struct StorageFigure {
 class Storage : public SiteStore,
                 public FlowStore,
                 public SessionStore,
+                public SessionScanStore,
                 public VisitorStore,
                 public LeadStore,
                 public HandoffStore,

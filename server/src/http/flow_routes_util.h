@@ -1,0 +1,30 @@
+// What the flow routes share: the site they work on and a flow's problems in an answer.
+#ifndef LEADQ_SERVER_HTTP_FLOW_ROUTES_UTIL_H_
+#define LEADQ_SERVER_HTTP_FLOW_ROUTES_UTIL_H_
+
+#include <httplib.h>
+
+#include <string>
+#include <vector>
+
+#include "http/api_context.h"
+
+namespace leadq {
+
+// The roles that work on flows.
+inline const std::vector<Role> kFlowRoles = {Role::kAdmin, Role::kMarketer};
+// A flow id in a route pattern.
+inline constexpr const char* kFlowIdPattern = "([A-Za-z0-9_.-]{1,64})";
+
+// The `site` query parameter, which must name an existing site.
+Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req);
+
+// Problems as the API lists them: [{"path", "message"}].
+Json ProblemsJson(const std::vector<FlowProblem>& problems);
+
+// Adds `problems` (when there are any) to the error already rendered in `res`.
+void RenderWithProblems(httplib::Response& res, const std::vector<FlowProblem>& problems);
+
+}  // namespace leadq
+
+#endif  // LEADQ_SERVER_HTTP_FLOW_ROUTES_UTIL_H_
