@@ -3,8 +3,11 @@
 // template; the JSON checked as it is typed by the WebAssembly core (a wrong type shown
 // at its step, a syntax error at its line and column, each one click away from its place
 // in the text); a draft saved on the server, a second tab's save refused as a conflict,
-// publishing, a copy of a flow; and what a sales key is offered. At 1280×800 and on a
-// 390-px phone, under the page's strict CSP, with no serious axe-core violation.
+// publishing with a note, a copy of a flow; a backtest of a stricter lead definition over
+// stored leads, and a publish past the marketer's limit that asks first; versions with
+// who and why, and the changes between any two; and what a sales key is offered. At
+// 1280×800 and on a 390-px phone, under the page's strict CSP, with no serious axe-core
+// violation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -139,6 +142,9 @@ describe('flows in the console', () => {
     await screenshot(page, 'console-flow-draft-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Publish contact-us/ });
+    await dialog.getByText('No leads in the last 30 days to try it on.').waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published as version 1: visitors get it now.').waitFor();
     const served = await fetch(`${server.url}/api/v1/flows/contact-us?site=demo-site`);
     assert.equal(served.status, 200);
@@ -294,15 +300,110 @@ describe('flows in the console', () => {
     assert.match(changes, /Step “budget” › band “over_50k”: label \(en\): “Over €50,000” → “More than €50,000”/);
     assert.match(changes, /Criterion “budget_large”: points: 30 → 40/);
     await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What changes, and why (kept in the history)').fill('Budget counts more');
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published as version 2: visitors get it now.').waitFor();
     await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
     await page.getByText('The same as version 2, the live one.').waitFor();
+    await page.getByLabel('Why roll back (kept in the history)').fill('Sales asked for the old budget points');
     await page.getByRole('button', { name: 'Roll back to version 1' }).click();
     await page.getByText('Rolled back: version 1 is live again.').waitFor();
     await page.getByText('2 versions, newest first').waitFor();
+    const versions = await page.locator('table', { hasText: '2 versions, newest first' }).textContent() || '';
+    assert.match(versions, /version 2.*Marketing team.*Budget counts more/s);
+    const who = page.locator('table', { hasText: 'Who did what' });
+    assert.match(await who.locator('tbody tr').first().textContent() || '',
+      /Marketing team.*rolled back to version 1.*Sales asked for the old budget points/);
+    // Any two versions, in words.
+    await page.getByText('3 changes from version 1 to version 2:').waitFor();
+    await page.getByLabel('From', { exact: true }).selectOption('2');
+    await page.getByLabel('to', { exact: true }).selectOption('1');
+    await page.getByText('3 changes from version 2 to version 1:').waitFor();
+    assert.match(await page.getByRole('list', { name: 'Changes between versions' }).textContent() || '',
+      /Criterion “budget_large”: points: 40 → 30/);
+    await page.getByRole('heading', { name: 'Compare versions' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-versions');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.ok(await fitsWidth(page), 'the versions fit a phone');
+    await page.locator('table', { hasText: 'Who did what' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-versions-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
     const served = await (await fetch(`${server.url}/api/v1/flows/bant-demo?site=demo-site`)).json();
     assert.equal(served.flow_version, 1);
     assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a backtest shows what the draft does to recent leads, and publishing past the limit asks first', async () => {
+    // Three leads of the last days: high (100 points), medium (75) and nurture (35).
+    const lead = async (/** @type {[string, string][]} */ answers) => {
+      const { json } = await call('POST', '/api/v1/sessions', { site: 'demo-site', flow: 'bant-demo' });
+      let n = 0;
+      for (const [step, value] of answers) {
+        const res = await call('POST', `/api/v1/sessions/${json.session_id}/answers`,
+          { site: 'demo-site', answer_id: `answer-${++n}`, step, value });
+        assert.equal(res.status, 200, JSON.stringify(res.json));
+      }
+    };
+    await lead([['budget', 'over_50k'], ['authority', 'decision_maker'], ['need', 'losing_leads'],
+      ['timing', 'within_2_weeks'], ['email', 'hana@example.com']]);
+    await lead([['budget', '10k_50k'], ['authority', 'influencer'], ['need', 'losing_leads'],
+      ['timing', 'within_3_months'], ['email', 'mo@example.com']]);
+    await lead([['budget', '10k_50k'], ['authority', 'researcher'], ['need', 'exploring'],
+      ['timing', 'within_6_months'], ['email', 'kim@example.com']]);
+
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    await page.getByText(/No problems: /).waitFor();
+    const doc = JSON.parse(await editorText(page));
+    doc.lead_definition.grades = { high: 95, medium: 90, low: 80 };
+    await typeText(page, JSON.stringify(doc, null, 2));
+    await page.getByText(/No problems: /).waitFor();
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    const summary = page.locator('.backtest-summary');
+    await summary.getByText(/would change triage or grade with this draft\.$/).waitFor();
+    const text = await summary.textContent() || '';
+    const [, changed, leads] = /^(\d+) of (\d+) leads/.exec(text) || [];
+    assert.ok(Number(leads) >= 3, text);
+    assert.ok(Number(changed) >= 1, text);
+    const triage = page.locator('table.matrix', { hasText: 'Triage' });
+    const qualifiedRow = triage.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'Qualified' }) });
+    assert.ok(Number(await qualifiedRow.locator('td.moved').first().textContent()) >= 1, 'qualified → nurture');
+    const moved = page.getByRole('list', { name: 'Leads that change' });
+    await moved.getByRole('link', { name: 'mo@example.com' }).waitFor();
+    assert.match(await moved.textContent() || '', /mo@example\.com: Qualified · medium, 75 points → Nurture, 75 points/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.locator('.backtest').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-backtest');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.backtest').scrollIntoViewIfNeeded();
+    assert.ok(await fitsWidth(page), 'the backtest fits a phone');
+    await screenshot(page, 'console-flow-backtest-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The limit is 10%: publishing asks, naming the figure; cancel publishes nothing.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Publish bant-demo, draft revision \d+$/ });
+    await dialog.getByText(/^With this draft, \d+ of \d+ leads \([\d.]+%\) from the last 30 days change triage or grade — more than your limit of 10%/).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'console-flow-publish-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Not published.').waitFor();
+    const still = await (await fetch(`${server.url}/api/v1/flows/bant-demo?site=demo-site`)).json();
+    assert.equal(still.flow.lead_definition.grades.high, 85);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await dialog.getByLabel('What changes, and why (kept in the history)').fill('Only clear buyers to sales');
+    await dialog.getByRole('button', { name: 'Publish anyway' }).click();
+    await page.getByText(/^Published as version \d+: visitors get it now\.$/).waitFor();
+    const served = await (await fetch(`${server.url}/api/v1/flows/bant-demo?site=demo-site`)).json();
+    assert.equal(served.flow.lead_definition.grades.high, 95);
+    const history = (await call('GET', '/api/v1/admin/flows/bant-demo/history?site=demo-site')).json.events;
+    assert.equal(history[0].note, 'Only clear buyers to sales');
+    assert.equal(history[0].actor, 'Marketing team');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -127,14 +127,24 @@ export function backtestPanel(view, site, flowId, documentNow) {
     const changed = r.changes.slice(0, 50).map((c) => el('li', {},
       el('a', { href: `#/leads/${c.session_id}`, textContent: c.email || c.company || `lead ${c.session_id.slice(0, 8)}` }),
       `: ${classText(c.from)} → ${classText(c.to)}`));
-    result.replaceChildren(
-      el('div', { className: 'matrices' },
-        matrix('Triage', kTriage, r.triage), matrix('Grade', kGrades, r.grade)),
-      r.changed ? el('h3', { textContent: `Leads that change${r.changed > changed.length ? ` (the latest ${changed.length})` : ''}` }) : null,
-      r.changed ? el('ul', { className: 'changes', attrs: { 'aria-label': 'Leads that change' } }, ...changed) : null);
+    result.replaceChildren(el('div', { className: 'matrices' },
+      matrix('Triage', kTriage, r.triage), matrix('Grade', kGrades, r.grade)));
+    if (r.changed) {
+      result.append(
+        el('h3', { textContent: `Leads that change${r.changed > changed.length ? ` (the latest ${changed.length})` : ''}` }),
+        el('ul', { className: 'changes', attrs: { 'aria-label': 'Leads that change' } }, ...changed));
+    }
   };
 
-  runButton.addEventListener('click', () => run({ document: documentNow() }));
+  runButton.addEventListener('click', () => {
+    const doc = documentNow();
+    if (!doc) {
+      summary.textContent = 'Fix the problems first: only a flow without problems can be backtested.';
+      summary.dataset.tone = 'warn';
+      return;
+    }
+    run({ document: doc });
+  });
   const element = el('section', { className: 'backtest', attrs: { 'aria-labelledby': 'backtest-title' } },
     el('h2', { id: 'backtest-title', textContent: 'Backtest' }),
     el('p', { className: 'help', textContent: 'Replays the stored conversations of this flow through the draft with the engine, ' +

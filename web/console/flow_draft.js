@@ -1,9 +1,12 @@
 // A flow's page: its document as JSON, checked as you type by the engine itself (the
 // WebAssembly core, so the problems are the server's, each at its place in the text),
 // saved as a draft on the server whatever its problems, and published once it has none;
-// beside it the real widget previews the draft (preview_panel.js).
+// beside it the real widget previews the draft (preview_panel.js), a backtest shows what
+// it would do to the recent leads (backtest.js), and publishing asks for a note and, when
+// too many leads would change, a confirmation (publish_dialog.js).
 // A save names the draft revision it was made on: when another tab or person saved in
 // between, the server refuses it and the page says so, instead of overwriting.
+import { backtestPanel } from './backtest.js';
 import { el } from './dom.js';
 import { engine } from './engine.js';
 import { drawMap } from './flow_map.js';
@@ -12,6 +15,7 @@ import { latestDocument } from './flows.js';
 import { when } from './format.js';
 import { describe, locate } from './json_pointer.js';
 import { previewPanel } from './preview_panel.js';
+import { confirmPublish } from './publish_dialog.js';
 
 /** How long typing may pause before the document is checked again: none, the check of
  * even a 200-step flow takes a few milliseconds (bench/console_edit.mjs); events that
@@ -173,6 +177,8 @@ export async function renderFlowDraft(view, site, flowId) {
     refresh();
   };
 
+  const backtest = backtestPanel(view, site, flowId,
+    () => (check && check.state === 'valid' ? check.doc : undefined));
   /** @type {import('../widget/core.js').Core | null} */
   let core = null;
   const preview = previewPanel(view, (flow, language) => {
@@ -261,9 +267,12 @@ export async function renderFlowDraft(view, site, flowId) {
   publish.addEventListener('click', async () => {
     if (editor.value !== saved && !(await store())) return;
     if (!draft) return;
+    const confirmed = await confirmPublish({ flowId, revision: draft.revision, backtest });
+    if (!confirmed) return view.announce('Not published.');
     try {
       const published = await view.api.post(
-        `/api/v1/admin/flows/${encodeURIComponent(flowId)}/draft/publish?${query}`, { revision: draft.revision });
+        `/api/v1/admin/flows/${encodeURIComponent(flowId)}/draft/publish?${query}`,
+        { revision: draft.revision, ...(confirmed.note ? { note: confirmed.note } : {}) });
       view.go(`#/flows?${query}`, `Published as version ${published.version}: visitors get it now.`);
     } catch (error) {
       view.fail(error);
@@ -303,6 +312,7 @@ export async function renderFlowDraft(view, site, flowId) {
       el('h2', { id: 'map-title', textContent: 'Map' }),
       el('p', { className: 'help', textContent: 'Arrows on the right: jumps and ends, with their condition; ' +
         'dashed lines on the left: a step shown only after certain answers. Click a step to open it.' }), mapSlot),
+    backtest.element,
     history.element,
     preview.element);
   summary.textContent = 'Loading the engine…';
