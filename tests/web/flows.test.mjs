@@ -4,11 +4,13 @@
 // at its step, a syntax error at its line and column, each one click away from its place
 // in the text); a draft saved on the server, a second tab's save refused as a conflict,
 // publishing with a note, a copy of a flow; a backtest of a stricter lead definition over
-// stored leads, and a publish past the marketer's limit that asks first; versions with
+// stored leads, and a publish past the marketer's limit that asks first; the preview as a
+// returning visitor (known answers skipped, consent or not) and per variant; versions with
 // who and why, and the changes between any two; and what a sales key is offered. At
 // 1280×800 and on a 390-px phone, under the page's strict CSP, with no serious axe-core
 // violation.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import { hotLead } from './demo-flow.mjs';
@@ -246,6 +248,51 @@ describe('flows in the console', () => {
     assert.deepEqual(await seriousViolations(page), []);
     const after = (await call('GET', '/api/v1/admin/leads?site=demo-site')).json;
     assert.equal(after.leads.length, before.leads.length, 'a preview stores nothing');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the preview plays a returning visitor, with consent or without, and each variant', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    const frame = page.frameLocator('iframe[title="Preview of bant-demo"]');
+    const decision = page.locator('.decision');
+    await decision.getByText(/^Next: “What budget/).waitFor();
+
+    // Known from an earlier visit: the budget. Its question is skipped, its points count.
+    await page.getByLabel('Returning visitor').check();
+    await page.getByLabel(/^What budget have you set aside for this\? \(budget\)$/).selectOption({ label: 'Over €50,000' });
+    await page.getByLabel('UTM campaign').fill('spring-2026');
+    await page.getByLabel('UTM campaign').press('Tab');
+    await decision.getByText(/^Next: .*\(authority\), question 1 of/).waitFor();
+    assert.match(await decision.textContent() || '', /\+30 Budget over €50,000 \(budget_large, budget\)/);
+    await frame.locator('leadq-chat', { hasText: 'What is your role in the purchase decision?' }).waitFor();
+    assert.equal(await frame.locator('leadq-chat', { hasText: 'What budget have you set aside' }).count(), 0);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.locator('.preview').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-preview-returning');
+
+    // Without consent nothing known counts, as on a real site.
+    await page.getByLabel('Consented: earlier answers and behaviour count').uncheck();
+    await decision.getByText(/^Next: “What budget/).waitFor();
+    await frame.locator('leadq-chat', { hasText: 'What budget have you set aside' }).waitFor();
+
+    // A flow with variants: each one previewed as the engine assigns it.
+    const variants = JSON.parse(await readFile(new URL('../data/flows/variants.json', import.meta.url), 'utf8'));
+    assert.equal((await call('PUT', '/api/v1/admin/flows/variants/draft?site=demo-site', variants, marketerKey)).status, 201);
+    await page.goto(`${server.url}/console/#/flows/demo-site/variants`);
+    const variantFrame = page.frameLocator('iframe[title="Preview of variants"]');
+    await page.getByLabel('Variant').selectOption('short');
+    await variantFrame.locator('leadq-chat', { hasText: 'Budget, roughly?' }).waitFor();
+    await page.getByLabel('Variant').selectOption('control');
+    await variantFrame.locator('leadq-chat', { hasText: 'What is your budget?' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Returning visitor').check();
+    assert.ok(await fitsWidth(page), 'the visitor controls fit a phone');
+    await page.locator('.preview-visitor').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-preview-returning-phone');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -181,12 +181,24 @@ export async function renderFlowDraft(view, site, flowId) {
     () => (check && check.state === 'valid' ? check.doc : undefined));
   /** @type {import('../widget/core.js').Core | null} */
   let core = null;
-  const preview = previewPanel(view, (flow, language) => {
+  const preview = previewPanel(view, (flow, language, visitor) => {
     try {
-      return core ? core.next({ flow, language, now_ms: Date.now(), visitor_id: 'preview' }) : null;
+      return core ? core.next({ flow, language, now_ms: Date.now(), visitor_id: visitor.visitor_id || 'preview',
+        profile: { fields: visitor.fields || {}, signals: visitor.signals || {} } }) : null;
     } catch {
       return null;
     }
+  }, (flow, variant) => {
+    // The engine assigns variants by a hash of the visitor id: the first id it gives `variant`.
+    for (let i = 0; core && i < 500; i++) {
+      const id = `preview-visitor-${i}`;
+      try {
+        if (core.next({ flow, now_ms: Date.now(), visitor_id: id }).variant === variant) return id;
+      } catch {
+        return '';
+      }
+    }
+    return '';
   });
   let previewed = '';  // the text the preview runs
   /** @type {ReturnType<typeof setTimeout> | undefined} */

@@ -1,9 +1,11 @@
 // The preview frame of the flow page (flow_draft.js): it asks its parent for the draft,
-// then boots the shipped widget on it, inline, as a first-time visitor, and reports each
+// then boots the shipped widget on it, inline, as the visitor the parent describes (a
+// first-time one unless the marketer chose otherwise), and reports each
 // turn the widget's engine computes back to the parent, which shows the decision.
 //
 // Messages (same origin only): to the parent {type: "leadq-preview-ready"} and
-// {type: "leadq-preview-turn", turn}; from it {type: "leadq-preview-flow", flow, language}.
+// {type: "leadq-preview-turn", turn}; from it {type: "leadq-preview-flow", flow, language,
+// visitor} (visitor: the returning visitor to play, preview_visitor.js).
 
 const kReady = 'leadq-preview-ready';
 const kFlow = 'leadq-preview-flow';
@@ -36,7 +38,7 @@ window.addEventListener('message', (event) => {
   script.src = new URL('../widget/leadq.js', location.href).href;
   script.async = true;
   Object.assign(script.dataset, { flowSrc: src, mode: 'inline', lang: String(data.language || ''),
-    typingMs: '0', preview: '' });
+    typingMs: '0', preview: '', previewVisitor: JSON.stringify(data.visitor || {}) });
   document.head.append(script);
 });
 

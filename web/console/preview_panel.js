@@ -5,6 +5,7 @@
 // would apply and the question that comes next.
 import { el } from './dom.js';
 import { words } from './format.js';
+import { visitorControls } from './preview_visitor.js';
 
 /**
  * @typedef {import('../widget/core.js').Turn} Turn
@@ -47,10 +48,12 @@ function decision(turn) {
 
 /**
  * @param {import('./console.js').View} view
- * @param {(flow: any, language: string) => Turn | null} firstTurn the engine's turn before any answer
+ * @param {(flow: any, language: string, visitor: import('./preview_visitor.js').PreviewVisitor) => Turn | null} firstTurn
+ *   the engine's turn before any answer
+ * @param {(flow: any, variant: string) => string} idFor a visitor id the engine assigns to a variant
  * @returns {PreviewPanel}
  */
-export function previewPanel(view, firstTurn) {
+export function previewPanel(view, firstTurn, idFor) {
   const language = el('select', { id: 'preview-language' });
   const restart = el('button', { type: 'button', className: 'secondary', textContent: 'Restart' });
   const frameSlot = el('div', { className: 'preview-frame' });
@@ -59,6 +62,9 @@ export function previewPanel(view, firstTurn) {
   let flow = null;
   /** @type {HTMLIFrameElement | null} */
   let frame = null;
+  /** @type {import('./preview_visitor.js').PreviewVisitor} */
+  let visitor = {};
+  const who = visitorControls(idFor, () => start());
 
   const decide = (/** @type {Turn | null} */ turn) => {
     decided.replaceChildren(...(turn ? decision(turn) : [el('p', { className: 'help',
@@ -66,23 +72,28 @@ export function previewPanel(view, firstTurn) {
   };
   const start = () => {
     if (!flow) return;
+    visitor = who.visitor();
     frame = el('iframe', { src: 'preview.html', title: `Preview of ${flow.id}` });
     frameSlot.replaceChildren(frame);
-    decide(firstTurn(flow, language.value));
+    decide(firstTurn(flow, language.value, visitor));
   };
   /** @param {MessageEvent} event */
   const onMessage = (event) => {
     if (!frame || event.source !== frame.contentWindow || event.origin !== location.origin) return;
     const data = event.data || {};
     if (data.type === 'leadq-preview-ready') {
-      frame.contentWindow?.postMessage({ type: 'leadq-preview-flow', flow, language: language.value }, location.origin);
+      frame.contentWindow?.postMessage({ type: 'leadq-preview-flow', flow, language: language.value, visitor },
+        location.origin);
     } else if (data.type === 'leadq-preview-turn' && data.turn) {
       decide(data.turn);
     }
   };
   window.addEventListener('message', onMessage);
   view.onLeave(() => window.removeEventListener('message', onMessage));
-  language.addEventListener('change', start);
+  language.addEventListener('change', () => {
+    if (flow) who.setFlow(flow, language.value);
+    start();
+  });
   restart.addEventListener('click', start);
   decide(null);
 
@@ -90,6 +101,7 @@ export function previewPanel(view, firstTurn) {
     el('h2', { id: 'preview-title', textContent: 'Preview' }),
     el('p', { className: 'help', textContent: 'The widget as visitors get it, running this draft. Nothing you answer here is stored.' }),
     el('div', { className: 'inline' }, el('label', { htmlFor: 'preview-language', textContent: 'Language' }), language, restart),
+    who.element,
     el('div', { className: 'preview-body' }, frameSlot,
       el('div', { className: 'decision-box' }, el('h3', { textContent: 'What the engine decides' }), decided)));
 
@@ -100,6 +112,7 @@ export function previewPanel(view, firstTurn) {
       const chosen = languages.includes(language.value) ? language.value : languages[0] || '';
       language.replaceChildren(...languages.map((l) => el('option', { value: l, textContent: l, selected: l === chosen })));
       flow = next;
+      who.setFlow(flow, chosen);
       start();
     },
   };

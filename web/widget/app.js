@@ -40,9 +40,24 @@ function readConfig(script, base) {
     greetingMatch: d.greetingMatch || '',
     dataLayer: d.datalayer === 'true' || d.datalayer === '',
     typingMs: Number.isFinite(typing) && typing >= 0 ? typing : 450,
-    // Only without a site (nothing is sent anywhere): the console's preview of a draft.
+    // Only without a site (nothing is sent anywhere): the console's preview of a draft,
+    // as the visitor it describes (data-preview-visitor).
     preview: d.preview !== undefined && !d.site,
+    previewVisitor: d.preview !== undefined && !d.site ? parseVisitor(d.previewVisitor) : null,
   };
+}
+
+/**
+ * The visitor a preview plays: {visitor_id, fields, signals} as JSON, or null.
+ * @param {string | undefined} text @returns {import('./widget.js').PreviewVisitor | null}
+ */
+function parseVisitor(text) {
+  try {
+    const v = JSON.parse(text || 'null');
+    return v && typeof v === 'object' ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -19,7 +19,11 @@ import { Store, randomId } from './store.js';
  *   mode: import('./shell.js').Mode, target: Element | null, language: string,
  *   position: string, greeting: string, greetingDelay: number, greetingMatch: string,
  *   dataLayer: boolean, typingMs: number, preview: boolean,
+ *   previewVisitor: PreviewVisitor | null,
  * }} Config
+ * @typedef {{visitor_id?: string, fields?: Record<string, unknown>,
+ *   signals?: Record<string, unknown>}} PreviewVisitor the visitor a preview plays: its id
+ *   (which decides its variant), the answers known of it and its behaviour
  */
 
 /** The events a host page can listen to (as "leadq:<name>" DOM events or leadq('on')). */
@@ -148,12 +152,14 @@ export class Widget {
     const shell = /** @type {Shell} */ (this.shell);
     const language = core.call('resolve_language', { flow, language: this.config.language }).language;
     this.uiLanguage = pickLanguage(language);
+    const as = this.config.previewVisitor;
     const conversation = new Conversation({
       core, flow, flowId: this.config.flowId || String(flow.id), language,
-      session: this.session_, api: this.api, visitorId: () => this.visitorId_(),
-      signals: () => /** @type {Record<string, unknown>} */ (this.signals.summary()),
+      session: this.session_, api: this.api, visitorId: () => as?.visitor_id || this.visitorId_(),
+      signals: () => as?.signals || /** @type {Record<string, unknown>} */ (this.signals.summary()),
       onNetwork: (online) => this.view_?.setStatus(online ? '' : t(this.uiLanguage, 'offline')),
     });
+    if (as?.fields) conversation.known = as.fields;
     this.conversation_ = conversation;
     const view = new ChatView(this.uiLanguage, {
       closable: shell.mode !== 'inline', typingMs: this.config.typingMs,
