@@ -242,5 +242,36 @@ TEST_F(CliTest, MigrateExportAndBackupWhileAServerWrites) {
   EXPECT_NE(nothing.output.find("no database"), std::string::npos);
 }
 
+TEST_F(CliTest, SimulateRunsTheTestCasesTheConsoleSaves) {
+  const std::string flow = DemoFlowsDir() + "/bant-demo.json";
+  const std::string hot = R"({"budget": "over_50k", "authority": "decision_maker",
+      "need": "losing_leads", "timing": "within_2_weeks", "email": "ann@example.com"})";
+  const std::string tests =
+      Write("tests.json", R"({"format": "leadq.tests/1", "cases": [
+    {"name": "Hot lead", "answers": )" +
+                              hot + R"(, "expect": {"triage": "qualified", "grade": "high"}},
+    {"name": "Wrong grade", "answers": )" +
+                              hot + R"(, "expect": {"triage": "qualified", "grade": "low"}}]})");
+  Ran run = Leadq("simulate " + flow + " --tests " + tests);
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("PASS  Hot lead: qualified, grade high"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("FAIL  Wrong grade: expected qualified, grade low; got qualified, "
+                            "grade high, 100 points"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("1 passed, 1 failed"), std::string::npos) << run.output;
+
+  const std::string passing = Write("passing.json", R"({"format": "leadq.tests/1", "cases": [
+    {"name": "Hot lead", "answers": )" + hot + R"(, "expect": {"triage": "qualified"}}]})");
+  EXPECT_EQ(Leadq("simulate " + flow + " --tests " + passing).exit_code, 0);
+
+  Ran bad = Leadq("simulate " + flow + " --tests " +
+                  Write("bad.json", R"({"format": "leadq.tests/1", "cases": [{"name": ""}]})"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("bad.json:/cases/0/name: must be a name"), std::string::npos)
+      << bad.output;
+}
+
 }  // namespace
 }  // namespace leadq::testing

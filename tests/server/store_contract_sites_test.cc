@@ -354,5 +354,33 @@ TEST_P(FlowStoreContract, TheHistorySaysWhoDidWhatNewestFirst) {
       << "a failed publish records nothing";
 }
 
+TEST_P(FlowStoreContract, TestCasesAreStoredPerFlowNamingTheirRevision) {
+  EXPECT_TRUE(IsNotFound(store().GetFlowTests(kSite, "flow-x").status(), "/flow"));
+  EXPECT_TRUE(
+      IsNotFound(store().PutFlowTests({kSite, "flow-x", "{}", 0, 5, "Ann"}, 0).status(), "/flow"))
+      << "a flow that does not exist";
+  Save("flow-x", "{}", true);
+  FlowTestsRecord first =
+      ValueOf(store().PutFlowTests({kSite, "flow-x", "{\"v\":1}", 0, 5, "Ann"}, 0));
+  EXPECT_EQ(first.revision, 1);
+  Result<FlowTestsRecord> stale = store().PutFlowTests({kSite, "flow-x", "{}", 0, 6, "Bo"}, 0);
+  EXPECT_TRUE(stale.status().IsConflict());
+  EXPECT_EQ(stale.status().path(), "/revision");
+  FlowTestsRecord second =
+      ValueOf(store().PutFlowTests({kSite, "flow-x", "{\"v\":2}", 0, 7, "Bo"}, 1));
+  EXPECT_EQ(second.revision, 2);
+  FlowTestsRecord stored = ValueOf(store().GetFlowTests(kSite, "flow-x"));
+  EXPECT_EQ(stored.document, "{\"v\":2}");
+  EXPECT_EQ(stored.revision, 2);
+  EXPECT_EQ(stored.updated_ms, 7);
+  EXPECT_EQ(stored.updated_by, "Bo");
+
+  // A new flow's discarded draft takes its test cases with it.
+  ASSERT_TRUE(store().PutFlowDraft(Draft("flow-new", "{}"), 0).ok());
+  ASSERT_TRUE(store().PutFlowTests({kSite, "flow-new", "{}", 0, 8, "Ann"}, 0).ok());
+  ASSERT_TRUE(store().DeleteFlowDraft(kSite, "flow-new", 1).ok());
+  EXPECT_TRUE(IsNotFound(store().GetFlowTests(kSite, "flow-new").status(), "/flow"));
+}
+
 }  // namespace
 }  // namespace leadq::testing

@@ -5,16 +5,20 @@
 // in the text); a draft saved on the server, a second tab's save refused as a conflict,
 // publishing with a note, a copy of a flow; a backtest of a stricter lead definition over
 // stored leads, and a publish past the marketer's limit that asks first; the preview as a
-// returning visitor (known answers skipped, consent or not) and per variant; versions with
-// who and why, and the changes between any two; and what a sales key is offered. At
-// 1280×800 and on a 390-px phone, under the page's strict CSP, with no serious axe-core
-// violation.
+// returning visitor (known answers skipped, consent or not) and per variant; test cases
+// run on every edit, red when a change breaks one, the same in `leadq simulate --tests`;
+// versions with who and why, and the changes between any two; and what a sales key is
+// offered. At 1280×800 and on a 390-px phone, under the page's strict CSP, with no serious
+// axe-core violation.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { hotLead } from './demo-flow.mjs';
-import { launchBrowser, screenshot, seriousViolations, startLeadq } from './harness.mjs';
+import { launchBrowser, screenshot, seriousViolations, serverBinary, startLeadq } from './harness.mjs';
 
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -325,6 +329,79 @@ describe('flows in the console', () => {
     await map.scrollIntoViewIfNeeded();
     assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'console-flow-map');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('test cases run on every edit, turn red when a change breaks one, and run the same in leadq simulate', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.goto(`${server.url}/console/#/flows/demo-site/bant-demo`);
+    await page.getByText('No test cases yet: add one below, and every edit of the draft runs it.').waitFor();
+    const addCase = async (/** @type {string} */ name, /** @type {string[]} */ labels, /** @type {string} */ grade) => {
+      const form = page.locator('details.add-test');
+      if (!(await form.evaluate((/** @type {HTMLDetailsElement} */ d) => d.open))) await form.locator('summary').click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      const selects = ['budget', 'authority', 'need', 'timing'];
+      for (const [i, step] of selects.entries()) {
+        await form.getByLabel(new RegExp(`\\(${step}\\)$`)).selectOption({ label: labels[i] });
+      }
+      await form.getByLabel(/\(email\)$/).fill(labels[4]);
+      await page.getByLabel('Expected triage').selectOption('qualified');
+      await page.getByLabel('grade', { exact: true }).selectOption(grade);
+      await page.getByRole('button', { name: 'Add test case' }).click();
+      await page.getByText(`Test case “${name}” added.`).waitFor();
+    };
+    await addCase('A hot lead goes to sales', ['Over €50,000', 'I decide', 'We lose leads between marketing and sales',
+      'Within 2 weeks', 'ann@example.com'], 'high');
+    await addCase('An adviser with a mid budget is medium', ['€10,000 – €50,000', 'I advise the decision maker',
+      'We lose leads between marketing and sales', 'Within 3 months', 'bo@example.com'], 'medium');
+    await page.getByText('All 2 test cases pass with this draft.').waitFor();
+    assert.equal(await page.locator('.test-cases li.pass').count(), 2);
+    assert.match(await page.locator('.test-cases li .quiet').first().textContent() || '',
+      /^What budget have you set aside for this\? → Over €50,000 · What is your role in the purchase decision\? → I decide · /);
+
+    // A stricter lead definition breaks the second: red, with what it got.
+    const doc = JSON.parse(await editorText(page));
+    doc.lead_definition.grades = { high: 95, medium: 90, low: 80 };
+    await typeText(page, JSON.stringify(doc, null, 2));
+    await page.getByText('1 of 2 test cases fails with this draft.').waitFor();
+    const failing = page.locator('.test-cases li.fail');
+    assert.equal(await failing.count(), 1);
+    assert.match(await failing.textContent() || '', /An adviser with a mid budget is medium/);
+    const problem = await failing.locator('.test-problem').textContent() || '';
+    assert.equal(problem, 'expected qualified, grade medium; got nurture, grade none, 75 points');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.locator('.tests').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-tests');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.tests').scrollIntoViewIfNeeded();
+    assert.ok(await fitsWidth(page), 'the test cases fit a phone');
+    await screenshot(page, 'console-flow-tests-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The downloaded file runs in `leadq simulate --tests` with the same verdicts.
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download for leadq simulate --tests' }).click()]);
+    assert.equal(download.suggestedFilename(), 'bant-demo.tests.json');
+    const file = await readFile(await download.path(), 'utf8');
+    const dir = await mkdtemp(join(tmpdir(), 'leadq-tests-'));
+    await writeFile(join(dir, 'tests.json'), file);
+    await writeFile(join(dir, 'draft.json'), JSON.stringify(doc));
+    const run = spawnSync(serverBinary, ['simulate', join(dir, 'draft.json'), '--tests', join(dir, 'tests.json')],
+      { encoding: 'utf8', timeout: 30_000 });
+    await rm(dir, { recursive: true, force: true });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /^PASS {2}A hot lead goes to sales: qualified, grade high$/m);
+    assert.ok(run.stdout.includes(`FAIL  An adviser with a mid budget is medium: ${problem}`), run.stdout);
+    const stored = (await call('GET', '/api/v1/admin/flows/bant-demo/tests?site=demo-site')).json;
+    assert.equal(stored.document.cases.length, 2);
+    assert.equal(stored.updated_by, 'Marketing team');
+
+    // Deleting one keeps the other.
+    await page.getByRole('button', { name: 'Delete test case “An adviser with a mid budget is medium”' }).click();
+    await page.getByText('All 1 test case pass with this draft.').waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifacts = resolve(root, 'test-artifacts');
-const serverBinary = resolve(root, process.env.LEADQ_SERVER || 'build/native/server/leadq');
+export const serverBinary = resolve(root, process.env.LEADQ_SERVER || 'build/native/server/leadq');
 // The widget as it ships (scripts/build-widget.mjs): bundled, minified, precompressed,
 // with the wasm module in core/.
 const widgetDir = resolve(root, process.env.LEADQ_WIDGET_DIR || 'build/widget');

@@ -1,7 +1,8 @@
 // A flow's page: its document as JSON, checked as you type by the engine itself (the
 // WebAssembly core, so the problems are the server's, each at its place in the text),
 // saved as a draft on the server whatever its problems, and published once it has none;
-// beside it the real widget previews the draft (preview_panel.js), a backtest shows what
+// beside it the real widget previews the draft (preview_panel.js), its test cases run on
+// every edit (flow_tests.js), a backtest shows what
 // it would do to the recent leads (backtest.js), and publishing asks for a note and, when
 // too many leads would change, a confirmation (publish_dialog.js).
 // A save names the draft revision it was made on: when another tab or person saved in
@@ -10,6 +11,7 @@ import { backtestPanel } from './backtest.js';
 import { el } from './dom.js';
 import { engine } from './engine.js';
 import { drawMap } from './flow_map.js';
+import { testsPanel } from './flow_tests.js';
 import { versionsPanel } from './flow_versions.js';
 import { latestDocument } from './flows.js';
 import { when } from './format.js';
@@ -90,6 +92,10 @@ export async function renderFlowDraft(view, site, flowId) {
   let listed = null;
   /** @type {import('./flow_versions.js').VersionsPanel} */
   let history;
+  /** @type {import('./flow_tests.js').TestsPanel} */
+  let tests;
+  /** @type {import('../widget/core.js').Core | null} */
+  let core = null;
   try {
     const { flows } = await view.api.get(`/api/v1/admin/flows?${query}`);
     listed = flows.find((/** @type {any} */ f) => f.flow === flowId) || null;
@@ -99,6 +105,7 @@ export async function renderFlowDraft(view, site, flowId) {
     }
     if (listed.draft) draft = await view.api.get(draftPath);
     history = await versionsPanel(view, site, flowId, listed, location.hash);
+    tests = await testsPanel(view, site, flowId, () => core);
   } catch (error) {
     return view.fail(error);
   }
@@ -179,8 +186,6 @@ export async function renderFlowDraft(view, site, flowId) {
 
   const backtest = backtestPanel(view, site, flowId,
     () => (check && check.state === 'valid' ? check.doc : undefined));
-  /** @type {import('../widget/core.js').Core | null} */
-  let core = null;
   const preview = previewPanel(view, (flow, language, visitor) => {
     try {
       return core ? core.next({ flow, language, now_ms: Date.now(), visitor_id: visitor.visitor_id || 'preview',
@@ -210,6 +215,7 @@ export async function renderFlowDraft(view, site, flowId) {
     showCheck();
     const checked = performance.now();
     const valid = check.state === 'valid' ? check : null;
+    tests.run(valid ? valid.doc : null);
     if (valid) {
       history.compare(valid.doc);
       mapSlot.replaceChildren(drawMap(valid.doc, (i) => {
@@ -324,6 +330,7 @@ export async function renderFlowDraft(view, site, flowId) {
       el('h2', { id: 'map-title', textContent: 'Map' }),
       el('p', { className: 'help', textContent: 'Arrows on the right: jumps and ends, with their condition; ' +
         'dashed lines on the left: a step shown only after certain answers. Click a step to open it.' }), mapSlot),
+    tests.element,
     backtest.element,
     history.element,
     preview.element);

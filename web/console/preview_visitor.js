@@ -4,6 +4,7 @@
 // known or seen counts); and which of the flow's variants it gets. The engine assigns
 // variants by visitor id, so a variant is previewed under an id the engine assigns to it.
 import { el } from './dom.js';
+import { fieldInputs } from './field_inputs.js';
 
 /**
  * @typedef {import('../widget/widget.js').PreviewVisitor} PreviewVisitor
@@ -12,26 +13,6 @@ import { el } from './dom.js';
  */
 
 const kChannels = ['', 'direct', 'organic', 'paid', 'social', 'email', 'referral'];
-/** The choices of question types that have them built in. @type {Record<string, [unknown, string][]>} */
-const kBuiltIn = {
-  timeframe: [['within_2_weeks', 'Within 2 weeks'], ['within_3_months', 'Within 3 months'],
-    ['within_6_months', 'Within 6 months'], ['later', 'Later'], ['no_plan', 'No plans yet']],
-  yes_no: [[true, 'Yes'], [false, 'No']],
-};
-
-/** A question's text in `language`. @param {any} step @param {string} language */
-function textOf(step, language) {
-  const text = step.text;
-  if (typeof text === 'string') return text;
-  return (text && (text[language] || Object.values(text)[0])) || step.id;
-}
-
-/** A choice's label in `language`. @param {any} choice @param {string} language */
-function labelOf(choice, language) {
-  const label = choice.label;
-  if (typeof label === 'string') return label;
-  return (label && (label[language] || Object.values(label)[0])) || String(choice.value);
-}
 
 /**
  * @param {(flow: any, variant: string) => string} idFor a visitor id the engine assigns to
@@ -49,7 +30,7 @@ export function visitorControls(idFor, changed) {
     [k, el('input', { id: `preview-utm-${k}`, className: 'short', placeholder: k === 'campaign' ? 'spring-2026' : '' })]));
   const channel = el('select', { id: 'preview-channel' },
     ...kChannels.map((c) => el('option', { value: c, textContent: c || '(from the campaign)' })));
-  const known = el('div', { className: 'known-fields' });
+  const known = el('div');
   const details = el('fieldset', { className: 'returning', disabled: true },
     el('legend', { textContent: 'What is known of this visitor' }),
     el('label', { className: 'check' }, consent, 'Consented: earlier answers and behaviour count'),
@@ -64,8 +45,8 @@ export function visitorControls(idFor, changed) {
     known);
   /** @type {any} */
   let flow = null;
-  /** @type {Map<string, HTMLInputElement | HTMLSelectElement>} */
-  let fieldInputs = new Map();
+  /** @type {import('./field_inputs.js').FieldInputs | null} */
+  let answers = null;
 
   const element = el('div', { className: 'preview-visitor' },
     el('div', { className: 'inline' },
@@ -84,37 +65,17 @@ export function visitorControls(idFor, changed) {
       variant.replaceChildren(el('option', { value: '', textContent: variants.length ? 'as assigned' : 'none in this flow' }),
         ...variants.map((/** @type {string} */ v) => el('option', { value: v, textContent: v, selected: v === chosen })));
       variant.disabled = !variants.length;
-      // One input per question that stores a field: its choices as a pick-list.
-      const before = new Map([...fieldInputs].map(([k, input]) => [k, input.value]));
-      fieldInputs = new Map();
-      known.replaceChildren();
-      for (const step of flow.steps || []) {
-        if (!step || !step.field || step.type === 'message' || fieldInputs.has(step.field)) continue;
-        const id = `preview-known-${fieldInputs.size}`;
-        const builtIn = kBuiltIn[step.type];
-        const options = step.choices || step.bands ||
-          (builtIn && builtIn.map(([value, label]) => ({ value, label })));
-        const input = options
-          ? el('select', { id }, el('option', { value: '', textContent: '(not known)' }),
-            ...options.map((/** @type {any} */ c) => el('option', { value: JSON.stringify(c.value), textContent: labelOf(c, language) })))
-          : el('input', { id, placeholder: '(not known)' });
-        input.value = before.get(step.field) || '';
-        fieldInputs.set(step.field, input);
-        known.append(el('label', { htmlFor: id, textContent: `${textOf(step, language)} (${step.field})` }), input);
-      }
+      const before = answers ? answers.values() : {};
+      answers = fieldInputs(flow, language, 'field', 'preview-known', '(not known)');
+      answers.set(before);
+      known.replaceChildren(answers.element);
     },
     visitor() {
       const id = variant.value && flow ? idFor(flow, variant.value) : '';
       /** @type {PreviewVisitor} */
       const who = id ? { visitor_id: id } : {};
       if (!returning.checked || !consent.checked) return { ...who, fields: {}, signals: {} };
-      /** @type {Record<string, unknown>} */
-      const fields = {};
-      for (const [field, input] of fieldInputs) {
-        if (!input.value) continue;
-        if (input instanceof HTMLSelectElement) fields[field] = JSON.parse(input.value);
-        else fields[field] = /^-?\d+(\.\d+)?$/.test(input.value.trim()) ? Number(input.value) : input.value.trim();
-      }
+      const fields = answers ? answers.values() : {};
       const seen = pages.value.split(',').map((p) => p.trim()).filter(Boolean);
       /** @type {Record<string, string>} */
       const campaign = {};

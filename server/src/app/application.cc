@@ -21,10 +21,11 @@ Application::Application(Storage& storage, const Environment& env, AppConfig con
       auth(storage, env, config.admin_key),
       operations(storage),
       backtests(storage, env),
+      flow_tests(storage, env),
       delivery(storage, sla, sender_, env,
                config.random_unit ? config.random_unit : SystemRandomUnit(), config.delivery),
       api({flows, sessions, visitors, leads, sites, auth, handoffs, destinations, sla, feedback,
-           operations, backtests},
+           operations, backtests, flow_tests},
           env, std::move(config.api)),
       requalifier_("leadq-requalify", 1, config.requalification_poll_ms, [this] {
         Result<int> done = requalification.Drain();

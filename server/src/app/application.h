@@ -63,6 +63,7 @@ class Application {
   AuthService auth;
   OperationsService operations;
   BacktestService backtests;
+  FlowTestService flow_tests;
   OutboxWorker delivery;
   ApiContext api;
 

@@ -103,6 +103,8 @@ Status Apply(const std::string& name, const std::string& value, Options* options
     options->events_file = value;
   } else if (name == "answers") {
     options->answers_file = value;
+  } else if (name == "tests") {
+    options->tests_file = value;
   } else if (name == "business-hours") {
     options->business_hours_file = value;
   } else {
@@ -200,12 +202,15 @@ std::string Usage(const std::string& command) {
   }
   if (command == "simulate") {
     return "usage: leadq simulate FILE [--language L] [--now TIME] [--events FILE]\n"
-           "                      [--answers FILE] [--business-hours FILE]\n"
+           "                      [--answers FILE] [--business-hours FILE] [--tests FILE]\n"
            "  runs the flow in FILE in the terminal: each question is printed, one answer is\n"
            "  read per line from standard input (JSON, or plain text taken as a string; an\n"
            "  empty line skips an optional question), and the outcome is printed at the end:\n"
            "  triage, grade, points with reasons, unmet must-haves, conversion, stage, SLA.\n"
            "  Scriptable: `printf 'over_50k\\n...' | leadq simulate F`.\n"
+           "  --tests FILE    instead: runs the flow's test cases (leadq.tests/1, as the\n"
+           "                  console saves them) and prints PASS or FAIL for each; exit 1\n"
+           "                  when one fails\n"
            "  --now TIME      the clock: 2026-03-27T17:00:00Z (UTC) or milliseconds since 1970;\n"
            "                  default the current time. Decay and SLA deadlines use it\n"
            "  --events FILE   behaviour before the conversation: a JSON array of events as the\n"

@@ -36,6 +36,7 @@ struct Options {
   std::string now;                     // simulate: the clock (ISO 8601 UTC or ms); "" = now
   std::string events_file;             // simulate: behaviour events folded into signals
   std::string answers_file;            // simulate: answers, instead of standard input
+  std::string tests_file;              // simulate: test cases to run instead
   std::string business_hours_file;     // simulate: the site's business hours
   std::vector<std::string> arguments;  // positional (e.g. the flow file)
   bool help = false;

@@ -15,8 +15,10 @@
 #include "app/flow_file.h"
 #include "leadq/conversation.h"
 #include "leadq/signals.h"
+#include "platform/core_json.h"
 #include "platform/utc_time.h"
 #include "services/business_hours.h"
+#include "services/flow_tests.h"
 
 namespace leadq {
 namespace {
@@ -185,6 +187,30 @@ Result<std::shared_ptr<const WorkingTime>> BusinessHoursFrom(const std::string& 
   return MakeWorkingTime(std::move(calendar).value());
 }
 
+// Runs the test cases in `path` on `flow` at `now_ms`: a line per case; 0 when all pass.
+int RunTests(const Flow& flow, const std::string& path, int64_t now_ms) {
+  Result<JsonValue> document = ReadJsonFile(path);
+  Result<std::vector<FlowTestCase>> cases =
+      document.ok() ? ParseFlowTests(FromCore(document.value()))
+                    : Result<std::vector<FlowTestCase>>(document.status());
+  if (!cases.ok()) {
+    const std::string at = cases.status().path().empty() ? "" : ":" + cases.status().path();
+    std::cerr << "leadq: " << path << at << ": " << cases.status().message() << "\n";
+    return 2;
+  }
+  int failed = 0;
+  for (const FlowTestCase& test : cases.value()) {
+    const FlowTestResult result = RunFlowTest(flow, test, now_ms);
+    failed += !result.passed;
+    std::cout << (result.passed ? "PASS  " : "FAIL  ") << test.name << ": "
+              << (result.passed ? result.triage + ", grade " + result.grade : result.problem)
+              << "\n";
+  }
+  std::cout << cases.value().size() - static_cast<size_t>(failed) << " passed, " << failed
+            << " failed\n";
+  return failed > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int RunSimulate(const Options& options) {
@@ -195,6 +221,13 @@ int RunSimulate(const Options& options) {
     return 1;
   }
   Result<int64_t> now = Clock(options);
+  if (!options.tests_file.empty()) {
+    if (!now.ok()) {
+      std::cerr << "leadq: " << now.status().message() << "\n";
+      return 2;
+    }
+    return RunTests(decoded.flow, options.tests_file, now.value());
+  }
   Result<Signals> signals = now.ok() ? SignalsFrom(options.events_file, now.value()) : Signals{};
   Result<AnswerSource> source = AnswerSource::Open(options.answers_file);
   Result<std::shared_ptr<const WorkingTime>> hours = BusinessHoursFrom(options.business_hours_file);

@@ -164,21 +164,6 @@ void Diff(ApiContext& api, const httplib::Request& req, httplib::Response& res) 
                    {"changes", patch.value()}});
 }
 
-// The revision an If-Match header names: `"3"` (an ETag as GetDraft sends it), W/"3" or 3;
-// 0 without the header (a new draft).
-Result<int> IfMatchRevision(const httplib::Request& req) {
-  if (!req.has_header("If-Match")) return 0;
-  std::string tag = req.get_header_value("If-Match");
-  if (tag.rfind("W/", 0) == 0) tag.erase(0, 2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
-    tag = tag.substr(1, tag.size() - 2);
-  if (tag.empty() || tag.size() > 9 || tag.find_first_not_of("0123456789") != std::string::npos) {
-    return Status::InvalidArgument(
-        "If-Match must be the draft's ETag, such as \"3\" (its revision)", "/revision");
-  }
-  return std::stoi(tag);
-}
-
 void RenderDraft(httplib::Response& res, const DraftView& view) {
   const FlowDraft& draft = view.draft;
   res.set_header("ETag", "\"" + std::to_string(draft.revision) + "\"");

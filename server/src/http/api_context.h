@@ -14,6 +14,7 @@
 #include "services/destination_service.h"
 #include "services/feedback_service.h"
 #include "services/flow_service.h"
+#include "services/flow_tests.h"
 #include "services/handoff_service.h"
 #include "services/lead_service.h"
 #include "services/operations_service.h"
@@ -52,6 +53,7 @@ struct ApiServices {
   FeedbackService& feedback;
   OperationsService& operations;
   BacktestService& backtests;
+  FlowTestService& flow_tests;
 };
 
 struct ApiContext : ApiServices {

@@ -14,6 +14,19 @@ Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req) {
   return site;
 }
 
+Result<int> IfMatchRevision(const httplib::Request& req) {
+  if (!req.has_header("If-Match")) return 0;
+  std::string tag = req.get_header_value("If-Match");
+  if (tag.rfind("W/", 0) == 0) tag.erase(0, 2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  if (tag.empty() || tag.size() > 9 || tag.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument(
+        "If-Match must be an ETag as this API sends it, such as \"3\" (a revision)", "/revision");
+  }
+  return std::stoi(tag);
+}
+
 Json ProblemsJson(const std::vector<FlowProblem>& problems) {
   Json list = Json::array();
   for (const FlowProblem& problem : problems) {

@@ -19,6 +19,10 @@ inline constexpr const char* kFlowIdPattern = "([A-Za-z0-9_.-]{1,64})";
 // The `site` query parameter, which must name an existing site.
 Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req);
 
+// The revision an If-Match header names: `"3"` (an ETag as the API sends it), W/"3" or
+// 3; 0 without the header (nothing saved yet).
+Result<int> IfMatchRevision(const httplib::Request& req);
+
 // Problems as the API lists them: [{"path", "message"}].
 Json ProblemsJson(const std::vector<FlowProblem>& problems);
 

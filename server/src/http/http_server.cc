@@ -105,6 +105,7 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   RegisterPublicRoutes(server, api);
   RegisterAdminFlowRoutes(server, api);
   RegisterAdminBacktestRoutes(server, api);
+  RegisterAdminFlowTestRoutes(server, api);
   RegisterAdminLeadRoutes(server, api);
   RegisterAdminVisitorRoutes(server, api);
   RegisterAdminSiteRoutes(server, api);

@@ -14,6 +14,7 @@ void RegisterPublicRoutes(httplib::Server& server, ApiContext& api);
 // The admin API (Bearer API key with a role).
 void RegisterAdminFlowRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminBacktestRoutes(httplib::Server& server, ApiContext& api);
+void RegisterAdminFlowTestRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminLeadRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminVisitorRoutes(httplib::Server& server, ApiContext& api);
 void RegisterAdminSiteRoutes(httplib::Server& server, ApiContext& api);

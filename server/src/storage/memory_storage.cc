@@ -289,7 +289,7 @@ Status MemoryStorage::DeleteFlowDraft(const std::string& site_key, const std::st
   Result<FlowRow*> row = DraftOf(site_key, flow_id, revision);
   if (!row.ok()) return row.status();
   row.value()->draft.reset();
-  // A new flow's discarded draft leaves nothing.
+  // A new flow's discarded draft leaves nothing (nor its test cases).
   if (row.value()->versions.empty()) flows_.erase({site_key, flow_id});
   return Status::Ok();
 }
@@ -315,6 +315,30 @@ Result<FlowRecord> MemoryStorage::PublishFlowDraft(const FlowEvent& event, int r
   recorded.version = flow.version;
   row.events.push_back(std::move(recorded));
   return flow;
+}
+
+Result<FlowTestsRecord> MemoryStorage::GetFlowTests(const std::string& site_key,
+                                                    const std::string& flow_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Count();
+  auto it = flows_.find({site_key, flow_id});
+  if (it == flows_.end() || !it->second.tests) {
+    return Status::NotFound("this flow has no test cases", "/flow");
+  }
+  return *it->second.tests;
+}
+
+Result<FlowTestsRecord> MemoryStorage::PutFlowTests(FlowTestsRecord tests, int expected_revision) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status admitted = Admit();
+  if (!admitted.ok()) return admitted;
+  auto it = flows_.find({tests.site_key, tests.flow_id});
+  if (it == flows_.end()) return Status::NotFound("no flow with this id", "/flow");
+  const int stored = it->second.tests ? it->second.tests->revision : 0;
+  if (stored != expected_revision) return FlowTestsConflict(stored, expected_revision);
+  tests.revision = expected_revision + 1;
+  it->second.tests = tests;
+  return tests;
 }
 
 Result<std::vector<FlowRecord>> MemoryStorage::ListFlowVersions(const std::string& site_key,

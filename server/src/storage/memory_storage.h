@@ -70,6 +70,9 @@ class MemoryStorage : public Storage {
   Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
                          int revision) override;
   Result<FlowRecord> PublishFlowDraft(const FlowEvent& event, int revision) override;
+  Result<FlowTestsRecord> GetFlowTests(const std::string& site_key,
+                                       const std::string& flow_id) override;
+  Result<FlowTestsRecord> PutFlowTests(FlowTestsRecord tests, int expected_revision) override;
 
   // SessionStore
   Status CreateSession(const SessionRecord& session) override;
@@ -168,6 +171,7 @@ class MemoryStorage : public Storage {
     int published_version = 0;  // 0: none
     std::map<int, FlowRecord> versions;
     std::vector<FlowEvent> events;  // oldest first
+    std::optional<FlowTestsRecord> tests;
     std::optional<FlowDraft> draft;
   };
   // The row of a flow, created when missing (Internal for an unknown site, as SQLite's

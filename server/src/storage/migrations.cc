@@ -269,6 +269,20 @@ INSERT INTO flow_events (site_key, flow_id, at_ms, actor, action, version, note)
 SELECT site_key, flow_id, created_ms, '', 'saved', version, '' FROM flow_versions
 ORDER BY created_ms, version;
 )sql",
+      // 13: a flow's test cases (services/flow_tests.h), one document per flow with a
+      // revision that every save names.
+      R"sql(
+CREATE TABLE flow_tests (
+  site_key TEXT NOT NULL,
+  flow_id TEXT NOT NULL,
+  document TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (site_key, flow_id),
+  FOREIGN KEY (site_key, flow_id) REFERENCES flows(site_key, flow_id)
+) STRICT;
+)sql",
   };
   return kMigrations;
 }

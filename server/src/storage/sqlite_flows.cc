@@ -182,7 +182,13 @@ Status SqliteStorage::DeleteFlowDraft(const std::string& site_key, const std::st
     if (!stmt.ok()) return stmt.status();
     Status removed = stmt.value().Bind(1, site_key).Bind(2, flow_id).Run();
     if (!removed.ok()) return removed;
-    // A new flow's discarded draft leaves no flow behind.
+    // A new flow's discarded draft leaves no flow behind (nor its test cases).
+    Result<Statement> tests = db.Prepare(
+        "DELETE FROM flow_tests WHERE site_key = ?1 AND flow_id = ?2 AND NOT EXISTS "
+        "(SELECT 1 FROM flow_versions WHERE site_key = ?1 AND flow_id = ?2)");
+    if (!tests.ok()) return tests.status();
+    Status cleared = tests.value().Bind(1, site_key).Bind(2, flow_id).Run();
+    if (!cleared.ok()) return cleared;
     Result<Statement> orphan = db.Prepare(
         "DELETE FROM flows WHERE site_key = ?1 AND flow_id = ?2 AND NOT EXISTS "
         "(SELECT 1 FROM flow_versions WHERE site_key = ?1 AND flow_id = ?2)");

@@ -54,6 +54,9 @@ class SqliteStorage : public Storage {
   Status DeleteFlowDraft(const std::string& site_key, const std::string& flow_id,
                          int revision) override;
   Result<FlowRecord> PublishFlowDraft(const FlowEvent& event, int revision) override;
+  Result<FlowTestsRecord> GetFlowTests(const std::string& site_key,
+                                       const std::string& flow_id) override;
+  Result<FlowTestsRecord> PutFlowTests(FlowTestsRecord tests, int expected_revision) override;
 
   // SessionStore
   Status CreateSession(const SessionRecord& session) override;

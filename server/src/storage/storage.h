@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "storage/flow_store.h"
+#include "storage/flow_test_store.h"
 #include "storage/handoff_store.h"
 #include "storage/lead_store.h"
 #include "storage/requalification_store.h"
@@ -35,6 +36,7 @@ struct StorageFigure {
 // only wiring (the Application) sees the whole.
 class Storage : public SiteStore,
                 public FlowStore,
+                public FlowTestStore,
                 public SessionStore,
                 public SessionScanStore,
                 public VisitorStore,
