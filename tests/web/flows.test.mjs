@@ -1,6 +1,8 @@
 // The marketer's flows in the console, in Chromium against a real leadq server: the flows
 // list with each flow's live version, draft and last seven days; a new flow from a
-// template; the JSON checked as it is typed by the WebAssembly core (a wrong type shown
+// template; the structured editor and the JSON view of one document, each edit in one
+// shown in the other, each problem at its field; the JSON checked as it is typed by the
+// WebAssembly core (a wrong type shown
 // at its step, a syntax error at its line and column, each one click away from its place
 // in the text); a draft saved on the server, a second tab's save refused as a conflict,
 // publishing with a note, a copy of a flow; a backtest of a stricter lead definition over
@@ -75,8 +77,14 @@ describe('flows in the console', () => {
 
   /** @param {Page} page */
   const editorText = (page) => page.locator('#flow-json').inputValue();
+  /** Shows the JSON view of the flow page. @param {Page} page */
+  const jsonView = async (page) => {
+    const tab = page.getByRole('tab', { name: 'JSON' });
+    if (await tab.getAttribute('aria-selected') !== 'true') await tab.click();
+  };
   /** @param {Page} page @param {string} text */
   const typeText = async (page, text) => {
+    await jsonView(page);
     await page.locator('#flow-json').fill(text);
   };
 
@@ -157,6 +165,79 @@ describe('flows in the console', () => {
     assert.equal((await served.json()).flow.steps[0].text, 'What may we call you?');
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'contact-us', exact: true }) });
     assert.match(await row.textContent() || '', /version 1/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the structured editor edits the same document as the JSON, both ways, with each problem at its field', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByLabel('Template').selectOption({ label: 'General lead definition' });
+    await page.getByLabel('Flow id (in the embed code)').fill('form-demo');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByText(/^No problems: 10 steps/).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Form' }).getAttribute('aria-selected'), 'true', 'the form comes first');
+    const doc = async () => JSON.parse(await editorText(page));
+
+    // A question's text in each language side by side: typed in the form, in the JSON at once.
+    const role = page.locator('.step-card[data-step="role"]');
+    await role.locator('.step-title').click();
+    const english = role.locator('.form-row[data-path="/steps/4/text"] .translation', { hasText: 'en' }).locator('input');
+    await english.fill('What is your role?');
+    assert.equal((await doc()).steps[4].text.en, 'What is your role?');
+    // A choice's label, a criterion's points.
+    const firstLabel = role.locator('.form-row[data-path="/steps/4/choices/0/label"] input').first();
+    await firstLabel.fill('Owner or board');
+    assert.equal((await doc()).steps[4].choices[0].label.en, 'Owner or board');
+    const criteria = (await doc()).lead_definition.criteria;
+    const points = page.locator(`.form-row[data-path="/lead_definition/criteria/0/points"] input`);
+    await points.fill('35');
+    assert.equal((await doc()).lead_definition.criteria[0].points, 35);
+    assert.equal(criteria.length, (await doc()).lead_definition.criteria.length);
+    // A condition from pick-lists: the criterion's field and operator are the flow's own.
+    const when = page.locator('.condition[data-path="/lead_definition/criteria/0/when"]').first();
+    assert.ok(await when.getByRole('combobox', { name: 'Compare' }).count() >= 1);
+    await page.locator('#form-definition').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-form-definition');
+
+    // A missing translation is flagged on the step, and the engine's problem sits at its field.
+    const dutch = role.locator('.form-row[data-path="/steps/4/text"] .translation', { hasText: 'nl' }).locator('input');
+    await dutch.fill('');
+    await role.locator('.step-title .missing', { hasText: 'missing: nl' }).waitFor();
+    await role.locator('.form-row[data-path="/steps/4/text"] .field-problem').waitFor();
+    await role.locator('.problem-count', { hasText: '1 problem' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Publish' }).isDisabled(), true);
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'console-flow-form');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.ok(await fitsWidth(page), 'the form fits a phone');
+    await role.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-flow-form-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dutch.fill('Wat is uw rol?');
+    await page.getByText(/^No problems: 10 steps/).waitFor();
+
+    // The JSON, broken: its problem's link opens the field in the form.
+    const broken = await doc();
+    broken.steps[1].type = 'money_rang';
+    await typeText(page, JSON.stringify(broken, null, 2));
+    await page.getByRole('tab', { name: 'Form' }).click();
+    const problem = page.locator('.problems li[data-path="/steps/1/type"] button');
+    await problem.click();
+    const revenue = page.locator(`.step-card[data-step="${broken.steps[1].id}"]`);
+    await revenue.locator('.form-row[data-path="/steps/1/type"] .field-problem').waitFor();
+    // Fixed in the form: the JSON follows.
+    await revenue.locator('.form-row[data-path="/steps/1/type"] select').selectOption('money_range');
+    await page.getByText(/^No problems: 10 steps/).waitFor();
+    assert.equal((await doc()).steps[1].type, 'money_range');
+    // And an edit in the JSON shows in the form.
+    const edited = await doc();
+    edited.steps[0].text.en = 'Which sector are you in?';
+    await typeText(page, JSON.stringify(edited, null, 2));
+    await page.getByRole('tab', { name: 'Form' }).click();
+    await page.locator('.step-card[data-step="segment"] .step-title', { hasText: 'Which sector are you in?' }).waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved (revision 2).').waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -247,7 +328,7 @@ describe('flows in the console', () => {
     doc.steps[1].text = { en: 'Roughly what budget?', nl: 'Ongeveer welk budget?' };
     await typeText(page, JSON.stringify(doc, null, 2));
     await frame.locator('leadq-chat', { hasText: 'Roughly what budget?' }).waitFor();
-    await page.getByLabel('Language').selectOption('nl');
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
     await frame.locator('leadq-chat', { hasText: 'Ongeveer welk budget?' }).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     const after = (await call('GET', '/api/v1/admin/leads?site=demo-site')).json;
@@ -288,9 +369,9 @@ describe('flows in the console', () => {
     assert.equal((await call('PUT', '/api/v1/admin/flows/variants/draft?site=demo-site', variants, marketerKey)).status, 201);
     await page.goto(`${server.url}/console/#/flows/demo-site/variants`);
     const variantFrame = page.frameLocator('iframe[title="Preview of variants"]');
-    await page.getByLabel('Variant').selectOption('short');
+    await page.getByLabel('Variant', { exact: true }).selectOption('short');
     await variantFrame.locator('leadq-chat', { hasText: 'Budget, roughly?' }).waitFor();
-    await page.getByLabel('Variant').selectOption('control');
+    await page.getByLabel('Variant', { exact: true }).selectOption('control');
     await variantFrame.locator('leadq-chat', { hasText: 'What is your budget?' }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Returning visitor').check();
@@ -316,6 +397,10 @@ describe('flows in the console', () => {
     assert.equal(await map.locator('path.edge.jump').count(), 1);
     assert.match(await map.locator('text.edge-label.jump').textContent() || '', /^always/);
     assert.match(await map.locator('g.node[data-step="not_a_fit"]').textContent() || '', /shown if not \(“fit”\)/);
+    // In the form a click opens the step's card; in the JSON view it selects the step.
+    await map.locator('g.node[data-step="role"]').click();
+    await page.locator('.step-card[data-step="role"] .step-form').waitFor();
+    await jsonView(page);
     await map.locator('g.node[data-step="role"]').click();
     const selected = await page.locator('#flow-json').evaluate((/** @type {HTMLTextAreaElement} */ t) =>
       t.value.slice(t.selectionStart, t.selectionEnd));
@@ -342,7 +427,7 @@ describe('flows in the console', () => {
     const addCase = async (/** @type {string} */ name, /** @type {string[]} */ labels, /** @type {string} */ grade) => {
       const form = page.locator('details.add-test');
       if (!(await form.evaluate((/** @type {HTMLDetailsElement} */ d) => d.open))) await form.locator('summary').click();
-      await page.getByLabel('Name', { exact: true }).fill(name);
+      await form.getByLabel('Name', { exact: true }).fill(name);
       const selects = ['budget', 'authority', 'need', 'timing'];
       for (const [i, step] of selects.entries()) {
         await form.getByLabel(new RegExp(`\\(${step}\\)$`)).selectOption({ label: labels[i] });

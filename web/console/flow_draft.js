@@ -1,5 +1,6 @@
-// A flow's page: its document as JSON, checked as you type by the engine itself (the
-// WebAssembly core, so the problems are the server's, each at its place in the text),
+// A flow's page: its document in a structured editor (flow_form.js) and as JSON, the two
+// kept in step, checked as you type by the engine itself (the WebAssembly core, so the
+// problems are the server's, each at its control and at its place in the text),
 // saved as a draft on the server whatever its problems, and published once it has none;
 // beside it the real widget previews the draft (preview_panel.js), its test cases run on
 // every edit (flow_tests.js), a backtest shows what
@@ -10,6 +11,7 @@
 import { backtestPanel } from './backtest.js';
 import { el } from './dom.js';
 import { engine } from './engine.js';
+import { flowForm } from './flow_form.js';
 import { drawMap } from './flow_map.js';
 import { testsPanel } from './flow_tests.js';
 import { versionsPanel } from './flow_versions.js';
@@ -174,14 +176,63 @@ export async function renderFlowDraft(view, site, flowId) {
         const where = describe(doc, problem.path);
         problemList.append(el('li', { attrs: { 'data-path': problem.path } },
           el('button', { type: 'button', className: 'link', textContent: where,
-            title: problem.path || '/', onclick: () => {
-              const span = locate(editor.value, problem.path);
-              select(span.start, span.end);
-            } }),
+            title: problem.path || '/', onclick: () => openAt(problem.path) }),
           `: ${problem.message}`));
       }
     }
     refresh();
+  };
+
+  // The two views of the document: the form (what a marketer edits) and the JSON text.
+  let inForm = true;
+  let formStale = false;  // the text changed since the form last showed it
+  const form = flowForm((doc) => {
+    editor.value = JSON.stringify(doc, null, 2);
+    // One edit in the form is one change (no key repeat or paste to batch): checked at once.
+    clearTimeout(timer);
+    runCheck();
+  });
+  const formTab = el('button', { type: 'button', id: 'tab-form', textContent: 'Form',
+    attrs: { role: 'tab', 'aria-controls': 'panel-form' } });
+  const jsonTab = el('button', { type: 'button', id: 'tab-json', textContent: 'JSON',
+    attrs: { role: 'tab', 'aria-controls': 'panel-json' } });
+  const formPanel = el('div', { id: 'panel-form', className: 'editor-form',
+    attrs: { role: 'tabpanel', 'aria-labelledby': 'tab-form' } }, form.element);
+  const jsonPanel = el('div', { id: 'panel-json', className: 'editor-text',
+    attrs: { role: 'tabpanel', 'aria-labelledby': 'tab-json' } },
+    el('label', { htmlFor: 'flow-json', textContent: 'Flow document (JSON)' }), editor);
+  const showView = (/** @type {boolean} */ toForm) => {
+    if (toForm && formStale) {
+      try {
+        form.setDocument(JSON.parse(editor.value));
+        formStale = false;
+      } catch {
+        view.announce('The JSON does not parse: fix the place shown under Problems to edit it in the form.', true);
+        return;
+      }
+    }
+    inForm = toForm;
+    formPanel.hidden = !toForm;
+    jsonPanel.hidden = toForm;
+    formTab.setAttribute('aria-selected', String(toForm));
+    jsonTab.setAttribute('aria-selected', String(!toForm));
+    formTab.tabIndex = toForm ? 0 : -1;
+    jsonTab.tabIndex = toForm ? -1 : 0;
+  };
+  formTab.addEventListener('click', () => showView(true));
+  jsonTab.addEventListener('click', () => showView(false));
+  for (const tab of [formTab, jsonTab]) {
+    tab.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      showView(!inForm);
+      (inForm ? formTab : jsonTab).focus();
+    });
+  }
+  /** Opens the place `path` points to, in the view shown. @param {string} path */
+  const openAt = (path) => {
+    if (inForm) return form.open(path);
+    const span = locate(editor.value, path);
+    select(span.start, span.end);
   };
 
   const backtest = backtestPanel(view, site, flowId,
@@ -216,15 +267,13 @@ export async function renderFlowDraft(view, site, flowId) {
     const checked = performance.now();
     const valid = check.state === 'valid' ? check : null;
     tests.run(valid ? valid.doc : null);
+    form.showProblems(check.state === 'problems' ? check.problems : []);
     if (valid) {
       history.compare(valid.doc);
-      mapSlot.replaceChildren(drawMap(valid.doc, (i) => {
-        const span = locate(editor.value, `/steps/${i}`);
-        select(span.start, span.end);
-      }));
+      mapSlot.replaceChildren(drawMap(valid.doc, (i) => openAt(`/steps/${i}`)));
     }
     // For the benchmark: when the page last caught up with the text, and what it took.
-    Object.assign(mapSlot.dataset, { updatedAt: String(performance.now()),
+    Object.assign(mapSlot.dataset, { updatedAt: String(performance.now()), startedAt: String(started),
       checkMs: (checked - started).toFixed(2), mapMs: (performance.now() - checked).toFixed(2) });
     if (valid && editor.value !== previewed) {
       clearTimeout(previewTimer);
@@ -238,6 +287,7 @@ export async function renderFlowDraft(view, site, flowId) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   editor.addEventListener('input', () => {
+    formStale = true;
     clearTimeout(timer);
     timer = setTimeout(runCheck, kCheckDelayMs);
     refresh();
@@ -309,6 +359,7 @@ export async function renderFlowDraft(view, site, flowId) {
     try {
       draft = await view.api.get(draftPath);
       editor.value = saved = JSON.stringify(/** @type {Draft} */ (draft).document, null, 2);
+      form.setDocument(JSON.parse(editor.value));
       reload.hidden = true;
       describeDraft();
       runCheck();
@@ -322,8 +373,9 @@ export async function renderFlowDraft(view, site, flowId) {
   view.main.append(
     el('div', { className: 'editor-actions' }, save, publish, discard, reload, state),
     el('div', { className: 'editor' },
-      el('div', { className: 'editor-text' },
-        el('label', { htmlFor: 'flow-json', textContent: 'Flow document (JSON)' }), editor),
+      el('div', { className: 'editor-views' },
+        el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Edit as' } }, formTab, jsonTab),
+        formPanel, jsonPanel),
       el('section', { className: 'editor-check', attrs: { 'aria-labelledby': 'check-title' } },
         el('h2', { id: 'check-title', textContent: 'Problems' }), summary, problemList)),
     el('section', { className: 'map', attrs: { 'aria-labelledby': 'map-title' } },
@@ -335,6 +387,12 @@ export async function renderFlowDraft(view, site, flowId) {
     history.element,
     preview.element);
   summary.textContent = 'Loading the engine…';
+  try {
+    form.setDocument(JSON.parse(text));
+    showView(true);
+  } catch {
+    showView(false);
+  }
   refresh();
   try {
     core = await engine();
