@@ -617,6 +617,62 @@ describe('flows in the console', () => {
     await page.close();
   });
 
+  test('the whole path without JSON: edit in the form, preview, test, backtest, publish; the demo site gets it; roll back', async () => {
+    const { page, errors } = await open();
+    await signIn(page, marketerKey);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.getByRole('link', { name: 'bant-demo', exact: true }).click();
+    await page.getByText(/^No problems: /).waitFor();
+    const doc = async () => JSON.parse(await editorText(page));
+    // A question and a criterion, in the form.
+    const budget = page.locator('.step-card[data-step="budget"]');
+    await budget.locator('.step-title').click();
+    await budget.locator('.form-row[data-path="/steps/1/text"] .translation', { hasText: 'en' }).locator('input')
+      .fill('Which budget do you have in mind?');
+    await page.locator('.form-row[data-path="/lead_definition/criteria/0/points"] input').fill('45');
+    assert.equal((await doc()).steps[1].text.en, 'Which budget do you have in mind?');
+    assert.equal((await doc()).lead_definition.criteria[0].points, 45);
+    // A problem at its field, fixed there.
+    const field = budget.locator('.form-row[data-path="/steps/1/field"] input');
+    await field.fill('');
+    await field.blur();
+    await page.locator('.step-card[data-step="budget"] .form-row[data-path="/steps/1/field"] .field-problem').waitFor();
+    await page.locator('.step-card[data-step="budget"] .form-row[data-path="/steps/1/field"] input').fill('budget');
+    await page.locator('.step-card[data-step="budget"] .form-row[data-path="/steps/1/field"] input').blur();
+    await page.getByText(/^No problems: /).waitFor();
+    // The preview asks the new question; answer it.
+    const frame = page.frameLocator('iframe[title="Preview of bant-demo"]');
+    await frame.locator('leadq-chat', { hasText: 'Which budget do you have in mind?' }).waitFor();
+    // (An earlier test published "More than €50,000" as this band's label.)
+    await frame.locator('leadq-chat button.choice', { hasText: /^(Over|More than) €50,000$/ }).click();
+    await page.locator('.decision').getByText(/^\+45 /).waitFor();
+    // The backtest, then publish with a note.
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.locator('.backtest-summary').getByText(/from the last 30 days/).waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What changes, and why (kept in the history)').fill('Friendlier budget question');
+    await dialog.getByRole('button', { name: /^Publish( anyway)?$/ }).click();
+    await page.getByText(/^Published as version (\d+): visitors get it now\.$/).waitFor();
+
+    // A visitor on the demo site gets the new version.
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await visitor.goto(server.url + '/');
+    await visitor.getByRole('button', { name: "See if we're a fit" }).click();
+    await visitor.locator('leadq-chat .msg.bot', { hasText: 'Which budget do you have in mind?' }).waitFor();
+    await visitor.close();
+
+    // And back: the version before is live again.
+    await page.getByRole('link', { name: 'bant-demo', exact: true }).click();
+    await page.getByLabel('Why roll back (kept in the history)').fill('Back to the tested question');
+    await page.getByRole('button', { name: /^Roll back to version \d+$/ }).click();
+    await page.getByText(/^Rolled back: version \d+ is live again\.$/).waitFor();
+    const served = await (await fetch(`${server.url}/api/v1/flows/bant-demo?site=demo-site`)).json();
+    assert.notEqual(served.flow.steps[1].text.en, 'Which budget do you have in mind?');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('a sales key is offered no flows and is told why when it goes there', async () => {
     const sales = (await call('POST', '/api/v1/admin/keys', { name: 'Sales desk', role: 'sales' })).json.key;
     const { page } = await open();

@@ -210,7 +210,9 @@ export function flowForm(onChange) {
         el('div', { className: 'form-grid' }, textField(ctx, [...base, 'criteria', c, 'id'], 'Id', { structural: true }),
           selectField(ctx, [...base, 'criteria', c, 'category'], 'Category', kCategories.map((k) => [k, k])),
           numberField(ctx, [...base, 'criteria', c, 'points'], 'Points'),
-          checkField(ctx, [...base, 'criteria', c, 'must_have'], 'Must have', false)),
+          checkField(ctx, [...base, 'criteria', c, 'must_have'], 'Must have', false),
+          checkField(ctx, [...base, 'criteria', c, 'decays'], 'Fades with time',
+            ['intent', 'engagement'].includes(getAt(doc, [...base, 'criteria', c, 'category'])))),
         translatedField(ctx, [...base, 'criteria', c, 'reason'], 'Reason (shown to sales)'),
         conditionEditor(ctx, [...base, 'criteria', c, 'when'], s, 'No condition yet.')),
       () => ({ id: `criterion_${(getAt(doc, [...base, 'criteria']) || []).length + 1}`, category: 'fit', points: 10,
@@ -238,7 +240,26 @@ export function flowForm(onChange) {
             ctx.changed();
           });
           return el('label', { className: 'check' }, check, field);
-        }))));
+        }))),
+      el('h4', { textContent: 'Conversions' }),
+      el('div', { className: 'form-row', attrs: { 'data-path': '/lead_definition/conversions/hard' } },
+        el('span', { className: 'form-label', textContent: 'A hard conversion (a demo or quote request) is when' }),
+        conditionEditor(ctx, [...base, 'conversions', 'hard'], s, 'None defined.')),
+      el('div', { className: 'form-row', attrs: { 'data-path': '/lead_definition/conversions/soft' } },
+        el('span', { className: 'form-label', textContent: 'A soft conversion (a download, the newsletter) is when' }),
+        conditionEditor(ctx, [...base, 'conversions', 'soft'], s, 'None defined.')),
+      (() => {
+        const triggers = getAt(doc, [...base, 'handoff_triggers']) || [];
+        const check = el('input', { type: 'checkbox', id: 'form-hard-handoff', checked: triggers.includes('hard_conversion') });
+        check.addEventListener('change', () => {
+          const now = (getAt(doc, [...base, 'handoff_triggers']) || []).filter((/** @type {string} */ t) => t !== 'hard_conversion');
+          if (check.checked) now.push('hard_conversion');
+          if (now.length) setAtPath([...base, 'handoff_triggers'], now); else delete doc.lead_definition.handoff_triggers;
+          ctx.changed();
+        });
+        return el('div', { className: 'form-row check-row', attrs: { 'data-path': '/lead_definition/handoff_triggers' } },
+          el('label', { className: 'check' }, check, 'A hard conversion goes to sales even when not qualified (unless disqualified)'));
+      })());
   };
 
   const slaSection = () => section('SLA per grade', 'form-sla',
@@ -265,8 +286,31 @@ export function flowForm(onChange) {
             ctx.changed();
           });
           return el('label', { className: 'check' }, check, step.id);
-        })))),
+        }))),
+      variantTexts(v)),
     () => ({ id: `variant_${(doc.variants || []).length + 1}`, weight: 1 })));
+
+  /** A variant's own texts for some steps, each in every language. @param {number} v */
+  const variantTexts = (v) => {
+    const texts = getAt(doc, ['variants', v, 'texts']) || {};
+    const pick = el('select', { attrs: { 'aria-label': `Step whose text variant ${v + 1} changes` } },
+      ...(doc.steps || []).filter((/** @type {any} */ step) => step && !(step.id in texts))
+        .map((/** @type {any} */ step) => el('option', { value: step.id, textContent: step.id })));
+    return el('div', { className: 'form-row variant-texts', attrs: { 'data-path': `/variants/${v}/texts` } },
+      el('span', { className: 'form-label', textContent: 'Its own texts' }),
+      ...Object.keys(texts).map((id) => el('div', { className: 'inline' },
+        translatedField(ctx, ['variants', v, 'texts', id], `Step ${id}`),
+        button('Remove', () => {
+          delete doc.variants[v].texts[id];
+          if (!Object.keys(doc.variants[v].texts).length) delete doc.variants[v].texts;
+          ctx.changed(true);
+        }, `Remove the variant's text for ${id}`))),
+      pick.options.length ? el('div', { className: 'inline' }, pick, button('Add a text', () => {
+        const step = doc.steps.find((/** @type {any} */ s) => s.id === pick.value);
+        setAtPath(['variants', v, 'texts', pick.value], step && typeof step.text === 'object' ? { ...step.text } : step?.text || '');
+        ctx.changed(true);
+      })) : null);
+  };
 
   const basics = () => {
     const languages = el('input', { value: (doc.languages || []).join(', '), id: 'form-languages' });
@@ -280,7 +324,18 @@ export function flowForm(onChange) {
         el('label', { htmlFor: 'form-languages', textContent: 'Languages (comma-separated)' }), languages),
       selectField(ctx, ['default_language'], 'Default language', [['', '(the first)'],
         ...(doc.languages || []).map((/** @type {string} */ l) => /** @type {[string, string]} */ ([l, l]))]),
-      numberField(ctx, ['max_questions_per_visit'], 'Questions per visit (0: all)', { min: 0, max: 500, step: '1' })));
+      numberField(ctx, ['max_questions_per_visit'], 'Questions per visit (0: all)', { min: 0, max: 500, step: '1' }),
+      (() => {
+        const input = el('input', { id: 'form-profile-fields', value: (doc.profile_fields || []).join(', '),
+          placeholder: 'e.g. industry, crm_owner' });
+        input.addEventListener('change', () => {
+          const fields = input.value.split(',').map((f) => f.trim()).filter(Boolean);
+          if (fields.length) doc.profile_fields = fields; else delete doc.profile_fields;
+          ctx.changed(true);
+        });
+        return el('div', { className: 'form-row', attrs: { 'data-path': '/profile_fields' } },
+          el('label', { htmlFor: 'form-profile-fields', textContent: 'Fields from the profile (CRM), not asked' }), input);
+      })()));
   };
 
   const draw = () => {
