@@ -258,5 +258,76 @@ TEST(HostileRequestsTest, BodyLimitsAreThePublicAPIsOwnAndTheAdminAPIsLarger) {
   EXPECT_EQ(client->Get("/healthz")->status, 200);
 }
 
+// The console and the API cannot be framed by another site, sniffed as another type or
+// leak their address; the widget's files, which run inside customers' pages, are left to
+// their policies.
+TEST(HostileRequestsTest, TheConsoleAndTheApiSendTheirSecurityPolicyAsHeaders) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  auto console = client->Get("/console/");
+  ASSERT_EQ(console->status, 200);
+  const std::string policy = console->get_header_value("Content-Security-Policy");
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
+  EXPECT_NE(policy.find("script-src 'self' 'wasm-unsafe-eval'"), std::string::npos) << policy;
+  EXPECT_EQ(console->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_EQ(console->get_header_value("Referrer-Policy"), "no-referrer");
+  EXPECT_EQ(console->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(console->get_header_value("Cross-Origin-Opener-Policy"), "same-origin");
+  EXPECT_EQ(client->Get("/console/console.js")->get_header_value("X-Frame-Options"), "DENY");
+
+  // The preview page is framed by the console, and by nothing else.
+  auto preview = client->Get("/console/preview.html");
+  ASSERT_EQ(preview->status, 200);
+  EXPECT_NE(preview->get_header_value("Content-Security-Policy").find("frame-ancestors 'self'"),
+            std::string::npos);
+  EXPECT_EQ(preview->get_header_value("X-Frame-Options"), "SAMEORIGIN");
+
+  for (const char* path : {"/api/v1/admin/me", "/api/v1/flows/bant-demo?site=demo-site", "/healthz",
+                           "/api/v1/no-such-thing"}) {
+    auto res = client->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("Content-Security-Policy"),
+              "default-src 'none'; frame-ancestors 'none'")
+        << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << path;
+  }
+  auto widget = client->Get("/widget/leadq.js");
+  if (widget && widget->status == 200) {
+    EXPECT_FALSE(widget->has_header("X-Frame-Options")) << "the widget runs in customers' pages";
+  }
+}
+
+// A NUL in a static path would end the file name early and serve another file under this
+// one's type; a body framed by both Content-Length and Transfer-Encoding is one two
+// parsers may read differently. Both are refused with the error shape.
+TEST(HostileRequestsTest, ControlCharactersInPathsAndDoublyFramedBodiesAreRefused) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  for (const char* path : {"/console/console.js%00.html", "/console/%0d%0aSet-Cookie:x",
+                           "/api/v1/flows/bant-demo%00?site=demo-site", "/%7f"}) {
+    auto res = client->Get(path);
+    ASSERT_TRUE(res) << path;
+    ExpectError(res, 400, "bad_request");
+    EXPECT_NE(res->get_header_value("Content-Type").find("application/json"), std::string::npos)
+        << path;
+  }
+  const std::string body = R"({"site":"demo-site","flow":"bant-demo"})";
+  for (const char* path : {"/api/v1/sessions", "/api/v1/admin/flows/validate"}) {
+    EXPECT_EQ(
+        RawStatusLine(server.origin(),
+                      std::string("POST ") + path +
+                          " HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: " +
+                          std::to_string(body.size()) + "\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                          std::to_string(body.size()) + "\r\n" + body + "\r\n0\r\n\r\n"),
+        "HTTP/1.1 400 Bad Request")
+        << path;
+  }
+  EXPECT_EQ(client->Get("/console/console.js")->status, 200) << "a clean path is served";
+  EXPECT_EQ(client->Get("/healthz")->status, 200);
+}
+
 }  // namespace
 }  // namespace leadq::testing

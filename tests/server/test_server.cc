@@ -74,6 +74,8 @@ TestServer::TestServer(const std::string& flows_dir, ApiSettings settings) {
   app_ = std::make_unique<Application>(*storage_, env_, std::move(config));
   HttpOptions options;
   options.threads = 8;
+  // The console's and the demo's files, as `leadq serve --web-root` serves them.
+  options.web_root = std::string(LEADQ_SOURCE_DIR) + "/web";
   ConfigureHttpServer(server_, app_->api, options);
   port_ = BindListeningSocket(server_, "127.0.0.1", 0);
   EXPECT_GT(port_, 0);

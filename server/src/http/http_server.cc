@@ -7,6 +7,7 @@
 
 #include "http/api_error.h"
 #include "http/routes.h"
+#include "http/security_headers.h"
 #include "http/widget_files.h"
 
 namespace leadq {
@@ -16,6 +17,23 @@ bool StartsWith(const std::string& text, const char* prefix) { return text.rfind
 
 // Whether a request outside the admin API may send its body: at most `max` bytes by its
 // Content-Length (413 otherwise), and a body of unknown length is refused (411).
+// What no route can answer: a path holding control characters (a NUL would end a file
+// name early and serve another file under this one's type), and a body framed twice, by
+// Content-Length and Transfer-Encoding (one that two parsers may read differently).
+Status MalformedRequest(const httplib::Request& req) {
+  for (const char c : req.path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      return Status::Make(StatusCode::kBadRequest, "the path holds a control character");
+    }
+  }
+  if (req.has_header("Content-Length") && req.has_header("Transfer-Encoding")) {
+    return Status::Make(StatusCode::kBadRequest,
+                        "a request may carry Content-Length or Transfer-Encoding, not both");
+  }
+  return Status::Ok();
+}
+
 Status PublicBodyRefused(const httplib::Request& req, size_t max) {
   if (req.has_header("Content-Length")) {
     const std::string length = req.get_header_value("Content-Length");
@@ -50,6 +68,7 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   // algorithm and the client's delayed ACK hold the second piece for ~40 ms.
   server.set_tcp_nodelay(true);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  server.set_post_routing_handler(AddSecurityHeaders);
 
   // Per-client-IP limit on the public API, before any parsing. Admin and operational
   // endpoints are not limited: they need a key, and monitoring must not be locked out.
@@ -57,6 +76,12 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
   // read): the library's own limit is the admin API's, which is larger.
   server.set_pre_routing_handler([&api, public_max = options.max_body_bytes](
                                      const httplib::Request& req, httplib::Response& res) {
+    Status malformed = MalformedRequest(req);
+    if (!malformed.ok()) {
+      res.set_header("Connection", "close");
+      RenderError(res, malformed);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const bool admin = StartsWith(req.path, "/api/v1/admin/");
     if (!admin) {
       Status refused = PublicBodyRefused(req, public_max);
