@@ -10,6 +10,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "storage/sqlite_db.h"
 #include "test_server.h"
 
 namespace leadq::testing {
@@ -197,6 +198,12 @@ TEST(HostileRequestsTest, SqlMetacharactersAndMarkupAreStoredVerbatim) {
 
 // Sends `request` as it is on a new connection to the server at `origin` and returns the
 // status line of the answer ("" when none came within 5 s).
+// How many answers `session` has stored.
+size_t ValueOfAnswers(TestServer& server, const std::string& session) {
+  Result<std::vector<AnswerRecord>> answers = server.storage().ListAnswers(session);
+  return answers.ok() ? answers.value().size() : 0;
+}
+
 std::string RawStatusLine(const std::string& origin, const std::string& request) {
   const int port = std::stoi(origin.substr(origin.rfind(':') + 1));
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -327,6 +334,63 @@ TEST(HostileRequestsTest, ControlCharactersInPathsAndDoublyFramedBodiesAreRefuse
   }
   EXPECT_EQ(client->Get("/console/console.js")->status, 200) << "a clean path is served";
   EXPECT_EQ(client->Get("/healthz")->status, 200);
+}
+
+// A full disk (SQLite's max_page_count reached, as when the file system is full): the API
+// answers 503 with Retry-After and a message that names no file or SQL, acknowledges
+// nothing it did not store, keeps serving reads, readiness says so, and it recovers by
+// itself once there is room; the database passes integrity_check.
+TEST(HostileRequestsTest, AFullDatabaseAnswers503AndRecoversWhenThereIsRoomAgain) {
+  TestServer server(DemoFlowsDir());
+  auto client = server.Client();
+  const std::string session = StartSession(*client);
+  ASSERT_FALSE(session.empty());
+  ASSERT_TRUE(server.storage().LimitPages(1).ok());
+  // The file may have free pages left: new sessions fill them, then one is refused.
+  int status = 0;
+  std::string body;
+  std::string retry_after;
+  for (int i = 0; i < 2000 && status != 503; ++i) {
+    auto res = PostJson(*client, "/api/v1/sessions",
+                        {{"site", "demo-site"},
+                         {"flow", "bant-demo"},
+                         {"visitor_id", "visitor-full-" + std::to_string(i)}});
+    ASSERT_TRUE(res);
+    ASSERT_TRUE(res->status == 200 || res->status == 503) << res->status << " " << res->body;
+    status = res->status;
+    body = res->body;
+    retry_after = res->get_header_value("Retry-After");
+  }
+  ASSERT_EQ(status, 503) << "the database never filled";
+  EXPECT_EQ(Json::parse(body)["error"]["code"], "unavailable") << body;
+  EXPECT_EQ(retry_after, "5");
+  for (const char* leak : {"SQLITE", "sqlite", "disk", "step", ".db", "INSERT"}) {
+    EXPECT_EQ(body.find(leak), std::string::npos) << leak << ": " << body;
+  }
+  ExpectError(Answer(*client, session, "answer-full", "budget", "over_50k"), 503, "unavailable");
+  ExpectError(client->Get("/readyz"), 503, "unavailable");
+  auto health = client->Get("/healthz");
+  EXPECT_EQ(health->status, 200) << "alive: reads are served";
+  EXPECT_EQ(Body(health)["writes"], "failing");
+  EXPECT_EQ(client->Get("/api/v1/flows/bant-demo?site=demo-site")->status, 200);
+  EXPECT_EQ(client->Get(("/api/v1/admin/sessions/" + session).c_str(), Bearer(kAdminKey))->status,
+            200);
+
+  // Room again: the same answer is stored once, readiness comes back.
+  ASSERT_TRUE(server.storage().LimitPages(1'000'000'000).ok());
+  auto stored = Answer(*client, session, "answer-full", "budget", "over_50k");
+  ASSERT_EQ(stored->status, 200) << stored->body;
+  EXPECT_EQ(Answer(*client, session, "answer-full", "budget", "over_50k")->status, 200);
+  EXPECT_EQ(ValueOfAnswers(server, session), 1u);
+  EXPECT_EQ(client->Get("/readyz")->status, 200);
+  EXPECT_EQ(Body(client->Get("/healthz"))["writes"], "ok");
+
+  auto db = Database::Open(server.data_dir() + "/leadq.db");
+  ASSERT_TRUE(db.ok());
+  auto check = db.value()->Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check.ok());
+  ASSERT_TRUE(check.value().Step().value());
+  EXPECT_EQ(check.value().Text(0), "ok");
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ std::string ConsolePolicy(bool preview) {
 void AddSecurityHeaders(const httplib::Request& req, httplib::Response& res) {
   const std::string& path = req.path;
   const bool console = path == "/console" || StartsWith(path, "/console/");
-  const bool api = StartsWith(path, "/api/") || path == "/healthz" || path == "/metrics";
+  const bool api =
+      StartsWith(path, "/api/") || path == "/healthz" || path == "/readyz" || path == "/metrics";
   if (!console && !api) return;
   const bool preview = path == "/console/preview.html";
   SetIfAbsent(res, "Content-Security-Policy",

@@ -8,11 +8,19 @@
 namespace leadq {
 namespace {
 
-// Healthy when the database answers a read.
+// Alive when the database answers a read; the body says whether it can be written.
 void Health(ApiContext& api, const httplib::Request&, httplib::Response& res) {
   Status ready = api.operations.Ready();
   if (!ready.ok()) return RenderError(res, ready);
-  RenderJson(res, {{"status", "ok"}});
+  RenderJson(res,
+             {{"status", "ok"}, {"writes", api.operations.ReadyToWrite().ok() ? "ok" : "failing"}});
+}
+
+// Ready for traffic: alive and writable (503 with Retry-After while writes fail).
+void Readiness(ApiContext& api, const httplib::Request&, httplib::Response& res) {
+  Status ready = api.operations.ReadyToWrite();
+  if (!ready.ok()) return RenderError(res, ready);
+  RenderJson(res, {{"status", "ready"}});
 }
 
 void MetricsText(ApiContext& api, const httplib::Request&, httplib::Response& res) {
@@ -27,6 +35,7 @@ void OpenApi(ApiContext&, const httplib::Request&, httplib::Response& res) {
 
 void RegisterSystemRoutes(httplib::Server& server, ApiContext& api) {
   AddRoute(server, api, {"GET", "/healthz", "/healthz", {}}, Health);
+  AddRoute(server, api, {"GET", "/readyz", "/readyz", {}}, Readiness);
   AddRoute(server, api, {"GET", "/metrics", "/metrics", {}}, MetricsText);
   AddRoute(server, api, {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", {}}, OpenApi);
 }

@@ -9,6 +9,17 @@ Status OperationsService::Ready() {
   return Status::Ok();
 }
 
+Status OperationsService::ReadyToWrite() {
+  Status ready = Ready();
+  if (!ready.ok()) return ready;
+  if (storage_.WritesFailing()) {
+    return Status::Unavailable(
+        "the database cannot be written now (full, or failing): answers are refused until it "
+        "can; reads are served");
+  }
+  return Status::Ok();
+}
+
 StoreFigures OperationsService::Figures() {
   StoreFigures figures;
   Result<std::map<std::string, int64_t>> leads = storage_.CountLeadsByTriage();

@@ -26,8 +26,11 @@ class OperationsService {
  public:
   explicit OperationsService(Storage& storage) : storage_(storage) {}
 
-  // OK when the database answers a read; Unavailable otherwise.
+  // Alive: OK when the database answers a read; Unavailable otherwise.
   Status Ready();
+  // Ready for traffic: alive, and writes are not failing for the storage's own reasons
+  // (full, I/O errors); Unavailable with the reason otherwise.
+  Status ReadyToWrite();
   StoreFigures Figures();
 
  private:

@@ -148,6 +148,8 @@ class MemoryStorage : public Storage {
 
   // operations_total (every call) and injected_failures_total.
   std::vector<StorageFigure> Figures() const override;
+  // Memory never fills; injected failures are a request's, not the storage's.
+  bool WritesFailing() const override { return false; }
 
  private:
   // (site_key, visitor_id): visitors are per site.

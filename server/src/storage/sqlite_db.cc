@@ -1,6 +1,8 @@
 // SQLite connection and statement wrappers.
 #include "storage/sqlite_db.h"
 
+#include <iostream>
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -112,6 +114,17 @@ Database::~Database() {
 
 Status Database::Check(int code, const char* what) {
   if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW) return Status::Ok();
+  const int primary = code & 0xff;
+  if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
+    // The storage, not the request: the client may retry later, and SQLite's words (which
+    // name files and operations) stay in the server's log.
+    std::cerr << "leadq: database " << what << ": " << sqlite3_errmsg(db_) << " ("
+              << sqlite3_errstr(code) << ")\n";
+    return Status::Unavailable(primary == SQLITE_FULL
+                                   ? "the database is full: nothing was stored; retry later"
+                                   : "the database cannot be written now: nothing was stored; "
+                                     "retry later");
+  }
   return Status::Internal(std::string(what) + ": " + sqlite3_errmsg(db_) + " (" +
                           sqlite3_errstr(code) + ")");
 }

@@ -32,6 +32,14 @@ std::vector<StorageFigure> SqliteStorage::Figures() const {
            checkpointer_->checkpoints()}};
 }
 
+bool SqliteStorage::WritesFailing() const { return writer_->failing(); }
+
+Status SqliteStorage::LimitPages(int64_t pages) {
+  return Write([pages](Database& db) {
+    return db.Exec("PRAGMA max_page_count = " + std::to_string(pages));
+  });
+}
+
 Status SqliteStorage::Backup(const std::string& path) {
   // A read connection sees one consistent snapshot for the whole copy, and in WAL mode
   // the writer is never blocked by it.

@@ -136,6 +136,11 @@ class SqliteStorage : public Storage {
 
   // write_transactions_total, full_scans_total, checkpoints_total.
   std::vector<StorageFigure> Figures() const override;
+  bool WritesFailing() const override;
+  // Caps the database file at its size now or `pages` pages, whichever is more (SQLite's
+  // max_page_count on the writer): beyond it writes fail as on a full disk. For the tests
+  // of a full disk, and for an operator who wants a hard cap.
+  Status LimitPages(int64_t pages);
   // WAL checkpoints run by the checkpoint thread (for tests).
   int64_t Checkpoints() const { return checkpointer_->checkpoints(); }
 

@@ -55,6 +55,11 @@ int64_t SqliteWriter::commits() const {
   return commits_;
 }
 
+bool SqliteWriter::failing() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return failing_;
+}
+
 void SqliteWriter::Run() {
   std::deque<std::shared_ptr<Pending>> batch;
   for (;;) {
@@ -69,8 +74,16 @@ void SqliteWriter::Run() {
     }
     RunBatch(batch);
     {
+      // A batch with any job that committed, or none that failed for the storage, says
+      // the database can be written again.
+      bool stored = false, unavailable = false;
+      for (const auto& pending : batch) {
+        stored = stored || pending->status.ok();
+        unavailable = unavailable || pending->status.IsUnavailable();
+      }
       std::lock_guard<std::mutex> lock(mutex_);
       ++commits_;
+      failing_ = unavailable && !stored;
     }
     for (auto& pending : batch) {
       {
@@ -111,8 +124,14 @@ void SqliteWriter::RunBatch(std::deque<std::shared_ptr<Pending>>& batch) {
   Status commit = Run("COMMIT");
   if (!commit.ok()) {
     db_->Exec("ROLLBACK");
+    // A full or failing database may have rolled the whole transaction back already (the
+    // COMMIT then finds none): every job of the batch failed for the same reason.
+    Status reason = commit;
+    for (const auto& pending : batch) {
+      if (pending->status.IsUnavailable()) reason = pending->status;
+    }
     for (auto& pending : batch) {
-      if (pending->status.ok()) pending->status = commit;
+      if (pending->status.ok()) pending->status = reason;
     }
   }
 }

@@ -37,6 +37,9 @@ class SqliteWriter {
 
   // Batches committed so far (for /metrics and tests).
   int64_t commits() const;
+  // Whether the last batch failed because the database could not be written (full, or
+  // I/O errors): Unavailable until a batch commits again.
+  bool failing() const;
 
  private:
   struct Pending;
@@ -50,6 +53,7 @@ class SqliteWriter {
   std::deque<std::shared_ptr<Pending>> queue_;
   bool stopping_ = false;
   int64_t commits_ = 0;
+  bool failing_ = false;
   std::thread thread_;
 };
 

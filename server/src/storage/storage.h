@@ -46,6 +46,9 @@ class Storage : public SiteStore,
  public:
   // The backend's own figures.
   virtual std::vector<StorageFigure> Figures() const = 0;
+  // Whether writes fail now for the storage's own reasons (full, I/O errors) rather than
+  // a request's: readiness reports it (reads may still be served).
+  virtual bool WritesFailing() const = 0;
 };
 
 }  // namespace leadq
