@@ -332,6 +332,16 @@ TEST(HostileRequestsTest, ControlCharactersInPathsAndDoublyFramedBodiesAreRefuse
         "HTTP/1.1 400 Bad Request")
         << path;
   }
+  // Thousands of header lines: refused (431) before any route reads them.
+  httplib::Headers many;
+  for (int i = 0; i < 5000; ++i) many.emplace("X-Filler-" + std::to_string(i), "x");
+  auto crowded = client->Get("/api/v1/flows/bant-demo?site=demo-site", many);
+  ASSERT_TRUE(crowded);
+  EXPECT_EQ(crowded->status, 431);
+  EXPECT_EQ(Body(crowded)["error"]["code"], "bad_request");
+  httplib::Headers some;
+  for (int i = 0; i < 60; ++i) some.emplace("X-Filler-" + std::to_string(i), "x");
+  EXPECT_EQ(client->Get("/api/v1/flows/bant-demo?site=demo-site", some)->status, 200);
   EXPECT_EQ(client->Get("/console/console.js")->status, 200) << "a clean path is served";
   EXPECT_EQ(client->Get("/healthz")->status, 200);
 }

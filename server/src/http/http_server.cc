@@ -17,10 +17,19 @@ bool StartsWith(const std::string& text, const char* prefix) { return text.rfind
 
 // Whether a request outside the admin API may send its body: at most `max` bytes by its
 // Content-Length (413 otherwise), and a body of unknown length is refused (411).
+// Header lines a request may carry: browsers send about 20; thousands are an attack on
+// the memory and time spent per request.
+constexpr size_t kMaxHeaderLines = 100;
+
 // What no route can answer: a path holding control characters (a NUL would end a file
-// name early and serve another file under this one's type), and a body framed twice, by
-// Content-Length and Transfer-Encoding (one that two parsers may read differently).
+// name early and serve another file under this one's type), a body framed twice, by
+// Content-Length and Transfer-Encoding (one that two parsers may read differently), and
+// more header lines than kMaxHeaderLines.
 Status MalformedRequest(const httplib::Request& req) {
+  if (req.headers.size() > kMaxHeaderLines) {
+    return Status::Make(StatusCode::kBadRequest,
+                        "more than " + std::to_string(kMaxHeaderLines) + " header lines");
+  }
   for (const char c : req.path) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7f) {
@@ -80,6 +89,7 @@ void ConfigureHttpServer(httplib::Server& server, ApiContext& api, const HttpOpt
     if (!malformed.ok()) {
       res.set_header("Connection", "close");
       RenderError(res, malformed);
+      if (req.headers.size() > kMaxHeaderLines) res.status = 431;
       return httplib::Server::HandlerResponse::Handled;
     }
     const bool admin = StartsWith(req.path, "/api/v1/admin/");
