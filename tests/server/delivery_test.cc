@@ -173,6 +173,12 @@ TEST_F(DeliveryTest, PayloadCarriesTheLeadItsReasonsAndTheInboxLink) {
   EXPECT_EQ(sent["profile"]["explicit"]["email"], "ann@example.com");
   EXPECT_TRUE(sent["profile"]["implicit"].is_object());
   EXPECT_EQ(sent["answers"].size(), 5u);
+  // Each answer with its question and in words, beside the value.
+  EXPECT_EQ(sent["answers"][0]["value"], "over_50k");
+  EXPECT_EQ(sent["answers"][0]["question"], "What budget have you set aside for this?");
+  EXPECT_EQ(sent["answers"][0]["answer"], "Over €50,000");
+  EXPECT_EQ(sent["answers"][1]["answer"], "I decide");
+  EXPECT_EQ(sent["answers"][3]["answer"], "Within 2 weeks");
   EXPECT_EQ(sent["sla"]["deadline_ms"], clock_.now.load() + 5 * 60'000);
   EXPECT_EQ(sent["sla"]["first_response_minutes"], 5);
   EXPECT_EQ(sent["sla"]["follow_up_touches"], 6);

@@ -161,6 +161,13 @@ describe('console', () => {
     await page.locator(`a[href="#/leads/${leadId}"]`).click();
     await page.getByRole('heading', { name: 'ann@example.com' }).waitFor();
     assert.match(await page.locator('section', { hasText: 'Why this lead' }).textContent() || '', /\d+/);
+    // The answers read as the visitor saw them: questions and choice labels, not values.
+    const given = await page.getByRole('table', { name: 'Answers in order' }).textContent() || '';
+    assert.match(given, /What budget have you set aside for this\?\s*Over €50,000/);
+    assert.match(given, /When do you plan to decide\?\s*Within 2 weeks/);
+    assert.doesNotMatch(given, /over_50k|decision_maker|within_2_weeks/);
+    await page.getByRole('table', { name: 'Answers in order' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-lead-answers');
     const log = page.locator('section', { hasText: 'Delivery log' });
     assert.ok((await log.locator('tbody tr').count()) >= 2, 'every refused attempt is in the log');
     assert.match(await log.textContent() || '', /500/);

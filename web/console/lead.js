@@ -55,7 +55,9 @@ export async function renderLead(view, id) {
     section('What the visitor told', pairs(explicit)),
     section('What the visitor did', pairs(profile.implicit || {})),
     section('Answers', table('Answers in order', ['Question', 'Answer', 'Given'], snapshot.answers || [],
-      (/** @type {any} */ a) => [a.step, typeof a.value === 'string' ? a.value : JSON.stringify(a.value),
+      // In words (the question, the choice's label) where the server gave them.
+      (/** @type {any} */ a) => [a.question || a.step,
+        a.answer !== undefined ? a.answer : typeof a.value === 'string' ? a.value : JSON.stringify(a.value),
         when(a.received_ms)])),
     section('Follow-up touches', table('Touches', ['When', 'Channel', 'Note'], lead.touches,
       (/** @type {any} */ t) => [when(t.at_ms), t.channel, t.note])),

@@ -6,6 +6,7 @@
 
 #include "leadq/codec.h"
 #include "platform/core_json.h"
+#include "services/answer_labels.h"
 #include "services/destination_service.h"
 
 namespace leadq {
@@ -97,10 +98,14 @@ Result<HandoffWrite> HandoffService::Plan(const HandoffInput& in) {
 
 Json HandoffService::Snapshot(const HandoffInput& in, const HandoffRecord& h) const {
   Json answers = Json::array();
-  auto add = [&answers](const AnswerRecord& answer) {
+  auto add = [&](const AnswerRecord& answer) {
+    const AnswerLabel label =
+        LabelAnswer(in.flow.flow, in.session.language, answer.step_id, answer.value);
     answers.push_back({{"step", answer.step_id},
                        {"field", answer.field},
                        {"value", answer.value},
+                       {"question", label.question},
+                       {"answer", label.answer},
                        {"received_ms", answer.received_ms}});
   };
   for (const AnswerRecord& answer : in.answers) add(answer);
