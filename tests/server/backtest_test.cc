@@ -40,10 +40,7 @@ const Answers kNurture = {{"budget", "10k_50k"},
 class BacktestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto res = PostJson(*client_, "/api/v1/admin/keys",
-                        {{"name", "Marketing team"}, {"role", "marketer"}}, Bearer(kAdminKey));
-    ASSERT_EQ(res->status, 201) << res->body;
-    marketer_ = Bearer(Body(res)["key"].get<std::string>());
+    marketer_ = Bearer(CreateApiKey(*client_, "Marketing team", "marketer"));
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -220,9 +217,7 @@ TEST_F(BacktestTest, BadRequestsGetPreciseErrors) {
                        {{"document", DemoFlow()}}, marketer_),
               404, "not_found");
 
-  auto key = PostJson(*client_, "/api/v1/admin/keys", {{"name", "Sales"}, {"role", "sales"}},
-                      Bearer(kAdminKey));
-  const httplib::Headers sales = Bearer(Body(key)["key"].get<std::string>());
+  const httplib::Headers sales = Bearer(CreateApiKey(*client_, "Sales", "sales"));
   ExpectError(Start({{"document", DemoFlow()}}, &sales), 403, "forbidden");
 
   res = Start({{"document", DemoFlow()}});

@@ -19,10 +19,7 @@ class FlowDraftsTest : public ::testing::Test {
   httplib::Headers marketer_ = Bearer(CreateKey("Marketing team", "marketer"));
 
   std::string CreateKey(const std::string& name, const std::string& role) {
-    auto res = PostJson(*client_, "/api/v1/admin/keys", {{"name", name}, {"role", role}},
-                        Bearer(kAdminKey));
-    EXPECT_EQ(res->status, 201) << res->body;
-    return Body(res)["key"].get<std::string>();
+    return CreateApiKey(*client_, name, role);
   }
 
   httplib::Result Put(const std::string& flow, const Json& document, const std::string& if_match,

@@ -98,10 +98,7 @@ TEST(FlowTestsTest, EveryWrongDocumentIsRefusedAtItsPath) {
 class FlowTestsApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto res = PostJson(*client_, "/api/v1/admin/keys",
-                        {{"name", "Marketing team"}, {"role", "marketer"}}, Bearer(kAdminKey));
-    ASSERT_EQ(res->status, 201) << res->body;
-    marketer_ = Bearer(Body(res)["key"].get<std::string>());
+    marketer_ = Bearer(CreateApiKey(*client_, "Marketing team", "marketer"));
   }
   httplib::Result Put(const Json& document, const std::string& if_match,
                       const std::string& flow = "bant-demo") {
@@ -146,9 +143,7 @@ TEST_F(FlowTestsApiTest, CasesAreSavedNamingTheirRevisionAndRefusedWhenWrong) {
               400, "invalid_json");
   EXPECT_EQ(Body(Get())["revision"], 2) << "nothing was stored";
 
-  auto key = PostJson(*client_, "/api/v1/admin/keys", {{"name", "Sales"}, {"role", "sales"}},
-                      Bearer(kAdminKey));
-  const httplib::Headers sales = Bearer(Body(key)["key"].get<std::string>());
+  const httplib::Headers sales = Bearer(CreateApiKey(*client_, "Sales", "sales"));
   ExpectError(client_->Get("/api/v1/admin/flows/bant-demo/tests?site=demo-site", sales), 403,
               "forbidden");
 }

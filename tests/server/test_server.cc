@@ -33,6 +33,15 @@ httplib::Result Answer(httplib::Client& client, const std::string& session,
       {{"site", "demo-site"}, {"answer_id", answer_id}, {"step", step}, {"value", value}});
 }
 
+std::string CreateApiKey(httplib::Client& client, const std::string& name,
+                         const std::string& role) {
+  auto res =
+      PostJson(client, "/api/v1/admin/keys", {{"name", name}, {"role", role}}, Bearer(kAdminKey));
+  EXPECT_TRUE(res && res->status == 201) << (res ? res->body : "no response");
+  nlohmann::json body = Body(res);
+  return body.is_object() && body["key"].is_string() ? body["key"].get<std::string>() : "";
+}
+
 std::string StartSession(httplib::Client& client, const std::string& visitor_id) {
   nlohmann::json body{{"site", "demo-site"}, {"flow", "bant-demo"}};
   if (!visitor_id.empty()) body["visitor_id"] = visitor_id;

@@ -61,6 +61,8 @@ nlohmann::json Body(const httplib::Result& res);
 httplib::Result PostJson(httplib::Client& client, const std::string& path,
                          const nlohmann::json& body, const httplib::Headers& headers = {});
 httplib::Headers Bearer(const std::string& key);
+// Creates an API key named `name` with `role` (as the admin); returns its secret.
+std::string CreateApiKey(httplib::Client& client, const std::string& name, const std::string& role);
 // Answers `step` of `session` (site demo-site).
 httplib::Result Answer(httplib::Client& client, const std::string& session,
                        const std::string& answer_id, const std::string& step,

@@ -31,6 +31,21 @@ async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
+/**
+ * Screenshots the part of the page `selector` names at 1280×800 as `name` and on a 390-px
+ * phone as `name`-phone, checking that nothing is wider than the phone.
+ * @param {Page} page @param {string} selector @param {string} name
+ */
+async function screenshotBothWidths(page, selector, name) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  assert.ok(await fitsWidth(page), `${name} fits a phone`);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe('flows in the console', () => {
   /** @type {Awaited<ReturnType<typeof startLeadq>>} */
   let server;
@@ -458,13 +473,7 @@ describe('flows in the console', () => {
     const problem = await failing.locator('.test-problem').textContent() || '';
     assert.equal(problem, 'expected qualified, grade medium; got nurture, grade none, 75 points');
     assert.deepEqual(await seriousViolations(page), []);
-    await page.locator('.tests').scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-flow-tests');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator('.tests').scrollIntoViewIfNeeded();
-    assert.ok(await fitsWidth(page), 'the test cases fit a phone');
-    await screenshot(page, 'console-flow-tests-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotBothWidths(page, '.tests', 'console-flow-tests');
 
     // The downloaded file runs in `leadq simulate --tests` with the same verdicts.
     const [download] = await Promise.all([page.waitForEvent('download'),
@@ -586,13 +595,7 @@ describe('flows in the console', () => {
     await moved.getByRole('link', { name: 'mo@example.com' }).waitFor();
     assert.match(await moved.textContent() || '', /mo@example\.com: Qualified · medium, 75 points → Nurture, 75 points/);
     assert.deepEqual(await seriousViolations(page), []);
-    await page.locator('.backtest').scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-flow-backtest');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator('.backtest').scrollIntoViewIfNeeded();
-    assert.ok(await fitsWidth(page), 'the backtest fits a phone');
-    await screenshot(page, 'console-flow-backtest-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotBothWidths(page, '.backtest', 'console-flow-backtest');
 
     // The limit is 10%: publishing asks, naming the figure; cancel publishes nothing.
     await page.getByRole('button', { name: 'Publish' }).click();

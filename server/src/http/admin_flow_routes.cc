@@ -180,12 +180,10 @@ void RenderDraft(httplib::Response& res, const DraftView& view) {
 // A Conflict carries the revision stored now, so a client can say what happened.
 void RenderDraftError(ApiContext& api, const std::string& site, const std::string& flow,
                       httplib::Response& res, const Status& status) {
-  RenderError(res, status);
-  if (!status.IsConflict()) return;
-  Result<DraftView> current = api.flows.GetDraft(site, flow);
-  Json error = Json::parse(res.body, nullptr, false);
-  error["error"]["revision"] = current.ok() ? current.value().draft.revision : 0;
-  RenderJson(res, error);
+  RenderRevisionError(res, status, [&] {
+    Result<DraftView> current = api.flows.GetDraft(site, flow);
+    return current.ok() ? current.value().draft.revision : 0;
+  });
 }
 
 void GetDraft(ApiContext& api, const httplib::Request& req, httplib::Response& res) {

@@ -37,13 +37,10 @@ void PutTests(ApiContext& api, const httplib::Request& req, httplib::Response& r
   Result<FlowTestsView> view = api.flow_tests.Save(site.value(), req.matches[1], body.value(),
                                                    revision.value(), CallerName(api, req));
   if (!view.ok()) {
-    RenderError(res, view.status());
-    if (!view.status().IsConflict()) return;
-    // A conflict carries the revision stored now, so a client can say what happened.
-    Result<FlowTestsView> current = api.flow_tests.Get(site.value(), req.matches[1]);
-    Json error = Json::parse(res.body, nullptr, false);
-    error["error"]["revision"] = current.ok() ? current.value().revision : 0;
-    return RenderJson(res, error);
+    return RenderRevisionError(res, view.status(), [&] {
+      Result<FlowTestsView> current = api.flow_tests.Get(site.value(), req.matches[1]);
+      return current.ok() ? current.value().revision : 0;
+    });
   }
   RenderTests(res, req.matches[1], view.value());
   if (revision.value() == 0) res.status = 201;

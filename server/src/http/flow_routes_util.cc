@@ -1,6 +1,7 @@
 // What the flow routes share.
 #include "http/flow_routes_util.h"
 
+#include "http/api_error.h"
 #include "http/render.h"
 #include "http/request_json.h"
 
@@ -25,6 +26,15 @@ Result<int> IfMatchRevision(const httplib::Request& req) {
         "If-Match must be an ETag as this API sends it, such as \"3\" (a revision)", "/revision");
   }
   return std::stoi(tag);
+}
+
+void RenderRevisionError(httplib::Response& res, const Status& status,
+                         const std::function<int()>& current_revision) {
+  RenderError(res, status);
+  if (!status.IsConflict()) return;
+  Json error = Json::parse(res.body, nullptr, false);
+  error["error"]["revision"] = current_revision();
+  RenderJson(res, error);
 }
 
 Json ProblemsJson(const std::vector<FlowProblem>& problems) {

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ Result<std::string> ExistingSite(ApiContext& api, const httplib::Request& req);
 // The revision an If-Match header names: `"3"` (an ETag as the API sends it), W/"3" or
 // 3; 0 without the header (nothing saved yet).
 Result<int> IfMatchRevision(const httplib::Request& req);
+
+// Renders `status`; a Conflict also carries `current`, the revision stored now (as
+// `current_revision()` reads it), so that a client can say what happened.
+void RenderRevisionError(httplib::Response& res, const Status& status,
+                         const std::function<int()>& current_revision);
 
 // Problems as the API lists them: [{"path", "message"}].
 Json ProblemsJson(const std::vector<FlowProblem>& problems);
